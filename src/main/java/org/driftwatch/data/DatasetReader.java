@@ -1,0 +1,86 @@
+package org.driftwatch.data;
+
+import java.io.File;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.driftwatch.rules.DataSource;
+
+/**
+ * Opens a dataset described by the rules as a Spark DataFrame: Parquet, CSV (header, RFC 4180
+ * quoting, UTF-8, empty field = null), JSON lines, ORC or a catalog table. Nothing is read yet
+ * except what Spark needs for the schema.
+ */
+public final class DatasetReader {
+    private final SparkSession spark;
+
+    public DatasetReader(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    public Dataset<Row> open(String role, DataSource source) {
+        try {
+            if (source.table() != null) {
+                return spark.table(source.table());
+            }
+            checkLocalPathExists(role, source.path());
+            DataFrameReader reader = spark.read().format(source.format()).options(defaults(source));
+            return reader.load(source.path());
+        } catch (DataException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DataException(role + " data " + source.describe() + ": " + firstLine(e));
+        }
+    }
+
+    private static Map<String, String> defaults(DataSource source) {
+        Map<String, String> o = new HashMap<>();
+        if (source.format().equals("csv")) {
+            o.put("header", "true");
+            o.put("inferSchema", "true");
+            o.put("encoding", "UTF-8");
+            o.put("multiLine", "true");
+            o.put("escape", "\"");
+            o.put("mode", "FAILFAST");
+        } else if (source.format().equals("json")) {
+            o.put("mode", "FAILFAST");
+        }
+        o.putAll(source.options());
+        return o;
+    }
+
+    private static void checkLocalPathExists(String role, String path) {
+        URI uri;
+        try {
+            uri = new URI(path.replace(" ", "%20"));
+        } catch (Exception e) {
+            uri = null;
+        }
+        boolean local = uri == null || uri.getScheme() == null || uri.getScheme().equals("file");
+        if (!local || path.contains("*") || path.contains("?")) {
+            return;
+        }
+        File f = uri != null && "file".equals(uri.getScheme()) ? new File(uri.getPath()) : new File(path);
+        if (!f.exists()) {
+            throw new DataException(role + " data not found: " + path);
+        }
+    }
+
+    /** The first line of an exception's message, without Spark's stack-trace noise. */
+    public static String firstLine(Throwable e) {
+        Throwable t = e;
+        String msg = t.getMessage();
+        while ((msg == null || msg.isBlank()) && t.getCause() != null) {
+            t = t.getCause();
+            msg = t.getMessage();
+        }
+        if (msg == null) {
+            return e.getClass().getSimpleName();
+        }
+        return msg.strip().split("\n")[0];
+    }
+}

@@ -1,0 +1,22 @@
+package org.driftwatch.profile;
+
+import java.util.List;
+
+/**
+ * What the checks of a run need from the data, gathered before any Spark job so that one set of
+ * aggregations answers all of them.
+ *
+ * @param categorical categorical features and the label
+ * @param fractions   percentile fractions whose exact reference values are needed (PSI edges, median)
+ * @param psiBins     number of PSI bins; the inner edges are the fractions i/psiBins
+ * @param maxCategories categories kept per column; the rest fold into one "other" bin
+ * @param valueTableLimit numeric columns with at most this many distinct values also get their full
+ *                    value table (for chi-square on low-cardinality numbers)
+ */
+public record ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
+                             int maxCategories, int valueTableLimit) {
+    public ProfileRequest {
+        numerical = List.copyOf(numerical);
+        categorical = List.copyOf(categorical);
+    }
+}

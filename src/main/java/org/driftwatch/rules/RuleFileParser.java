@@ -1,0 +1,129 @@
+package org.driftwatch.rules;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Reads a rule file into a {@link RuleSet}, rejecting unknown keys and bad values with their position. */
+public final class RuleFileParser {
+    static final List<String> TOP_KEYS = List.of("monitor", "description", "reference", "current", "columns", "checks");
+    static final List<String> SOURCE_KEYS = List.of("path", "table", "format", "options");
+    static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "id", "label");
+    private static final Pattern MONITOR = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
+    private RuleFileParser() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static RuleSet parse(Path file) {
+        YamlDocument doc = YamlDocument.read(file);
+        if (!(doc.root() instanceof Map)) {
+            throw new RuleException(doc.positionOf(""), "a rule file must be a mapping with keys " + String.join(", ", TOP_KEYS));
+        }
+        RuleSection top = new RuleSection(doc, "", (Map<String, Object>) doc.root());
+        if (top.has("actions")) {
+            throw top.error("actions", "actions (email, retrain, webhooks) are not supported by this version of driftwatch yet");
+        }
+        top.allowOnly(TOP_KEYS);
+        String monitor = top.string("monitor").orElseThrow(() -> new RuleException(doc.file(), "missing key 'monitor'"));
+        if (!MONITOR.matcher(monitor).matches()) {
+            throw top.error("monitor", "monitor '" + monitor + "' must be lower-case letters, digits, '-' or '_' (it names the report folder)");
+        }
+        DataSource reference = source(top, "reference");
+        DataSource current = source(top, "current");
+        ColumnRoles columns = columns(top);
+        Map<String, RuleSection> checks = new LinkedHashMap<>();
+        top.section("checks").ifPresent(c -> {
+            for (String name : c.keys()) {
+                checks.put(name, c.section(name).orElseThrow());
+            }
+        });
+        return new RuleSet(file.toString(), sha256(file), monitor, reference, current, columns, checks);
+    }
+
+    /** Position and message for an unknown check name, used by the check catalogue. */
+    public static RuleException unknownCheck(RuleSection check, List<String> known) {
+        String name = check.name().substring("checks.".length());
+        return check.error("unknown check '" + name + "'" + Suggestions.hint(name, known) + "; known checks: " + String.join(", ", known));
+    }
+
+    private static DataSource source(RuleSection top, String key) {
+        RuleSection s = top.section(key).orElseThrow(() -> top.error(key, "missing key '" + key + "' (path and format of the " + key + " data)"));
+        s.allowOnly(SOURCE_KEYS);
+        String path = s.string("path").orElse(null);
+        String table = s.string("table").orElse(null);
+        if ((path == null) == (table == null)) {
+            throw s.error(path == null ? "path" : "table", key + " needs exactly one of 'path' or 'table'");
+        }
+        String format = s.string("format").map(String::toLowerCase).orElse(null);
+        if (path != null) {
+            if (format == null) {
+                format = guessFormat(path);
+                if (format == null) {
+                    throw s.error("path", key + ".format is missing and cannot be told from the path; use one of " + String.join(", ", DataSource.FORMATS));
+                }
+            }
+            if (format.equals("jsonl")) {
+                format = "json";
+            }
+            if (!DataSource.FORMATS.contains(format)) {
+                throw s.error("format", "unknown format '" + format + "' for " + key + Suggestions.hint(format, DataSource.FORMATS)
+                    + "; use one of " + String.join(", ", DataSource.FORMATS));
+            }
+        } else if (format != null) {
+            throw s.error("format", key + ".format does not apply to a table");
+        }
+        return new DataSource(path, table, format, s.stringMap("options"));
+    }
+
+    static String guessFormat(String path) {
+        String p = path.toLowerCase().replaceAll("/+$", "");
+        for (String f : List.of("parquet", "csv", "orc", "json", "jsonl")) {
+            if (p.endsWith("." + f)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static ColumnRoles columns(RuleSection top) {
+        RuleSection c = top.section("columns").orElse(null);
+        if (c == null) {
+            return new ColumnRoles(null, null, null, null);
+        }
+        c.allowOnly(COLUMN_KEYS);
+        List<String> numerical = c.strings("numerical").orElse(null);
+        List<String> categorical = c.strings("categorical").orElse(null);
+        String id = c.string("id").orElse(null);
+        String label = c.string("label").orElse(null);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String key : List.of("numerical", "categorical")) {
+            for (String name : c.strings(key).orElse(List.of())) {
+                if (!seen.add(name)) {
+                    throw c.error(key, "column '" + name + "' is listed twice under columns");
+                }
+            }
+        }
+        for (String role : new String[] {id, label}) {
+            if (role != null && seen.contains(role)) {
+                throw c.error(role.equals(id) ? "id" : "label", "column '" + role + "' is the id or label column and must not also be listed as a feature");
+            }
+        }
+        return new ColumnRoles(numerical, categorical, id, label);
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new RuleException(file.toString(), "cannot read rule file: " + e.getMessage());
+        }
+    }
+}

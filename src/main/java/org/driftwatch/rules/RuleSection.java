@@ -1,0 +1,182 @@
+package org.driftwatch.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One mapping of a rule file (for example {@code checks.psi}) with typed accessors whose errors name
+ * file:line:column and the dotted key. Checks read their own settings through it, so adding a check
+ * never touches the parser.
+ */
+public final class RuleSection {
+    private final YamlDocument doc;
+    private final String path;
+    private final Map<String, Object> values;
+
+    RuleSection(YamlDocument doc, String path, Map<String, Object> values) {
+        this.doc = doc;
+        this.path = path;
+        this.values = values;
+    }
+
+    /** An empty section (a check configured with no keys). */
+    static RuleSection empty(YamlDocument doc, String path) {
+        return new RuleSection(doc, path, new LinkedHashMap<>());
+    }
+
+    /** Dotted name such as {@code checks.psi}. */
+    public String name() {
+        return path.substring(1).replace('/', '.');
+    }
+
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    public java.util.Set<String> keys() {
+        return values.keySet();
+    }
+
+    /** Rejects keys outside {@code allowed}, suggesting the nearest allowed key. */
+    public void allowOnly(Collection<String> allowed) {
+        for (String key : values.keySet()) {
+            if (!allowed.contains(key)) {
+                throw error(key, true, "unknown key '" + key + "' under " + name() + Suggestions.hint(key, allowed)
+                    + "; allowed: " + String.join(", ", allowed));
+            }
+        }
+    }
+
+    /** An error placed at this section's own key. */
+    public RuleException error(String message) {
+        return new RuleException(doc.positionOfKey(path), message);
+    }
+
+    public RuleException error(String key, String message) {
+        return error(key, false, message);
+    }
+
+    private RuleException error(String key, boolean atKey, String message) {
+        String p = path + "/" + key;
+        return new RuleException(atKey ? doc.positionOfKey(p) : doc.positionOf(p), message);
+    }
+
+    private String dotted(String key) {
+        return name() + "." + key;
+    }
+
+    public double number(String key, double fallback, double min, double max) {
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Number n)) {
+            throw error(key, dotted(key) + " must be a number, not '" + v + "'");
+        }
+        double d = n.doubleValue();
+        if (!(d >= min && d <= max)) {
+            throw error(key, dotted(key) + " must be between " + fmt(min) + " and " + fmt(max) + ", not " + fmt(d));
+        }
+        return d;
+    }
+
+    public Optional<Double> optionalNumber(String key, double min, double max) {
+        return values.get(key) == null ? Optional.empty() : Optional.of(number(key, 0, min, max));
+    }
+
+    public int integer(String key, int fallback, int min, int max) {
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Long || v instanceof Integer)) {
+            throw error(key, dotted(key) + " must be a whole number, not '" + v + "'");
+        }
+        long l = ((Number) v).longValue();
+        if (l < min || l > max) {
+            throw error(key, dotted(key) + " must be between " + min + " and " + max + ", not " + l);
+        }
+        return (int) l;
+    }
+
+    public boolean bool(String key, boolean fallback) {
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Boolean b)) {
+            throw error(key, dotted(key) + " must be true or false, not '" + v + "'");
+        }
+        return b;
+    }
+
+    public Optional<String> string(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v instanceof Map || v instanceof List) {
+            throw error(key, dotted(key) + " must be a single value");
+        }
+        String s = String.valueOf(v);
+        if (s.isBlank()) {
+            throw error(key, dotted(key) + " must not be empty");
+        }
+        return Optional.of(s);
+    }
+
+    /** A list of names; a single scalar is accepted as a one-element list. */
+    public Optional<List<String>> strings(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return values.containsKey(key) ? Optional.of(List.of()) : Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        if (v instanceof List<?> list) {
+            for (Object o : list) {
+                if (o == null || o instanceof Map || o instanceof List) {
+                    throw error(key, dotted(key) + " must be a list of names");
+                }
+                out.add(String.valueOf(o));
+            }
+        } else if (v instanceof Map) {
+            throw error(key, dotted(key) + " must be a list of names");
+        } else {
+            out.add(String.valueOf(v));
+        }
+        return Optional.of(List.copyOf(out));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<RuleSection> section(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return values.containsKey(key) ? Optional.of(empty(doc, path + "/" + key)) : Optional.empty();
+        }
+        if (!(v instanceof Map)) {
+            throw error(key, dotted(key) + " must be a mapping of keys to values");
+        }
+        return Optional.of(new RuleSection(doc, path + "/" + key, (Map<String, Object>) v));
+    }
+
+    /** A mapping of plain string values (data source options, headers). */
+    public Map<String, String> stringMap(String key) {
+        Optional<RuleSection> s = section(key);
+        Map<String, String> out = new LinkedHashMap<>();
+        s.ifPresent(sec -> sec.values.forEach((k, v) -> {
+            if (v instanceof Map || v instanceof List) {
+                throw sec.error(k, sec.dotted(k) + " must be a single value");
+            }
+            out.put(k, v == null ? "" : String.valueOf(v));
+        }));
+        return Map.copyOf(out);
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+    }
+}

@@ -1,0 +1,14 @@
+package org.driftwatch.rules;
+
+import java.util.Map;
+
+/**
+ * One monitored dataset's rules, as read from {@code rules/<monitor>.yaml}. Check settings stay as
+ * located sections: each check reads and validates its own.
+ */
+public record RuleSet(String file, String sha256, String monitor, DataSource reference, DataSource current,
+                      ColumnRoles columns, Map<String, RuleSection> checks) {
+    public RuleSet {
+        checks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checks));
+    }
+}
