@@ -1,2 +1,56 @@
 package org.driftwatch.cli;
-public class Main { public static void main(String[] a) {} }
+
+import java.io.PrintWriter;
+import org.driftwatch.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code driftwatch run | validate}: the command line, also the main class under spark-submit. */
+@Command(name = "driftwatch", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+    description = "Compares a reference and a current dataset: drift statistics, data-quality checks, reports.",
+    subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 ran (drift or not), 2 bad usage or rules, 3 bad input data, 4 an action failed, 1 unexpected."})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int code = execute(args);
+        System.exit(code);
+    }
+
+    /** Runs the command line and returns the exit code (tests call this). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            Errors.Verdict v = Errors.classify(e);
+            PrintWriter err = cmd.getErr();
+            err.println("driftwatch: error: " + v.message());
+            if (System.getenv("DRIFTWATCH_DEBUG") != null || v.exitCode() == ExitCode.UNEXPECTED && System.getenv("DRIFTWATCH_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return v.exitCode();
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("driftwatch: " + e.getMessage());
+            err.println("Try 'driftwatch " + (e.getCommandLine().getCommandName().equals("driftwatch") ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
+            err.flush();
+            return ExitCode.BAD_RULES;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run or validate");
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"driftwatch " + Version.get()};
+        }
+    }
+}

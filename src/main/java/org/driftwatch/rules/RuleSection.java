@@ -28,6 +28,11 @@ public final class RuleSection {
         return new RuleSection(doc, path, new LinkedHashMap<>());
     }
 
+    /** A section the rule file does not have: every setting takes its default. */
+    public static RuleSection absent(String file, String dottedName) {
+        return new RuleSection(YamlDocument.empty(file), "/" + dottedName.replace('.', '/'), new LinkedHashMap<>());
+    }
+
     /** Dotted name such as {@code checks.psi}. */
     public String name() {
         return path.substring(1).replace('/', '.');

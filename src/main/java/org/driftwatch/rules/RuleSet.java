@@ -11,4 +11,10 @@ public record RuleSet(String file, String sha256, String monitor, DataSource ref
     public RuleSet {
         checks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checks));
     }
+
+    /** The settings of a check: its section of the rule file, or an empty one taking every default. */
+    public RuleSection checkSettings(String name) {
+        RuleSection s = checks.get(name);
+        return s != null ? s : RuleSection.absent(file, "checks." + name);
+    }
 }

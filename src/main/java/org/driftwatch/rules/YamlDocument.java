@@ -30,6 +30,10 @@ final class YamlDocument {
         this.positions = positions;
     }
 
+    static YamlDocument empty(String file) {
+        return new YamlDocument(file, Map.of(), Map.of());
+    }
+
     static YamlDocument read(Path path) {
         String file = path.toString();
         if (!Files.isRegularFile(path)) {

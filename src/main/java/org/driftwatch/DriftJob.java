@@ -1,0 +1,123 @@
+package org.driftwatch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.driftwatch.checks.Check;
+import org.driftwatch.checks.CheckResult;
+import org.driftwatch.checks.ColumnComparison;
+import org.driftwatch.checks.Comparison;
+import org.driftwatch.checks.ComparisonBuilder;
+import org.driftwatch.checks.DriftCheck;
+import org.driftwatch.checks.ProfileNeeds;
+import org.driftwatch.checks.Status;
+import org.driftwatch.data.ColumnPlan;
+import org.driftwatch.data.ColumnResolver;
+import org.driftwatch.data.DatasetReader;
+import org.driftwatch.profile.ComparisonProfile;
+import org.driftwatch.profile.DatasetProfiler;
+import org.driftwatch.profile.ProfileRequest;
+import org.driftwatch.report.DriftReport;
+import org.driftwatch.report.JsonReportWriter;
+import org.driftwatch.report.ReportFiles;
+import org.driftwatch.rules.ColumnRoles;
+import org.driftwatch.rules.DataSource;
+import org.driftwatch.rules.RuleSet;
+
+/** One run of the pipeline: read → profile → check → report. */
+public final class DriftJob {
+    /** Numeric columns with at most this many distinct values carry their value table (chi-square, JS). */
+    static final int VALUE_TABLE_LIMIT = 1000;
+
+    private final SparkSession spark;
+    private final Progress progress;
+
+    public DriftJob(SparkSession spark, Progress progress) {
+        this.spark = spark;
+        this.progress = progress;
+    }
+
+    /** Where the run reads and writes, after command-line overrides. */
+    public record Inputs(DataSource reference, DataSource current, String date, Path reportRoot) {
+    }
+
+    public record Outcome(DriftReport report, Path reportJson) {
+    }
+
+    /** Progress lines for people watching (stderr in the CLI). */
+    public interface Progress {
+        void say(String line);
+    }
+
+    public Outcome run(RuleSet rules, List<Check> checks, Inputs in) {
+        Instant started = Instant.now();
+        String group = "driftwatch-" + rules.monitor() + "-" + started.toEpochMilli();
+        spark.sparkContext().setJobGroup(group, "driftwatch " + rules.monitor() + " " + in.date(), false);
+        try {
+            ProfileNeeds needs = new ProfileNeeds();
+            checks.forEach(c -> c.require(needs));
+
+            progress.say("reading reference " + in.reference().describe() + " and current " + in.current().describe());
+            DatasetReader reader = new DatasetReader(spark);
+            Dataset<Row> reference = reader.open("reference", in.reference());
+            Dataset<Row> current = reader.open("current", in.current());
+            ColumnRoles roles = rules.columns();
+            if (needs.leakageKey() != null) {
+                roles = new ColumnRoles(roles.numerical(), roles.categorical(), needs.leakageKey(), roles.label());
+            }
+            ColumnPlan plan = ColumnResolver.resolve(rules.file(), roles, reference.schema(), current.schema());
+
+            progress.say("profiling " + plan.numerical().size() + " numerical and " + plan.categorical().size()
+                + " categorical columns" + (plan.inferred() ? " (inferred from the schema)" : ""));
+            List<String> categorical = new ArrayList<>(plan.categorical());
+            if (plan.label() != null) {
+                categorical.add(plan.label());
+            }
+            ProfileRequest request = new ProfileRequest(plan.numerical(), categorical, plan.id(), needs.psiBins(),
+                needs.maxCategories(), VALUE_TABLE_LIMIT);
+            ComparisonProfile profile = DatasetProfiler.profile(reference, current, request);
+
+            progress.say("checking");
+            Comparison comparison = ComparisonBuilder.build(plan, profile, needs);
+            List<CheckResult> results = new ArrayList<>();
+            checks.forEach(c -> results.addAll(c.evaluate(comparison)));
+            Status status = results.stream().map(CheckResult::status).reduce(Status.OK, Status::worst);
+
+            int jobs = spark.sparkContext().statusTracker().getJobIdsForGroup(group).length;
+            double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+            DriftReport report = new DriftReport(rules.monitor(), in.date(), status,
+                new DriftReport.RunInfo(Version.get(), spark.version(), spark.sparkContext().master(), started.toString(),
+                    seconds, jobs, rules.file(), rules.sha256()),
+                new DriftReport.Source(in.reference().describe(), in.reference().format(), comparison.referenceRows()),
+                new DriftReport.Source(in.current().describe(), in.current().format(), comparison.currentRows()),
+                comparison, results, datasetDrift(comparison, checks));
+            Path dir = ReportFiles.directory(in.reportRoot(), rules.monitor(), in.date());
+            Path json = dir.resolve("report.json");
+            JsonReportWriter.write(report, json);
+            progress.say("status " + status.json() + "; report written to " + json);
+            return new Outcome(report, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
+    }
+
+    private static DriftReport.DatasetDrift datasetDrift(Comparison comparison, List<Check> checks) {
+        double threshold = checks.stream().filter(c -> c instanceof DriftCheck).map(c -> ((DriftCheck) c).datasetShare())
+            .findFirst().orElse(0.5);
+        Double share = DriftCheck.driftShare(comparison);
+        List<String> drifted = comparison.columns().values().stream().filter(c -> c.drift().detected())
+            .map(ColumnComparison::name).toList();
+        int tested = (int) comparison.columns().values().stream().filter(c -> c.drift().score() != null).count();
+        return new DriftReport.DatasetDrift(share, threshold, share != null && share >= threshold, drifted, tested);
+    }
+
+}

@@ -1,0 +1,61 @@
+package org.driftwatch.checks;
+
+import java.util.List;
+
+/**
+ * Every statistic of one column, reference against current. Values that are undefined (too little
+ * data, column missing) are null, and {@link #notes} says why.
+ *
+ * @param type "numerical" or "categorical"
+ */
+public record ColumnComparison(String name, String type, SideStats reference, SideStats current,
+                               Double psi, Bins bins, Ks ks, Double wasserstein, Double wassersteinNormed,
+                               Categories categories, ChiSquare chiSquare, Double jensenShannon,
+                               List<String> unseenCategories, List<String> missingCategories,
+                               DriftTest drift, List<String> notes) {
+    public ColumnComparison {
+        unseenCategories = List.copyOf(unseenCategories);
+        missingCategories = List.copyOf(missingCategories);
+        notes = List.copyOf(notes);
+    }
+
+    public boolean numerical() {
+        return type.equals("numerical");
+    }
+
+    /** Counts and moments of one side; {@code count} is non-null (finite) values. Null fields are unknown. */
+    public record SideStats(long rows, Long count, Long nullCount, long nanCount, long infiniteCount,
+                            Double mean, Double stdPop, Double stdSample, Double min, Double max, Double median,
+                            Long distinct) {
+        public Double nullShare() {
+            return count == null || rows == 0 ? null : (double) (rows - count) / rows;
+        }
+    }
+
+    /** PSI bins: inner edges (outer edges are ±∞) and counts per bin on each side. */
+    public record Bins(double[] innerEdges, long[] reference, long[] current) {
+    }
+
+    /** Category counts over the sorted union (numeric columns with few values use their values). */
+    public record Categories(List<String> names, long[] reference, long[] current, boolean folded) {
+        public Categories {
+            names = List.copyOf(names);
+        }
+    }
+
+    public record Ks(double statistic, double pValue, String method) {
+    }
+
+    public record ChiSquare(double statistic, int degreesOfFreedom, double pValue) {
+    }
+
+    /**
+     * The per-column drift decision (Evidently's automatic test choice).
+     *
+     * @param test      ks, wasserstein, chi_square, jensen_shannon, or none when data is insufficient
+     * @param score     the test's value (a p-value or a distance); null when undefined
+     * @param threshold drift when score ≤ threshold for p-values, ≥ threshold for distances
+     */
+    public record DriftTest(String test, Double score, Double threshold, boolean detected, String note) {
+    }
+}

@@ -1,0 +1,26 @@
+package org.driftwatch.checks;
+
+import java.util.Map;
+import java.util.Optional;
+import org.driftwatch.data.ColumnPlan;
+import org.driftwatch.profile.LeakageProfile;
+
+/**
+ * The comparison of a run: per-column statistics, the label, leakage and the schema plan.
+ * {@link #columns} holds the features; the label is compared the same way but kept apart, since
+ * its drift is judged by its own check and does not count towards dataset drift.
+ */
+public record Comparison(long referenceRows, long currentRows, ColumnPlan plan,
+                         Map<String, ColumnComparison> columns, Optional<ColumnComparison> label,
+                         Optional<LeakageProfile> leakage) {
+    public Comparison {
+        columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+    }
+
+    /** Features then the label, for renderers that list every compared column. */
+    public java.util.List<ColumnComparison> allColumns() {
+        java.util.List<ColumnComparison> all = new java.util.ArrayList<>(columns.values());
+        label.ifPresent(all::add);
+        return all;
+    }
+}

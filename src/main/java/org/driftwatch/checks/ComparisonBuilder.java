@@ -1,0 +1,187 @@
+package org.driftwatch.checks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.driftwatch.checks.ColumnComparison.Bins;
+import org.driftwatch.checks.ColumnComparison.Categories;
+import org.driftwatch.checks.ColumnComparison.ChiSquare;
+import org.driftwatch.checks.ColumnComparison.DriftTest;
+import org.driftwatch.checks.ColumnComparison.Ks;
+import org.driftwatch.checks.ColumnComparison.SideStats;
+import org.driftwatch.data.ColumnPlan;
+import org.driftwatch.profile.CategoryTable;
+import org.driftwatch.profile.ComparisonProfile;
+import org.driftwatch.profile.DatasetSummary;
+import org.driftwatch.profile.NumericDistribution;
+import org.driftwatch.profile.NumericSummary;
+import org.driftwatch.stats.ChiSquareContingency;
+import org.driftwatch.stats.JensenShannon;
+import org.driftwatch.stats.KolmogorovSmirnov;
+import org.driftwatch.stats.PopulationStabilityIndex;
+import org.driftwatch.stats.Wasserstein;
+
+/**
+ * Pure step from profiles to statistics: PSI, KS, Wasserstein, chi-square, Jensen–Shannon and the
+ * automatic per-column drift test. No Spark here.
+ */
+public final class ComparisonBuilder {
+    /** Evidently's switch from p-value tests to distances. */
+    static final long SMALL_REFERENCE = 1000;
+    static final int FEW_VALUES = 5;
+    static final double P_THRESHOLD = 0.05;
+    static final double DISTANCE_THRESHOLD = 0.1;
+
+    private ComparisonBuilder() {
+    }
+
+    public static Comparison build(ColumnPlan plan, ComparisonProfile profile, ProfileNeeds needs) {
+        Map<String, ColumnComparison> columns = new LinkedHashMap<>();
+        for (String name : plan.numerical()) {
+            columns.put(name, numerical(name, profile, needs));
+        }
+        for (String name : plan.categorical()) {
+            columns.put(name, categorical(name, profile, needs));
+        }
+        var label = java.util.Optional.ofNullable(plan.label()).map(l -> categorical(l, profile, needs));
+        return new Comparison(profile.reference().rows(), profile.current().rows(), plan, columns, label, profile.leakage());
+    }
+
+    private static ColumnComparison numerical(String name, ComparisonProfile profile, ProfileNeeds needs) {
+        NumericSummary rs = profile.reference().numeric().get(name);
+        NumericSummary cs = profile.current().numeric().get(name);
+        NumericDistribution dist = profile.numeric().get(name);
+        SideStats ref = side(profile.reference().rows(), rs, dist == null ? null : dist.referenceMedian(),
+            dist == null ? null : dist.referenceDistinct());
+        SideStats cur = side(profile.current().rows(), cs, null, cs == null || dist == null ? null : dist.currentDistinct());
+        List<String> notes = new ArrayList<>();
+        String insufficient = insufficient(rs == null ? 0 : rs.count(), cs, cs == null ? 0 : cs.count(), needs, notes, "numeric");
+        if (insufficient != null) {
+            return new ColumnComparison(name, "numerical", ref, cur, null, null, null, null, null, null, null, null,
+                List.of(), List.of(), new DriftTest("none", null, null, false, insufficient), notes);
+        }
+        long n1 = rs.count();
+        long n2 = cs.count();
+        Bins bins = new Bins(dist.innerEdges(), dist.referenceBins(), dist.currentBins());
+        double psi = PopulationStabilityIndex.fromCounts(bins.reference(), bins.current());
+        KolmogorovSmirnov.Result ks = KolmogorovSmirnov.test(dist.ksStatistic(), n1, n2);
+        double normed = Wasserstein.normed(dist.wasserstein(), rs.stdPop());
+        Categories values = null;
+        ChiSquare chi = null;
+        Double js = null;
+        if (dist.values() != null) {
+            NumericDistribution.ValueTable t = dist.values();
+            List<String> names = new ArrayList<>();
+            for (double v : t.values()) {
+                names.add(format(v));
+            }
+            values = new Categories(names, t.reference(), t.current(), false);
+            chi = chiSquare(t.reference(), t.current());
+            js = JensenShannon.distance(t.reference(), t.current());
+        }
+        DriftTest drift;
+        boolean fewValues = dist.pooledDistinct() <= FEW_VALUES && values != null;
+        if (!fewValues) {
+            drift = n1 <= SMALL_REFERENCE
+                ? new DriftTest("ks", ks.pValue(), P_THRESHOLD, ks.pValue() <= P_THRESHOLD, null)
+                : new DriftTest("wasserstein", normed, DISTANCE_THRESHOLD, normed >= DISTANCE_THRESHOLD, null);
+        } else {
+            drift = categoricalTest(n1, chi, js, "numeric column with at most " + FEW_VALUES + " distinct values: tested as categories");
+        }
+        return new ColumnComparison(name, "numerical", ref, cur, psi, bins, new Ks(ks.statistic(), ks.pValue(), ks.method().name().toLowerCase()),
+            dist.wasserstein(), normed, values, chi, js, List.of(), List.of(), drift, notes);
+    }
+
+    private static ColumnComparison categorical(String name, ComparisonProfile profile, ProfileNeeds needs) {
+        CategoryTable t = profile.categorical().get(name);
+        Long rc = profile.reference().nonNull(name);
+        Long cc = profile.current().nonNull(name);
+        SideStats ref = side(profile.reference(), rc, t == null ? null : countNonZero(t.reference()));
+        SideStats cur = side(profile.current(), cc, cc == null || t == null ? null : countNonZero(t.current()));
+        List<String> notes = new ArrayList<>();
+        NumericSummary curPresence = cc == null ? null : new NumericSummary(cc, 0, 0, 0, null, null, null, null, null);
+        String insufficient = insufficient(rc == null ? 0 : rc, curPresence, cc == null ? 0 : cc, needs, notes, "non-null");
+        Categories cats = t == null ? null : new Categories(t.categories(), t.reference(), t.current(), t.folded());
+        List<String> unseen = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        if (t != null) {
+            for (int i = 0; i < t.categories().size(); i++) {
+                if (t.reference()[i] == 0 && t.current()[i] > 0) {
+                    unseen.add(t.categories().get(i));
+                } else if (t.reference()[i] > 0 && t.current()[i] == 0 && cc != null) {
+                    missing.add(t.categories().get(i));
+                }
+            }
+            if (t.folded()) {
+                notes.add(t.distinct() + " distinct values: the " + (t.categories().size() - 1)
+                    + " most frequent reference categories are kept, the rest form '" + CategoryTable.OTHER + "'");
+            }
+        }
+        if (insufficient != null) {
+            return new ColumnComparison(name, "categorical", ref, cur, null, null, null, null, null, cats, null, null,
+                unseen, missing, new DriftTest("none", null, null, false, insufficient), notes);
+        }
+        double psi = PopulationStabilityIndex.fromCounts(t.reference(), t.current());
+        ChiSquare chi = chiSquare(t.reference(), t.current());
+        double js = JensenShannon.distance(t.reference(), t.current());
+        DriftTest drift = categoricalTest(rc, chi, js, null);
+        return new ColumnComparison(name, "categorical", ref, cur, psi, null, null, null, null, cats, chi, js,
+            unseen, missing, drift, notes);
+    }
+
+    private static DriftTest categoricalTest(long referenceCount, ChiSquare chi, Double js, String note) {
+        if (referenceCount <= SMALL_REFERENCE) {
+            return new DriftTest("chi_square", chi.pValue(), P_THRESHOLD, chi.pValue() < P_THRESHOLD, note);
+        }
+        return new DriftTest("jensen_shannon", js, DISTANCE_THRESHOLD, js >= DISTANCE_THRESHOLD, note);
+    }
+
+    /** Null when there is enough data; otherwise the reason, also added to the notes. */
+    private static String insufficient(long n1, NumericSummary current, long n2, ProfileNeeds needs, List<String> notes, String what) {
+        String reason = null;
+        if (current == null) {
+            reason = "column is missing from the current data (or no longer numeric)";
+        } else if (Math.min(n1, n2) < needs.minCount()) {
+            reason = "insufficient data: " + n1 + " reference and " + n2 + " current " + what
+                + " values (minimum " + needs.minCount() + ")";
+        }
+        if (reason != null) {
+            notes.add(reason);
+        }
+        return reason;
+    }
+
+    private static ChiSquare chiSquare(long[] r, long[] c) {
+        ChiSquareContingency.Result res = ChiSquareContingency.test(r, c);
+        return new ChiSquare(res.statistic(), res.degreesOfFreedom(), res.pValue());
+    }
+
+    private static SideStats side(long rows, NumericSummary s, Double median, Long distinct) {
+        if (s == null) {
+            return new SideStats(rows, null, null, 0, 0, null, null, null, null, null, null, null);
+        }
+        return new SideStats(rows, s.count(), s.nullCount(), s.nanCount(), s.infiniteCount(), s.mean(), s.stdPop(),
+            s.stdSample(), s.min(), s.max(), median, distinct);
+    }
+
+    private static SideStats side(DatasetSummary summary, Long nonNull, Long distinct) {
+        long rows = summary.rows();
+        return new SideStats(rows, nonNull, nonNull == null ? null : rows - nonNull, 0, 0, null, null, null, null, null, null, distinct);
+    }
+
+    private static long countNonZero(long[] xs) {
+        long n = 0;
+        for (long x : xs) {
+            if (x > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A number as a category name: integers without ".0". */
+    static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

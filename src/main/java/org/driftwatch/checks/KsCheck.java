@@ -1,0 +1,42 @@
+package org.driftwatch.checks;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.driftwatch.rules.RuleSection;
+
+/**
+ * Two-sample KS per numerical column: warns when p &lt; alpha. A warning only, since with millions of
+ * rows every negligible shift is significant; D is in the message to judge the size.
+ */
+public final class KsCheck implements Check {
+    private final double alpha;
+
+    public KsCheck(double alpha) {
+        this.alpha = alpha;
+    }
+
+    public static KsCheck fromRules(RuleSection s) {
+        s.allowOnly(List.of("alpha"));
+        return new KsCheck(s.number("alpha", 0.05, 1e-300, 1));
+    }
+
+    @Override
+    public String name() {
+        return "ks";
+    }
+
+    @Override
+    public List<CheckResult> evaluate(Comparison comparison) {
+        List<CheckResult> out = new ArrayList<>();
+        for (ColumnComparison c : comparison.columns().values()) {
+            if (c.ks() == null) {
+                continue;
+            }
+            double p = c.ks().pValue();
+            boolean shifted = p < alpha;
+            out.add(new CheckResult(name(), c.name(), shifted ? Status.WARN : Status.OK, p, alpha,
+                String.format("KS D %.4f, p %.3g%s", c.ks().statistic(), p, shifted ? " < " + alpha + ": distributions differ" : "")));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package org.driftwatch.checks;
+
+import java.util.List;
+import org.driftwatch.rules.RuleSection;
+
+/** P(Y) drift: PSI of the label's class shares; warn above {@code psi_warn}, fail above {@code psi_fail}. */
+public final class LabelDistributionCheck implements Check {
+    private final double psiWarn;
+    private final double psiFail;
+
+    public LabelDistributionCheck(double psiWarn, double psiFail) {
+        this.psiWarn = psiWarn;
+        this.psiFail = psiFail;
+    }
+
+    public static LabelDistributionCheck fromRules(RuleSection s) {
+        s.allowOnly(List.of("psi_warn", "psi_fail"));
+        double warn = s.number("psi_warn", 0.1, 0, 100);
+        double fail = s.number("psi_fail", 0.25, 0, 100);
+        if (warn > fail) {
+            throw s.error("psi_warn", "checks.label_distribution.psi_warn must not exceed psi_fail");
+        }
+        return new LabelDistributionCheck(warn, fail);
+    }
+
+    public double psiFail() {
+        return psiFail;
+    }
+
+    @Override
+    public String name() {
+        return "label_distribution";
+    }
+
+    @Override
+    public List<CheckResult> evaluate(Comparison comparison) {
+        if (comparison.label().isEmpty()) {
+            return List.of();
+        }
+        ColumnComparison label = comparison.label().get();
+        if (label.psi() == null) {
+            return List.of(new CheckResult(name(), label.name(), Status.WARN, null, psiFail, label.drift().note()));
+        }
+        double psi = label.psi();
+        Status status = psi > psiFail ? Status.FAIL : psi > psiWarn ? Status.WARN : Status.OK;
+        String unseen = label.unseenCategories().isEmpty() ? "" : "; new classes: " + String.join(", ", label.unseenCategories());
+        return List.of(new CheckResult(name(), label.name(), status, psi, status == Status.FAIL ? psiFail : psiWarn,
+            String.format("label PSI %.4f%s", psi, unseen)));
+    }
+}

@@ -1,0 +1,72 @@
+package org.driftwatch.checks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.driftwatch.data.ColumnPlan;
+import org.driftwatch.rules.RuleSection;
+
+/**
+ * Schema changes: a compared column missing from the current data or changing type fails; other
+ * reference columns missing or retyped, and new columns when {@code allow_new_columns: false}, warn;
+ * categories never seen in the reference warn.
+ */
+public final class SchemaCheck implements Check {
+    private final boolean allowNewColumns;
+
+    public SchemaCheck(boolean allowNewColumns) {
+        this.allowNewColumns = allowNewColumns;
+    }
+
+    public static SchemaCheck fromRules(RuleSection s) {
+        s.allowOnly(List.of("allow_new_columns"));
+        return new SchemaCheck(s.bool("allow_new_columns", true));
+    }
+
+    @Override
+    public String name() {
+        return "schema";
+    }
+
+    @Override
+    public List<CheckResult> evaluate(Comparison comparison) {
+        ColumnPlan plan = comparison.plan();
+        List<String> compared = new ArrayList<>(plan.numerical());
+        compared.addAll(plan.categorical());
+        if (plan.id() != null) {
+            compared.add(plan.id());
+        }
+        if (plan.label() != null) {
+            compared.add(plan.label());
+        }
+        List<CheckResult> out = new ArrayList<>();
+        for (String missing : plan.schema().missingInCurrent()) {
+            Status s = compared.contains(missing) ? Status.FAIL : Status.WARN;
+            out.add(new CheckResult(name(), missing, s, null, null, "column is missing from the current data"));
+        }
+        for (Map.Entry<String, String[]> e : plan.schema().typeChanges().entrySet()) {
+            Status s = compared.contains(e.getKey()) ? Status.FAIL : Status.WARN;
+            out.add(new CheckResult(name(), e.getKey(), s, null, null,
+                "type changed from " + e.getValue()[0] + " to " + e.getValue()[1]));
+        }
+        if (!allowNewColumns) {
+            for (String added : plan.schema().newInCurrent()) {
+                out.add(new CheckResult(name(), added, Status.WARN, null, null, "new column in the current data"));
+            }
+        }
+        for (ColumnComparison c : comparison.columns().values()) {
+            if (!c.unseenCategories().isEmpty()) {
+                out.add(new CheckResult(name(), c.name(), Status.WARN, (double) c.unseenCategories().size(), 0.0,
+                    c.unseenCategories().size() + " categories not seen in the reference: " + preview(c.unseenCategories())));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(new CheckResult(name(), null, Status.OK, null, null, "schema unchanged"));
+        }
+        return out;
+    }
+
+    private static String preview(List<String> xs) {
+        return xs.size() <= 5 ? String.join(", ", xs) : String.join(", ", xs.subList(0, 5)) + ", ...";
+    }
+}

@@ -1,0 +1,34 @@
+package org.driftwatch.cli;
+
+import org.driftwatch.data.DataException;
+import org.driftwatch.data.DatasetReader;
+import org.driftwatch.rules.RuleException;
+
+/** Maps what went wrong to one line for people and an exit code, in one place. */
+final class Errors {
+    private Errors() {
+    }
+
+    record Verdict(int exitCode, String message) {
+    }
+
+    static Verdict classify(Throwable e) {
+        if (e instanceof RuleException) {
+            return new Verdict(ExitCode.BAD_RULES, e.getMessage());
+        }
+        if (e instanceof DataException) {
+            return new Verdict(ExitCode.BAD_DATA, e.getMessage());
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String msg = String.valueOf(t.getMessage());
+            String cls = t.getClass().getName();
+            if (cls.endsWith("FileNotFoundException") || msg.contains("Malformed records") || msg.contains("MALFORMED_RECORD")
+                || msg.contains("PATH_NOT_FOUND") || msg.contains("UNABLE_TO_INFER_SCHEMA") || msg.contains("CANNOT_READ_FILE")
+                || cls.endsWith("SparkFileNotFoundException") || msg.contains("is not a Parquet file")) {
+                return new Verdict(ExitCode.BAD_DATA, "cannot read input data: " + DatasetReader.firstLine(t));
+            }
+        }
+        return new Verdict(ExitCode.UNEXPECTED, "unexpected error: " + DatasetReader.firstLine(e)
+            + " (set DRIFTWATCH_DEBUG=1 for the stack trace)");
+    }
+}

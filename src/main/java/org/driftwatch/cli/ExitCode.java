@@ -1,0 +1,18 @@
+package org.driftwatch.cli;
+
+/** Exit codes (DESIGN.md §6). */
+public final class ExitCode {
+    /** The job ran, whatever it found. */
+    public static final int OK = 0;
+    /** Something unexpected: a bug or an environment failure. */
+    public static final int UNEXPECTED = 1;
+    /** Bad command line or rule file. */
+    public static final int BAD_RULES = 2;
+    /** Input data missing, unreadable, empty or of the wrong type. */
+    public static final int BAD_DATA = 3;
+    /** The job ran and wrote its reports but an action (alert, trigger) failed. */
+    public static final int ACTION_FAILED = 4;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,98 @@
+package org.driftwatch.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.driftwatch.DriftJob;
+import org.driftwatch.checks.Check;
+import org.driftwatch.checks.CheckCatalog;
+import org.driftwatch.rules.DataSource;
+import org.driftwatch.rules.RuleException;
+import org.driftwatch.rules.RuleFileParser;
+import org.driftwatch.rules.RuleSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the whole job for one rule file. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Compare reference and current data and write the reports.")
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--rules", required = true, paramLabel = "FILE", description = "Rule file (YAML).")
+    Path rules;
+
+    @Option(names = "--reference", paramLabel = "PATH", description = "Reference data instead of the rule file's.")
+    String reference;
+
+    @Option(names = "--current", paramLabel = "PATH", description = "Current data instead of the rule file's.")
+    String current;
+
+    @Option(names = "--format", paramLabel = "F", description = "Format of --reference/--current: parquet, csv, json, orc.")
+    String format;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Run date: fills {date} in paths and names the report folder (default: today, UTC).")
+    String date;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Report root folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        String runDate = runDate();
+        RuleSet set = RuleFileParser.parse(rules);
+        List<Check> checks = CheckCatalog.checksFor(set);
+        if (format != null && !DataSource.FORMATS.contains(format.toLowerCase())) {
+            throw new RuleException(null, "--format must be one of " + String.join(", ", DataSource.FORMATS) + ", not '" + format + "'");
+        }
+        DataSource ref = override(set.reference(), reference).withDate(runDate);
+        DataSource cur = override(set.current(), current).withDate(runDate);
+        progress("driftwatch " + set.monitor() + " " + runDate + ": starting Spark");
+        SparkSession spark = SparkSessions.create("driftwatch " + set.monitor());
+        try {
+            new DriftJob(spark, RunCommand::progress).run(set, checks, new DriftJob.Inputs(ref, cur, runDate, out));
+            return ExitCode.OK;
+        } finally {
+            if (!SparkSessions.submitted()) {
+                spark.stop();
+            }
+        }
+    }
+
+    private DataSource override(DataSource fromRules, String path) {
+        if (path == null) {
+            return fromRules;
+        }
+        String f = format != null ? format.toLowerCase() : guess(path, fromRules.format());
+        return fromRules.withPath(path, f);
+    }
+
+    private static String guess(String path, String fallback) {
+        String p = path.toLowerCase();
+        for (String f : DataSource.FORMATS) {
+            if (p.endsWith("." + f)) {
+                return f;
+            }
+        }
+        if (fallback == null) {
+            throw new RuleException(null, "cannot tell the format of " + path + "; add --format");
+        }
+        return fallback;
+    }
+
+    private String runDate() {
+        if (date == null) {
+            return LocalDate.now(ZoneOffset.UTC).toString();
+        }
+        try {
+            return LocalDate.parse(date).toString();
+        } catch (DateTimeParseException e) {
+            throw new RuleException(null, "--date must be YYYY-MM-DD, not '" + date + "'");
+        }
+    }
+
+    static void progress(String line) {
+        System.err.println("driftwatch: " + line);
+    }
+}

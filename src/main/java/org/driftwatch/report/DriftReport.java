@@ -1,0 +1,35 @@
+package org.driftwatch.report;
+
+import java.util.List;
+import org.driftwatch.checks.CheckResult;
+import org.driftwatch.checks.Comparison;
+import org.driftwatch.checks.Status;
+
+/**
+ * The result of one run, built once and rendered by the writers (JSON now; HTML, CSV, email later).
+ * Writers only read it.
+ */
+public record DriftReport(String monitor, String date, Status status, RunInfo run, Source reference, Source current,
+                          Comparison comparison, List<CheckResult> checks, DatasetDrift datasetDrift) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public DriftReport {
+        checks = List.copyOf(checks);
+    }
+
+    /** How the run went: versions, timing, Spark work and the rule file it followed. */
+    public record RunInfo(String driftwatchVersion, String sparkVersion, String sparkMaster, String startedAt,
+                          double durationSeconds, int sparkJobs, String rulesFile, String rulesSha256) {
+    }
+
+    public record Source(String location, String format, long rows) {
+    }
+
+    /** Share of tested columns whose drift test fired, against the rule's threshold. */
+    public record DatasetDrift(Double share, double threshold, boolean detected, List<String> driftedColumns,
+                               int testedColumns) {
+        public DatasetDrift {
+            driftedColumns = List.copyOf(driftedColumns);
+        }
+    }
+}

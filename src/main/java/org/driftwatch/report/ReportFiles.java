@@ -1,0 +1,53 @@
+package org.driftwatch.report;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Report files are written to a temporary file beside the target and renamed into place, so a reader
+ * never sees half a report. An earlier report at the same place is kept under a timestamped name.
+ */
+public final class ReportFiles {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+    private ReportFiles() {
+    }
+
+    /** Where the reports of a run go: {@code <root>/<monitor>/<date>/}. */
+    public static Path directory(Path root, String monitor, String date) {
+        return root.resolve(monitor).resolve(date);
+    }
+
+    /** @return the name an earlier file was kept under, or null when there was none */
+    public static Path writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            Path kept = null;
+            if (Files.exists(target)) {
+                FileTime t = Files.getLastModifiedTime(target);
+                String name = target.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                String stamped = name.substring(0, dot) + "." + STAMP.format(t.toInstant()) + name.substring(dot);
+                kept = dir.resolve(stamped);
+                Files.move(target, kept, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return kept;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
