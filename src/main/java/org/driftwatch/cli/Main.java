@@ -26,7 +26,7 @@ public final class Main implements Runnable {
             Errors.Verdict v = Errors.classify(e);
             PrintWriter err = cmd.getErr();
             err.println("driftwatch: error: " + v.message());
-            if (System.getenv("DRIFTWATCH_DEBUG") != null || v.exitCode() == ExitCode.UNEXPECTED && System.getenv("DRIFTWATCH_DEBUG") != null) {
+            if (System.getenv("DRIFTWATCH_DEBUG") != null) {
                 e.printStackTrace(err);
             }
             err.flush();

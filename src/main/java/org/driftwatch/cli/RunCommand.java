@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.driftwatch.DriftJob;
 import org.driftwatch.checks.Check;
 import org.driftwatch.checks.CheckCatalog;
@@ -49,14 +48,9 @@ final class RunCommand implements Callable<Integer> {
         DataSource ref = override(set.reference(), reference).withDate(runDate);
         DataSource cur = override(set.current(), current).withDate(runDate);
         progress("driftwatch " + set.monitor() + " " + runDate + ": starting Spark");
-        SparkSession spark = SparkSessions.create("driftwatch " + set.monitor());
-        try {
-            new DriftJob(spark, RunCommand::progress).run(set, checks, new DriftJob.Inputs(ref, cur, runDate, out));
+        try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch " + set.monitor())) {
+            new DriftJob(lease.spark(), RunCommand::progress).run(set, checks, new DriftJob.Inputs(ref, cur, runDate, out));
             return ExitCode.OK;
-        } finally {
-            if (!SparkSessions.submitted()) {
-                spark.stop();
-            }
         }
     }
 

@@ -4,17 +4,32 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The Spark session of a run. Under spark-submit the master and settings come from it; started any
- * other way (bin/driftwatch, tests) driftwatch runs embedded on {@code local[*]}.
+ * other way (bin/driftwatch, tests) driftwatch runs embedded on {@code local[*]}. A session that
+ * already exists in the JVM (a notebook, a test) is borrowed and left running.
  */
 public final class SparkSessions {
     private SparkSessions() {
+    }
+
+    /** A session and whether this run owns it (and so stops it). */
+    public record Lease(SparkSession spark, boolean owned) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (owned && !submitted()) {
+                spark.stop();
+            }
+        }
     }
 
     public static boolean submitted() {
         return System.getProperty("spark.master") != null;
     }
 
-    public static SparkSession create(String appName) {
+    public static Lease acquire(String appName) {
+        var existing = SparkSession.getDefaultSession();
+        if (existing.isDefined()) {
+            return new Lease(existing.get(), false);
+        }
         SparkSession.Builder b = SparkSession.builder().appName(appName);
         if (!submitted()) {
             b.master(System.getenv().getOrDefault("DRIFTWATCH_SPARK_MASTER", "local[*]"))
@@ -28,6 +43,6 @@ public final class SparkSessions {
         }
         SparkSession spark = b.getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
-        return spark;
+        return new Lease(spark, true);
     }
 }

@@ -1,0 +1,26 @@
+package org.driftwatch;
+
+import org.apache.spark.sql.SparkSession;
+
+/** One local Spark session for the whole test JVM (the CLI borrows it instead of starting its own). */
+public final class TestSpark {
+    private static SparkSession spark;
+
+    private TestSpark() {
+    }
+
+    public static synchronized SparkSession session() {
+        if (spark == null) {
+            spark = SparkSession.builder().master("local[2]").appName("driftwatch-tests")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.session.timeZone", "UTC")
+                .getOrCreate();
+            spark.sparkContext().setLogLevel("ERROR");
+            SparkSession.setDefaultSession(spark);
+        }
+        return spark;
+    }
+}
