@@ -1,0 +1,181 @@
+package org.driftwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.driftwatch.GoldenCase;
+import org.driftwatch.TestSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as users meet it: exit codes, one-line errors, no stack traces for their mistakes. */
+class MainTest {
+    @TempDir
+    Path tmp;
+
+    static Path seattle;
+
+    @BeforeAll
+    static void spark() {
+        TestSpark.session();
+        seattle = GoldenCase.load("seattle_2012_vs_2015").dir();
+    }
+
+    private Path rules(String yaml) throws IOException {
+        Path f = tmp.resolve("rules.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    private String seattleRules(String columns) {
+        return "monitor: seattle\n"
+            + "reference: {path: \"" + seattle.resolve("reference.csv") + "\", format: csv}\n"
+            + "current: {path: \"" + seattle.resolve("current.csv") + "\", format: csv}\n"
+            + columns;
+    }
+
+    private CliRun run(Path rules, String... extra) {
+        String[] args = new String[5 + extra.length];
+        args[0] = "run";
+        args[1] = "--rules";
+        args[2] = rules.toString();
+        args[3] = "--out";
+        args[4] = tmp.resolve("out").toString();
+        System.arraycopy(extra, 0, args, 5, extra.length);
+        return CliRun.of(args);
+    }
+
+    private static void assertUserError(CliRun r, int code, String... fragments) {
+        assertEquals(code, r.exitCode(), r.err());
+        for (String f : fragments) {
+            assertTrue(r.errorLine().contains(f), "error line '" + r.errorLine() + "' should contain '" + f + "'");
+        }
+        assertFalse(r.hasStackTrace(), "no stack trace for a user mistake:\n" + r.err());
+    }
+
+    @Test
+    void runWritesReportAndSaysWhere() throws IOException {
+        CliRun r = run(rules(seattleRules("columns: {numerical: [temp_max, wind], id: date, label: weather}\n")), "--date", "2026-01-02");
+        assertEquals(0, r.exitCode(), r.err());
+        Path report = tmp.resolve("out/seattle/2026-01-02/report.json");
+        assertTrue(r.err().contains("report written to " + report), r.err());
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertEquals(1, json.get("schema_version").asInt());
+        assertEquals("2026-01-02", json.get("date").asText());
+        assertEquals("fail", json.get("status").asText(), "label PSI 0.84 fails");
+        assertTrue(json.get("run").get("spark_jobs").asInt() > 0);
+        try (var files = Files.list(report.getParent())) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void rerunKeepsTheEarlierReport() throws IOException {
+        Path rules = rules(seattleRules("columns: {numerical: [wind]}\n"));
+        assertEquals(0, run(rules, "--date", "2026-01-03").exitCode());
+        assertEquals(0, run(rules, "--date", "2026-01-03").exitCode());
+        try (var files = Files.list(tmp.resolve("out/seattle/2026-01-03"))) {
+            assertEquals(2, files.filter(f -> f.getFileName().toString().startsWith("report.")).count());
+        }
+    }
+
+    @Test
+    void inferredColumnsAreSaidToBeInferred() throws IOException {
+        CliRun r = run(rules(seattleRules("columns: {id: date, label: weather}\n")), "--date", "2026-01-04");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("out/seattle/2026-01-04/report.json").toFile());
+        assertTrue(json.get("columns_inferred").asBoolean());
+        assertEquals(5, json.get("columns").size(), "4 numeric features and the label");
+    }
+
+    @Test
+    void missingDataFileIsBadInput() throws IOException {
+        Path rules = rules("monitor: m\nreference: {path: " + tmp.resolve("nope.parquet") + "}\ncurrent: {path: " + tmp.resolve("nope2.parquet") + "}\n");
+        assertUserError(run(rules), ExitCode.BAD_DATA, "reference data not found", "nope.parquet");
+    }
+
+    @Test
+    void emptyDatasetIsBadInput() throws IOException {
+        Path empty = tmp.resolve("empty.csv");
+        Files.writeString(empty, "date,precipitation,temp_max,temp_min,wind,weather\n");
+        Path rules = rules("monitor: m\nreference: {path: \"" + seattle.resolve("reference.csv") + "\"}\ncurrent: {path: \"" + empty + "\"}\n"
+            + "columns: {numerical: [wind]}\n");
+        assertUserError(run(rules), ExitCode.BAD_DATA, "current data has no rows");
+    }
+
+    @Test
+    void ruleNamingMissingColumnIsBadRules() throws IOException {
+        assertUserError(run(rules(seattleRules("columns: {numerical: [temp_mx]}\n"))), ExitCode.BAD_RULES,
+            "columns.numerical names column 'temp_mx'", "did you mean 'temp_max'?");
+    }
+
+    @Test
+    void unknownKeyIsBadRulesWithPositionAndSuggestion() throws IOException {
+        Path rules = rules(seattleRules("checks:\n  psi: {bin: 10}\n"));
+        assertUserError(run(rules), ExitCode.BAD_RULES, rules + ":5:9", "unknown key 'bin' under checks.psi", "did you mean 'bins'?");
+    }
+
+    @Test
+    void stringColumnListedAsNumericalIsBadRules() throws IOException {
+        assertUserError(run(rules(seattleRules("columns: {numerical: [weather]}\n"))), ExitCode.BAD_RULES,
+            "columns.numerical lists 'weather'", "string", "columns.categorical");
+    }
+
+    @Test
+    void allNullAndConstantColumnsAreReportedNotFailed() throws IOException {
+        Path ref = tmp.resolve("ref.csv");
+        Path cur = tmp.resolve("cur.csv");
+        StringBuilder a = new StringBuilder("empty,constant,x\n");
+        StringBuilder b = new StringBuilder("empty,constant,x\n");
+        for (int i = 0; i < 100; i++) {
+            a.append(",7,").append(i).append('\n');
+            b.append(",7,").append(i + 5).append('\n');
+        }
+        Files.writeString(ref, a);
+        Files.writeString(cur, b);
+        Path rules = rules("monitor: m\nreference: {path: \"" + ref + "\"}\ncurrent: {path: \"" + cur + "\"}\n"
+            + "columns: {numerical: [constant, x], categorical: [empty]}\n");
+        CliRun r = run(rules, "--date", "2026-01-05");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode cols = new ObjectMapper().readTree(tmp.resolve("out/m/2026-01-05/report.json").toFile()).get("columns");
+        assertEquals(0.0, cols.get("constant").get("psi").asDouble());
+        assertEquals(0.0, cols.get("constant").get("ks").get("statistic").asDouble());
+        assertEquals(0.0, cols.get("constant").get("wasserstein_normed").asDouble());
+        assertTrue(cols.get("empty").get("psi").isNull(), "all-null column has no PSI");
+        assertEquals(100, cols.get("empty").get("reference").get("null_count").asLong());
+        assertTrue(cols.get("empty").get("notes").get(0).asText().startsWith("insufficient data"));
+        assertEquals("none", cols.get("empty").get("drift").get("test").asText());
+    }
+
+    @Test
+    void validateChecksRulesWithoutSpark() throws IOException {
+        CliRun ok = CliRun.of("validate", "--rules", rules(seattleRules("checks: {psi: {bins: 20}}\n")).toString());
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertTrue(ok.out().contains("ok (monitor seattle"), ok.out());
+        CliRun bad = CliRun.of("validate", "--rules", rules(seattleRules("checks: {psy: {}}\n")).toString());
+        assertUserError(bad, ExitCode.BAD_RULES, "unknown check 'psy'", "did you mean 'psi'?");
+    }
+
+    @Test
+    void badUsageExitsTwo() {
+        CliRun r = CliRun.of("run");
+        assertEquals(ExitCode.BAD_RULES, r.exitCode());
+        assertTrue(r.err().contains("--rules"), r.err());
+        assertEquals(ExitCode.BAD_RULES, CliRun.of("run", "--rules", "x.yaml", "--date", "26/11/2026").exitCode());
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertTrue(CliRun.of("--version").out().startsWith("driftwatch "));
+        CliRun help = CliRun.of("run", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("--reference"));
+    }
+}
