@@ -35,7 +35,7 @@ public final class RuleSection {
 
     /** Dotted name such as {@code checks.psi}. */
     public String name() {
-        return path.substring(1).replace('/', '.');
+        return path.isEmpty() ? "" : path.substring(1).replace('/', '.');
     }
 
     public boolean has(String key) {
@@ -50,7 +50,8 @@ public final class RuleSection {
     public void allowOnly(Collection<String> allowed) {
         for (String key : values.keySet()) {
             if (!allowed.contains(key)) {
-                throw error(key, true, "unknown key '" + key + "' under " + name() + Suggestions.hint(key, allowed)
+                throw error(key, true, "unknown key '" + key + "'" + (path.isEmpty() ? " at the top level" : " under " + name())
+                    + Suggestions.hint(key, allowed)
                     + "; allowed: " + String.join(", ", allowed));
             }
         }
@@ -71,7 +72,7 @@ public final class RuleSection {
     }
 
     private String dotted(String key) {
-        return name() + "." + key;
+        return path.isEmpty() ? key : name() + "." + key;
     }
 
     public double number(String key, double fallback, double min, double max) {

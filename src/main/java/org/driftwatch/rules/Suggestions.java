@@ -12,6 +12,9 @@ public final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
+            if (given.length() >= 3 && c.toLowerCase().startsWith(given.toLowerCase())) {
+                return " (did you mean '" + c + "'?)";
+            }
             int d = distance(given.toLowerCase(), c.toLowerCase());
             if (d < bestDistance) {
                 bestDistance = d;

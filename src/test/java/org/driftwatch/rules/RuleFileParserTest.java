@@ -1,0 +1,95 @@
+package org.driftwatch.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.driftwatch.checks.CheckCatalog;
+import org.driftwatch.checks.PsiCheck;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleFileParserTest {
+    @TempDir
+    Path tmp;
+
+    private static final String SOURCES = "reference: {path: data/train.parquet}\ncurrent: {path: \"data/prod/{date}/\", format: parquet}\n";
+
+    private Path file(String yaml) throws IOException {
+        Path f = tmp.resolve("rules.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    private String error(String yaml) throws IOException {
+        Path f = file(yaml);
+        RuleException e = assertThrows(RuleException.class, () -> CheckCatalog.checksFor(RuleFileParser.parse(f)));
+        assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+        return e.getMessage().substring(f.toString().length());
+    }
+
+    @Test
+    void fullRuleFileParses() throws IOException {
+        RuleSet r = RuleFileParser.parse(file("monitor: fraud-detection\n" + SOURCES
+            + "columns:\n  numerical: [amount, hour]\n  categorical: [country]\n  id: user_id\n  label: is_fraud\n"
+            + "checks:\n  psi: {bins: 20, warn: 0.1, fail: 0.3}\n  ks: {alpha: 0.01}\n"
+            + "  nulls: {required: [user_id], max_null_share: 0.05, max_null_share_increase: 0.02}\n"
+            + "  leakage: {key: user_id, max_overlap: 0}\n  label_distribution: {psi_warn: 0.1, psi_fail: 0.2}\n"));
+        assertEquals("fraud-detection", r.monitor());
+        assertEquals("parquet", r.reference().format(), "format told from the path");
+        assertEquals("data/prod/2026-11-26/", r.current().withDate("2026-11-26").path());
+        assertEquals(List.of("amount", "hour"), r.columns().numerical());
+        assertEquals("is_fraud", r.columns().label());
+        assertEquals(64, r.sha256().length());
+        var checks = CheckCatalog.checksFor(r);
+        assertEquals(List.of("psi", "ks", "drift", "nulls", "leakage", "label_distribution", "schema"),
+            checks.stream().map(c -> c.name()).toList());
+        assertEquals(0.3, ((PsiCheck) checks.get(0)).fail());
+    }
+
+    @Test
+    void omittedColumnsMeanInferred() throws IOException {
+        RuleSet r = RuleFileParser.parse(file("monitor: m\n" + SOURCES));
+        assertTrue(r.columns().inferred());
+        assertNull(r.columns().id());
+    }
+
+    @Test
+    void unknownKeysSuggestTheNearest() throws IOException {
+        assertEquals(":1:1: unknown key 'monitr' at the top level (did you mean 'monitor'?); allowed: monitor, description, reference, current, columns, checks",
+            error("monitr: m\n" + SOURCES));
+        assertTrue(error("monitor: m\n" + SOURCES + "columns: {numerical: [a], lable: y}\n")
+            .contains(":4:27: unknown key 'lable' under columns (did you mean 'label'?)"));
+        assertTrue(error("monitor: m\n" + SOURCES + "checks:\n  nulls: {max_null_shares: 0.1}\n")
+            .contains(":5:11: unknown key 'max_null_shares' under checks.nulls (did you mean 'max_null_share'?)"));
+        assertTrue(error("monitor: m\n" + SOURCES + "checks:\n  leak: {}\n").contains(":5:3: unknown check 'leak' (did you mean 'leakage'?)"));
+    }
+
+    @Test
+    void badValuesNameTheKey() throws IOException {
+        assertTrue(error("monitor: m\n" + SOURCES + "checks: {psi: {bins: ten}}\n").contains("checks.psi.bins must be a whole number, not 'ten'"));
+        assertTrue(error("monitor: m\n" + SOURCES + "checks: {psi: {warn: 0.3, fail: 0.2}}\n").contains("must not exceed checks.psi.fail"));
+        assertTrue(error("monitor: m\n" + SOURCES + "checks: {ks: {alpha: 2}}\n").contains("checks.ks.alpha must be between"));
+        assertTrue(error("monitor: Fraud Detection\n" + SOURCES).contains("monitor 'Fraud Detection' must be lower-case"));
+        assertTrue(error("monitor: m\nreference: {path: a.parquet}\n").contains("missing key 'current'"));
+        assertTrue(error("monitor: m\nreference: {path: a.txt}\ncurrent: {path: b.parquet}\n").contains("reference.format is missing"));
+        assertTrue(error("monitor: m\nreference: {path: a, format: parket}\ncurrent: {path: b.parquet}\n").contains("(did you mean 'parquet'?)"));
+        assertTrue(error("monitor: m\n" + SOURCES + "checks: {leakage: {}}\n").contains("checks.leakage needs a key column"));
+        assertTrue(error("monitor: m\n" + SOURCES + "columns: {numerical: [a, a]}\n").contains("column 'a' is listed twice"));
+        assertTrue(error("monitor: m\n" + SOURCES + "actions: {email: {to: [a@b.c]}}\n").contains("actions (email, retrain, webhooks) are not supported"));
+    }
+
+    @Test
+    void brokenYamlAndMissingFileAreOneLine() throws IOException {
+        String broken = error("monitor: m\nreference: {path: [\n");
+        assertTrue(broken.contains("not valid YAML"), broken);
+        assertTrue(broken.lines().count() == 1, broken);
+        RuleException e = assertThrows(RuleException.class, () -> RuleFileParser.parse(tmp.resolve("none.yaml")));
+        assertTrue(e.getMessage().endsWith("none.yaml: rule file not found"));
+    }
+}
