@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
         }
         DataSource ref = override(set.reference(), reference).withDate(runDate);
         DataSource cur = override(set.current(), current).withDate(runDate);
-        progress("driftwatch " + set.monitor() + " " + runDate + ": starting Spark");
+        progress(set.monitor() + " " + runDate + ": starting Spark");
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch " + set.monitor())) {
             new DriftJob(lease.spark(), RunCommand::progress).run(set, checks, new DriftJob.Inputs(ref, cur, runDate, out));
             return ExitCode.OK;
