@@ -80,8 +80,9 @@ public final class DriftJob {
             if (plan.label() != null) {
                 categorical.add(plan.label());
             }
+            List<String> rowColumns = needs.identicalRows() ? sharedColumns(reference, current) : List.of();
             ProfileRequest request = new ProfileRequest(plan.numerical(), categorical, plan.id(), needs.psiBins(),
-                needs.maxCategories(), VALUE_TABLE_LIMIT);
+                needs.maxCategories(), VALUE_TABLE_LIMIT, rowColumns);
             ComparisonProfile profile = DatasetProfiler.profile(reference, current, request);
 
             progress.say("checking");
@@ -108,6 +109,11 @@ public final class DriftJob {
         } finally {
             spark.sparkContext().clearJobGroup();
         }
+    }
+
+    private static List<String> sharedColumns(Dataset<Row> reference, Dataset<Row> current) {
+        java.util.Set<String> cur = java.util.Set.of(current.columns());
+        return java.util.Arrays.stream(reference.columns()).filter(cur::contains).toList();
     }
 
     private static DriftReport.DatasetDrift datasetDrift(Comparison comparison, List<Check> checks) {

@@ -11,7 +11,8 @@ import org.driftwatch.rules.RuleSet;
 
 /**
  * The known checks by their rule-file key. Each entry builds its check from its own section of the
- * rule file; checks marked default run with default settings when the rule file does not mention them.
+ * rule file; checks marked default run with default settings when the rule file does not mention them,
+ * and any check is switched off with {@code enabled: false}.
  */
 public final class CheckCatalog {
     private record Entry(BiFunction<RuleSection, RuleSet, Check> factory, boolean byDefault) {
@@ -26,6 +27,7 @@ public final class CheckCatalog {
         ENTRIES.put("nulls", new Entry((s, r) -> NullCheck.fromRules(s), true));
         ENTRIES.put("leakage", new Entry((s, r) -> LeakageCheck.fromRules(s, r.columns().id()), false));
         ENTRIES.put("label_distribution", new Entry((s, r) -> LabelDistributionCheck.fromRules(s), false));
+        ENTRIES.put("identical_rows", new Entry((s, r) -> IdenticalRowsCheck.fromRules(s), true));
         ENTRIES.put("schema", new Entry((s, r) -> SchemaCheck.fromRules(s), true));
     }
 
@@ -52,6 +54,9 @@ public final class CheckCatalog {
             RuleSection configured = rules.checks().get(name);
             boolean implied = (name.equals("leakage") && rules.columns().id() != null)
                 || (name.equals("label_distribution") && rules.columns().label() != null);
+            if (configured != null && !configured.enabled()) {
+                continue;
+            }
             if (configured != null || e.getValue().byDefault() || implied) {
                 out.add(e.getValue().factory().apply(rules.checkSettings(name), rules));
             }

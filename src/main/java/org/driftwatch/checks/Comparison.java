@@ -3,6 +3,7 @@ package org.driftwatch.checks;
 import java.util.Map;
 import java.util.Optional;
 import org.driftwatch.data.ColumnPlan;
+import org.driftwatch.profile.IdenticalRows;
 import org.driftwatch.profile.LeakageProfile;
 
 /**
@@ -12,7 +13,7 @@ import org.driftwatch.profile.LeakageProfile;
  */
 public record Comparison(long referenceRows, long currentRows, ColumnPlan plan,
                          Map<String, ColumnComparison> columns, Optional<ColumnComparison> label,
-                         Optional<LeakageProfile> leakage) {
+                         Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows) {
     public Comparison {
         columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
     }

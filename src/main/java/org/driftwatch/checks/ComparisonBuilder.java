@@ -45,7 +45,8 @@ public final class ComparisonBuilder {
             columns.put(name, categorical(name, profile, needs));
         }
         var label = java.util.Optional.ofNullable(plan.label()).map(l -> categorical(l, profile, needs));
-        return new Comparison(profile.reference().rows(), profile.current().rows(), plan, columns, label, profile.leakage());
+        return new Comparison(profile.reference().rows(), profile.current().rows(), plan, columns, label, profile.leakage(),
+            profile.identicalRows());
     }
 
     private static ColumnComparison numerical(String name, ComparisonProfile profile, ProfileNeeds needs) {

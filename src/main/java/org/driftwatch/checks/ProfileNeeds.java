@@ -10,6 +10,16 @@ public final class ProfileNeeds {
     private int minCount = DEFAULT_MIN_COUNT;
     private int maxCategories = DEFAULT_MAX_CATEGORIES;
     private String leakageKey;
+    private boolean identicalRows;
+
+    public boolean identicalRows() {
+        return identicalRows;
+    }
+
+    public ProfileNeeds identicalRows(boolean wanted) {
+        this.identicalRows = wanted;
+        return this;
+    }
 
     public int psiBins() {
         return psiBins;

@@ -26,6 +26,7 @@ import org.driftwatch.stats.Percentiles;
  * <li>one pass over its numeric part for PSI bin counts on the now known edges;</li>
  * <li>one pass over its categorical part for category counts;</li>
  * <li>with an id column, one join of the two id columns for leakage.</li>
+ * <li>when asked, one pass over the row hashes in the table for identical rows.</li>
  * </ol>
  * Raw data is read twice per dataset; nothing bigger than the per-column results reaches the driver.
  */
@@ -48,22 +49,27 @@ public final class DatasetProfiler {
         List<ValueFrequencies.Indexed> categorical = indexed(request.categorical(), numeric.size());
         Map<String, NumericDistribution> numericOut = new HashMap<>();
         Map<String, CategoryTable> categoricalOut = new HashMap<>();
-        if (!numeric.isEmpty() || !categorical.isEmpty()) {
-            Dataset<Row> refLong = ValueFrequencies.longForm(reference, numeric, categorical, true);
+        Optional<IdenticalRows> identical = Optional.empty();
+        List<String> rowColumns = request.rowColumns();
+        if (!numeric.isEmpty() || !categorical.isEmpty() || !rowColumns.isEmpty()) {
+            Dataset<Row> refLong = ValueFrequencies.longForm(reference, numeric, categorical, rowColumns, true);
             List<ValueFrequencies.Indexed> curNum = numeric.stream().filter(n -> curNumeric.contains(n.name())).toList();
             List<ValueFrequencies.Indexed> curCat = categorical.stream().filter(c -> curOthers.contains(c.name())).toList();
-            Dataset<Row> curLong = curNum.isEmpty() && curCat.isEmpty() ? null
-                : ValueFrequencies.longForm(current, curNum, curCat, false);
+            Dataset<Row> curLong = curNum.isEmpty() && curCat.isEmpty() && rowColumns.isEmpty() ? null
+                : ValueFrequencies.longForm(current, curNum, curCat, rowColumns, false);
             Dataset<Row> table = ValueFrequencies.table(refLong, curLong).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 if (!numeric.isEmpty()) {
-                    numericOut = numeric(table.where(col("c").lt(numeric.size())), numeric, refSummary, request);
+                    numericOut = numeric(table.where(col("c").geq(0).and(col("c").lt(numeric.size()))), numeric, refSummary, request);
                 }
                 if (!categorical.isEmpty()) {
                     Map<Integer, CategoryTable> counts = CategoryCounting.tables(table.where(col("c").geq(numeric.size())), request.maxCategories());
                     for (ValueFrequencies.Indexed c : categorical) {
                         categoricalOut.put(c.name(), counts.getOrDefault(c.index(), new CategoryTable(List.of(), new long[0], new long[0], 0, false)));
                     }
+                }
+                if (!rowColumns.isEmpty()) {
+                    identical = Optional.of(identicalRows(table.where(col("c").equalTo(ValueFrequencies.ROWS)), rowColumns));
                 }
             } finally {
                 table.unpersist();
@@ -73,7 +79,14 @@ public final class DatasetProfiler {
         if (request.id() != null && hasColumn(current, request.id())) {
             leakage = Optional.of(LeakageAggregation.compute(reference, current, request.id()));
         }
-        return new ComparisonProfile(refSummary, curSummary, numericOut, categoricalOut, leakage);
+        return new ComparisonProfile(refSummary, curSummary, numericOut, categoricalOut, leakage, identical);
+    }
+
+    private static IdenticalRows identicalRows(Dataset<Row> rowHashes, List<String> columns) {
+        org.apache.spark.sql.Column both = col("r").gt(0).and(col("k").gt(0));
+        Row r = rowHashes.agg(org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(both, col("k"))),
+            org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.when(both, org.apache.spark.sql.functions.lit(1)))).first();
+        return new IdenticalRows(columns, r.isNullAt(0) ? 0 : r.getLong(0), r.getLong(1));
     }
 
     private static Map<String, NumericDistribution> numeric(Dataset<Row> table, List<ValueFrequencies.Indexed> columns,

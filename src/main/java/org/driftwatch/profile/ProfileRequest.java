@@ -12,11 +12,19 @@ import java.util.List;
  * @param maxCategories categories kept per column; the rest fold into one "other" bin
  * @param valueTableLimit numeric columns with at most this many distinct values also get their full
  *                    value table (for chi-square on low-cardinality numbers)
+ * @param rowColumns  columns whose values together identify a row, for counting current rows identical
+ *                    to a reference row; empty for none
  */
 public record ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
-                             int maxCategories, int valueTableLimit) {
+                             int maxCategories, int valueTableLimit, List<String> rowColumns) {
     public ProfileRequest {
         numerical = List.copyOf(numerical);
         categorical = List.copyOf(categorical);
+        rowColumns = List.copyOf(rowColumns);
+    }
+
+    public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
+                          int maxCategories, int valueTableLimit) {
+        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, List.of());
     }
 }

@@ -47,6 +47,13 @@ public final class JsonReportWriter {
         }
         root.set("leakage", c.leakage().map(JsonReportWriter::leakage).orElse(null));
         root.set("label", c.label().map(JsonReportWriter::label).orElse(null));
+        root.set("identical_rows", c.identicalRows().map(i -> {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("current_rows_in_reference", i.currentRows());
+            o.put("distinct_rows_in_both", i.distinctRows());
+            strings(o.putArray("compared_columns"), i.columns());
+            return o;
+        }).orElse(null));
         ObjectNode dd = root.putObject("dataset_drift");
         num(dd, "share", r.datasetDrift().share());
         dd.put("threshold", r.datasetDrift().threshold());

@@ -38,6 +38,13 @@ public final class RuleSection {
         return path.isEmpty() ? "" : path.substring(1).replace('/', '.');
     }
 
+    /** Every check section may say {@code enabled: false}. */
+    public static final String ENABLED = "enabled";
+
+    public boolean enabled() {
+        return bool(ENABLED, true);
+    }
+
     public boolean has(String key) {
         return values.containsKey(key);
     }
@@ -49,7 +56,7 @@ public final class RuleSection {
     /** Rejects keys outside {@code allowed}, suggesting the nearest allowed key. */
     public void allowOnly(Collection<String> allowed) {
         for (String key : values.keySet()) {
-            if (!allowed.contains(key)) {
+            if (!allowed.contains(key) && !(key.equals(ENABLED) && path.startsWith("/checks/"))) {
                 throw error(key, true, "unknown key '" + key + "'" + (path.isEmpty() ? " at the top level" : " under " + name())
                     + Suggestions.hint(key, allowed)
                     + "; allowed: " + String.join(", ", allowed));

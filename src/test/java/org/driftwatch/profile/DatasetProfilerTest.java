@@ -119,6 +119,47 @@ class DatasetProfilerTest {
     }
 
     @Test
+    void sparkJobsDoNotGrowWithTheNumberOfColumns() {
+        SparkSession spark = TestSpark.session();
+        Dataset<Row> wide = spark.range(2000).selectExpr(java.util.stream.IntStream.range(0, 40)
+            .mapToObj(i -> i % 4 == 0 ? "cast(id % " + (i + 3) + " as string) as c" + i : "(id * " + (i + 1) + ") % 997 / 7.0 as n" + i)
+            .toArray(String[]::new));
+        List<String> num = new ArrayList<>();
+        List<String> cat = new ArrayList<>();
+        for (String c : wide.columns()) {
+            (c.startsWith("n") ? num : cat).add(c);
+        }
+        int narrow = jobs(spark, () -> DatasetProfiler.profile(wide, wide,
+            new ProfileRequest(num.subList(0, 1), cat.subList(0, 1), null, 10, 1000, 1000, List.of("n1", "c0"))));
+        int all = jobs(spark, () -> DatasetProfiler.profile(wide, wide,
+            new ProfileRequest(num, cat, null, 10, 1000, 1000, List.of(wide.columns()))));
+        assertEquals(narrow, all, "2 columns and 40 columns take the same Spark jobs");
+    }
+
+    private static int jobs(SparkSession spark, Runnable work) {
+        String group = "count-" + System.nanoTime();
+        spark.sparkContext().setJobGroup(group, group, false);
+        try {
+            work.run();
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
+        return spark.sparkContext().statusTracker().getJobIdsForGroup(group).length;
+    }
+
+    @Test
+    void identicalRowsAreCountedAcrossTypes() {
+        SparkSession spark = TestSpark.session();
+        Dataset<Row> ref = spark.range(100).selectExpr("cast(id as int) as id", "id % 3 as g", "cast(id as string) as s");
+        Dataset<Row> cur = spark.range(95, 120).selectExpr("id", "id % 3 as g", "cast(id as string) as s")
+            .union(spark.range(96, 97).selectExpr("id", "id % 3 as g", "cast(id as string) as s"));
+        IdenticalRows r = DatasetProfiler.profile(ref, cur, new ProfileRequest(List.of(), List.of(), null, 10, 10, 10,
+            List.of("id", "g", "s"))).identicalRows().orElseThrow();
+        assertEquals(6, r.currentRows(), "ids 95..99 plus a duplicate of 96");
+        assertEquals(5, r.distinctRows());
+    }
+
+    @Test
     void leakageCountsIdsInBothSides() {
         SparkSession spark = TestSpark.session();
         StructType schema = new StructType().add("id", DataTypes.LongType, true);
