@@ -26,6 +26,8 @@ import org.driftwatch.profile.DatasetProfiler;
 import org.driftwatch.profile.ProfileRequest;
 import org.driftwatch.report.DriftReport;
 import org.driftwatch.report.JsonReportWriter;
+import org.driftwatch.report.SummaryCsvWriter;
+import org.driftwatch.report.html.HtmlReport;
 import org.driftwatch.report.ReportFiles;
 import org.driftwatch.rules.ColumnRoles;
 import org.driftwatch.rules.DataSource;
@@ -48,7 +50,7 @@ public final class DriftJob {
     public record Inputs(DataSource reference, DataSource current, String date, Path reportRoot) {
     }
 
-    public record Outcome(DriftReport report, Path reportJson) {
+    public record Outcome(DriftReport report, Path reportJson, Path reportHtml, HtmlReport html) {
     }
 
     /** Progress lines for people watching (stderr in the CLI). */
@@ -98,17 +100,28 @@ public final class DriftJob {
                     seconds, jobs, rules.file(), rules.sha256()),
                 new DriftReport.Source(in.reference().describe(), in.reference().format(), comparison.referenceRows()),
                 new DriftReport.Source(in.current().describe(), in.current().format(), comparison.currentRows()),
-                comparison, results, datasetDrift(comparison, checks));
+                comparison, results, datasetDrift(comparison, checks), thresholds(checks));
             Path dir = ReportFiles.directory(in.reportRoot(), rules.monitor(), in.date());
             Path json = dir.resolve("report.json");
+            HtmlReport html = new HtmlReport(report);
+            Path htmlFile = dir.resolve("report.html");
+            ReportFiles.writeAtomically(htmlFile, html.renderStandalone().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            SummaryCsvWriter.write(report, dir.resolve("summary.csv"));
             JsonReportWriter.write(report, json);
-            progress.say("status " + status.json() + "; report written to " + json);
-            return new Outcome(report, json);
+            progress.say(html.verdict().banner() + ": " + html.verdict().headline() + "; reports written to " + dir
+                + " (report.json, report.html, summary.csv)");
+            return new Outcome(report, json, htmlFile, html);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             spark.sparkContext().clearJobGroup();
         }
+    }
+
+    private static java.util.Map<String, Double> thresholds(List<Check> checks) {
+        java.util.Map<String, Double> out = new java.util.HashMap<>();
+        checks.forEach(c -> out.putAll(c.thresholds()));
+        return out;
     }
 
     private static List<String> sharedColumns(Dataset<Row> reference, Dataset<Row> current) {

@@ -16,4 +16,9 @@ public interface Check {
     }
 
     List<CheckResult> evaluate(Comparison comparison);
+
+    /** The thresholds this check judges by, keyed {@code <check>.<setting>}, for reports and decisions. */
+    default java.util.Map<String, Double> thresholds() {
+        return java.util.Map.of();
+    }
 }

@@ -36,6 +36,11 @@ public final class DriftCheck implements Check {
     }
 
     @Override
+    public java.util.Map<String, Double> thresholds() {
+        return java.util.Map.of("drift.dataset_share", datasetShare, "drift.min_count", (double) minCount);
+    }
+
+    @Override
     public void require(ProfileNeeds needs) {
         needs.minCount(minCount).maxCategories(maxCategories);
     }

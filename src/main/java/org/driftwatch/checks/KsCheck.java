@@ -26,6 +26,11 @@ public final class KsCheck implements Check {
     }
 
     @Override
+    public java.util.Map<String, Double> thresholds() {
+        return java.util.Map.of("ks.alpha", alpha);
+    }
+
+    @Override
     public List<CheckResult> evaluate(Comparison comparison) {
         List<CheckResult> out = new ArrayList<>();
         for (ColumnComparison c : comparison.columns().values()) {

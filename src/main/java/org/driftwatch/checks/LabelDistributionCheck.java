@@ -33,6 +33,11 @@ public final class LabelDistributionCheck implements Check {
     }
 
     @Override
+    public java.util.Map<String, Double> thresholds() {
+        return java.util.Map.of("label_distribution.psi_warn", psiWarn, "label_distribution.psi_fail", psiFail);
+    }
+
+    @Override
     public List<CheckResult> evaluate(Comparison comparison) {
         if (comparison.label().isEmpty()) {
             return List.of();

@@ -37,6 +37,11 @@ public final class PsiCheck implements Check {
     }
 
     @Override
+    public java.util.Map<String, Double> thresholds() {
+        return java.util.Map.of("psi.warn", warn, "psi.fail", fail);
+    }
+
+    @Override
     public void require(ProfileNeeds needs) {
         needs.psiBins(bins);
     }

@@ -10,11 +10,18 @@ import org.driftwatch.checks.Status;
  * Writers only read it.
  */
 public record DriftReport(String monitor, String date, Status status, RunInfo run, Source reference, Source current,
-                          Comparison comparison, List<CheckResult> checks, DatasetDrift datasetDrift) {
+                          Comparison comparison, List<CheckResult> checks, DatasetDrift datasetDrift,
+                          java.util.Map<String, Double> thresholds) {
     public static final int SCHEMA_VERSION = 1;
 
     public DriftReport {
         checks = List.copyOf(checks);
+        thresholds = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(thresholds));
+    }
+
+    /** A check threshold such as {@code psi.fail}, or the fallback when that check did not run. */
+    public double threshold(String key, double fallback) {
+        return thresholds.getOrDefault(key, fallback);
     }
 
     /** How the run went: versions, timing, Spark work and the rule file it followed. */

@@ -65,6 +65,8 @@ public final class JsonReportWriter {
         strings(schema.putArray("new_in_current"), c.plan().schema().newInCurrent());
         ObjectNode types = schema.putObject("type_changes");
         c.plan().schema().typeChanges().forEach((k, v) -> types.putObject(k).put("reference", v[0]).put("current", v[1]));
+        ObjectNode thresholds = root.putObject("thresholds");
+        r.thresholds().forEach(thresholds::put);
         ArrayNode checks = root.putArray("checks");
         for (CheckResult cr : r.checks()) {
             ObjectNode o = checks.addObject();

@@ -31,6 +31,12 @@ public final class ReportFiles {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             Files.write(tmp, bytes);
+            try {
+                // reports are for people: readable like any file the user writes, not private like a temp file
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep its defaults
+            }
             Path kept = null;
             if (Files.exists(target)) {
                 FileTime t = Files.getLastModifiedTime(target);

@@ -1,0 +1,44 @@
+package org.driftwatch.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.driftwatch.checks.CheckResult;
+import org.driftwatch.checks.ColumnComparison;
+import org.driftwatch.checks.Status;
+
+/** {@code summary.csv}: one row per column with the main metrics, for spreadsheets. */
+public final class SummaryCsvWriter {
+    static final String[] HEADER = {"column", "role", "type", "status", "psi", "ks_statistic", "ks_p_value",
+        "wasserstein_normed", "chi_square_p_value", "jensen_shannon", "drift_test", "drift_score", "drift_detected",
+        "reference_count", "current_count", "reference_null_share", "current_null_share", "unseen_categories", "notes"};
+
+    private SummaryCsvWriter() {
+    }
+
+    public static String render(DriftReport r) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+            for (ColumnComparison c : r.comparison().allColumns()) {
+                Status status = r.checks().stream().filter(x -> c.name().equals(x.column())).map(CheckResult::status)
+                    .reduce(Status.OK, Status::worst);
+                boolean label = c.name().equals(r.comparison().plan().label());
+                csv.printRecord(c.name(), label ? "label" : "feature", c.type(), status.json(), c.psi(),
+                    c.ks() == null ? null : c.ks().statistic(), c.ks() == null ? null : c.ks().pValue(), c.wassersteinNormed(),
+                    c.chiSquare() == null ? null : c.chiSquare().pValue(), c.jensenShannon(), c.drift().test(), c.drift().score(),
+                    c.drift().detected(), c.reference().count(), c.current().count(), c.reference().nullShare(),
+                    c.current().nullShare(), String.join(" ", c.unseenCategories()), String.join("; ", c.notes()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    public static void write(DriftReport r, Path target) throws IOException {
+        ReportFiles.writeAtomically(target, render(r).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,47 @@
+package org.driftwatch.report;
+
+import org.driftwatch.checks.CheckResult;
+import org.driftwatch.checks.ColumnComparison;
+import org.driftwatch.checks.Status;
+
+/** The report in plain words: the email's text alternative, saying what the HTML says. */
+public final class TextReport {
+    private TextReport() {
+    }
+
+    public static String render(DriftReport r) {
+        Verdict v = Verdict.of(r);
+        StringBuilder b = new StringBuilder();
+        b.append("driftwatch ").append(r.monitor()).append(' ').append(r.date()).append(": ").append(v.banner()).append('\n');
+        b.append(v.headline()).append('\n').append('\n');
+        b.append("What to do next:\n");
+        v.nextSteps().forEach(s -> b.append("  - ").append(s).append('\n'));
+        b.append('\n');
+        b.append(String.format("Data: reference %,d rows, current %,d rows%n", r.reference().rows(), r.current().rows()));
+        DriftReport.DatasetDrift dd = r.datasetDrift();
+        if (dd.share() != null) {
+            b.append(String.format("Dataset drift: %s (%.0f%% of %d tested columns)%n", dd.detected() ? "detected" : "not detected",
+                100 * dd.share(), dd.testedColumns()));
+        }
+        b.append('\n').append("Findings:\n");
+        boolean any = false;
+        for (CheckResult c : r.checks()) {
+            if (c.status() != Status.OK) {
+                any = true;
+                b.append("  ").append(c.status().name()).append(' ').append(c.name())
+                    .append(c.column() == null ? "" : " " + c.column()).append(": ").append(c.message()).append('\n');
+            }
+        }
+        if (!any) {
+            b.append("  none\n");
+        }
+        b.append('\n').append("Columns (PSI):\n");
+        for (ColumnComparison c : r.comparison().allColumns()) {
+            b.append("  ").append(c.name()).append(": ")
+                .append(c.psi() == null ? "n/a (" + String.join("; ", c.notes()) + ")" : String.format("%.4f", c.psi()))
+                .append(c.drift().detected() ? ", drift detected by " + c.drift().test() : "").append('\n');
+        }
+        b.append('\n').append("The full report is attached as report.json.\n");
+        return b.toString();
+    }
+}

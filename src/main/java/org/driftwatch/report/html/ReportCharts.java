@@ -1,0 +1,221 @@
+package org.driftwatch.report.html;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.driftwatch.checks.ColumnComparison;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * PNG charts for the HTML report and email, drawn headless with XChart: reference vs current shares
+ * on the PSI bins or categories of one column, and PSI of every column with the 0.1 and 0.25 lines.
+ * Colours are the colour-blind-safe blue/orange pair; every chart also carries its words in the alt text.
+ */
+public final class ReportCharts {
+    static final int WIDTH = 600;
+    static final int HEIGHT = 260;
+    static final int MAX_CATEGORIES = 12;
+    private static final Color REFERENCE = new Color(0x1f, 0x77, 0xb4);
+    private static final Color CURRENT = new Color(0xff, 0x7f, 0x0e);
+    private static final Color OK = new Color(0x2e, 0x7d, 0x32);
+    private static final Color WARN = new Color(0xb2, 0x6a, 0x00);
+    private static final Color FAIL = new Color(0xb3, 0x26, 0x1e);
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private ReportCharts() {
+    }
+
+    /** A chart's PNG bytes and the words that describe it. */
+    public record Chart(String id, byte[] png, String alt) {
+    }
+
+    /** Reference vs current shares per PSI bin (numerical) or per category (categorical). */
+    public static Chart distribution(String id, ColumnComparison c) {
+        List<String> labels = new ArrayList<>();
+        List<Double> ref = new ArrayList<>();
+        List<Double> cur = new ArrayList<>();
+        if (c.numerical() && c.bins() != null) {
+            binShares(c.bins(), labels, ref, cur);
+        } else if (c.categories() != null) {
+            categoryShares(c.categories(), labels, ref, cur);
+        }
+        if (labels.isEmpty()) {
+            return null;
+        }
+        CategoryChart chart = base("Share of values: reference vs current", c.numerical() ? "bin" : "category", "share");
+        chart.getStyler().setOverlapped(false);
+        chart.getStyler().setXAxisLabelRotation(labels.size() > 6 ? 35 : 0);
+        chart.getStyler().setSeriesColors(new Color[] {REFERENCE, CURRENT});
+        chart.addSeries("reference", labels, ref);
+        chart.addSeries("current", labels, cur);
+        String alt = "Bar chart of " + c.name() + ": reference vs current share per " + (c.numerical() ? "PSI bin" : "category")
+            + (c.psi() != null ? String.format("; PSI %.3f", c.psi()) : "") + ". " + biggestChange(labels, ref, cur);
+        return new Chart(id, png(chart), alt);
+    }
+
+    /** PSI of every column that has one, largest first, with the warn and fail lines. */
+    public static Chart psiOverview(String id, List<ColumnComparison> columns, double warn, double fail) {
+        List<ColumnComparison> withPsi = new ArrayList<>(columns.stream().filter(c -> c.psi() != null).toList());
+        if (withPsi.isEmpty()) {
+            return null;
+        }
+        withPsi.sort((a, b) -> Double.compare(b.psi(), a.psi()));
+        if (withPsi.size() > 25) {
+            withPsi = withPsi.subList(0, 25);
+        }
+        List<String> names = withPsi.stream().map(c -> shorten(c.name(), 18)).toList();
+        names = dedupe(names);
+        List<Double> psi = withPsi.stream().map(ColumnComparison::psi).toList();
+        CategoryChart chart = base("PSI per column (largest " + withPsi.size() + ")", "column", "PSI");
+        chart.getStyler().setXAxisLabelRotation(names.size() > 5 ? 45 : 0);
+        chart.getStyler().setSeriesColors(new Color[] {REFERENCE, WARN, FAIL});
+        CategorySeries bars = chart.addSeries("PSI", names, psi);
+        bars.setFillColor(REFERENCE);
+        CategorySeries w = chart.addSeries("warn " + warn, names, Collections.nCopies(names.size(), warn));
+        w.setChartCategorySeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
+        w.setMarker(SeriesMarkers.NONE);
+        w.setLineColor(WARN);
+        w.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        CategorySeries f = chart.addSeries("fail " + fail, names, Collections.nCopies(names.size(), fail));
+        f.setChartCategorySeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
+        f.setMarker(SeriesMarkers.NONE);
+        f.setLineColor(FAIL);
+        f.setLineStyle(new BasicStroke(2f));
+        long above = psi.stream().filter(p -> p > fail).count();
+        String alt = "Bar chart of PSI per column with lines at " + warn + " (warn) and " + fail + " (fail); "
+            + above + " column" + (above == 1 ? "" : "s") + " above " + fail + ". Largest: " + withPsi.get(0).name()
+            + String.format(" (%.3f).", withPsi.get(0).psi());
+        return new Chart(id, png(chart), alt);
+    }
+
+    private static void binShares(ColumnComparison.Bins bins, List<String> labels, List<Double> ref, List<Double> cur) {
+        double nr = sum(bins.reference());
+        double nc = sum(bins.current());
+        double[] e = bins.innerEdges();
+        for (int i = 0; i < bins.reference().length; i++) {
+            if (bins.reference()[i] == 0 && bins.current()[i] == 0) {
+                continue;   // zero-width bins from repeated edges
+            }
+            String label = i == 0 ? "< " + num(e[0]) : i == e.length ? "≥ " + num(e[e.length - 1]) : num(e[i - 1]) + "–" + num(e[i]);
+            labels.add(label);
+            ref.add(nr == 0 ? 0 : bins.reference()[i] / nr);
+            cur.add(nc == 0 ? 0 : bins.current()[i] / nc);
+        }
+    }
+
+    private static void categoryShares(ColumnComparison.Categories cats, List<String> labels, List<Double> ref, List<Double> cur) {
+        double nr = sum(cats.reference());
+        double nc = sum(cats.current());
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < cats.names().size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Double.compare(Math.max(cats.reference()[b] / nr, cats.current()[b] / nc),
+            Math.max(cats.reference()[a] / nr, cats.current()[a] / nc)));
+        double restRef = 0;
+        double restCur = 0;
+        for (int k = 0; k < order.size(); k++) {
+            int i = order.get(k);
+            double r = nr == 0 ? 0 : cats.reference()[i] / nr;
+            double c = nc == 0 ? 0 : cats.current()[i] / nc;
+            if (k < MAX_CATEGORIES) {
+                labels.add(shorten(cats.names().get(i), 16));
+                ref.add(r);
+                cur.add(c);
+            } else {
+                restRef += r;
+                restCur += c;
+            }
+        }
+        if (order.size() > MAX_CATEGORIES) {
+            labels.add("others (" + (order.size() - MAX_CATEGORIES) + ")");
+            ref.add(restRef);
+            cur.add(restCur);
+        }
+        List<String> unique = dedupe(labels);
+        labels.clear();
+        labels.addAll(unique);
+    }
+
+    private static String biggestChange(List<String> labels, List<Double> ref, List<Double> cur) {
+        int best = 0;
+        for (int i = 1; i < labels.size(); i++) {
+            if (Math.abs(cur.get(i) - ref.get(i)) > Math.abs(cur.get(best) - ref.get(best))) {
+                best = i;
+            }
+        }
+        return String.format("Largest change: %s, %.1f%% → %.1f%%.", labels.get(best), 100 * ref.get(best), 100 * cur.get(best));
+    }
+
+    private static CategoryChart base(String title, String x, String y) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        Styler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderVisible(false);
+        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendBorderColor(Color.WHITE);
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+        s.setChartTitleFont(font.deriveFont(Font.BOLD, 13f));
+        s.setLegendFont(font);
+        chart.getStyler().setAxisTickLabelsFont(font);
+        chart.getStyler().setAxisTitleFont(font);
+        chart.getStyler().setAvailableSpaceFill(0.8);
+        chart.getStyler().setYAxisDecimalPattern("0.##");
+        chart.getStyler().setAntiAlias(true);
+        return chart;
+    }
+
+    private static byte[] png(CategoryChart chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> dedupe(List<String> labels) {
+        List<String> out = new ArrayList<>();
+        for (String l : labels) {
+            String x = l;
+            int n = 2;
+            while (out.contains(x)) {
+                x = l + " (" + n++ + ")";
+            }
+            out.add(x);
+        }
+        return out;
+    }
+
+    static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return String.valueOf((long) v);
+        }
+        return String.format("%.3g", v);
+    }
+
+    private static double sum(long[] xs) {
+        double s = 0;
+        for (long x : xs) {
+            s += x;
+        }
+        return s;
+    }
+}
