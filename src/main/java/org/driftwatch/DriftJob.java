@@ -10,6 +10,8 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.driftwatch.actions.ActionPlan;
+import org.driftwatch.actions.ActionResult;
 import org.driftwatch.checks.Check;
 import org.driftwatch.checks.CheckResult;
 import org.driftwatch.checks.ColumnComparison;
@@ -50,7 +52,10 @@ public final class DriftJob {
     public record Inputs(DataSource reference, DataSource current, String date, Path reportRoot) {
     }
 
-    public record Outcome(DriftReport report, Path reportJson, Path reportHtml, HtmlReport html) {
+    public record Outcome(DriftReport report, Path reportJson, Path reportHtml, List<ActionResult> actions) {
+        public boolean actionFailed() {
+            return actions.stream().anyMatch(ActionResult::failed);
+        }
     }
 
     /** Progress lines for people watching (stderr in the CLI). */
@@ -59,6 +64,10 @@ public final class DriftJob {
     }
 
     public Outcome run(RuleSet rules, List<Check> checks, Inputs in) {
+        return run(rules, checks, in, ActionPlan.of(rules, List.of(), true, java.util.Map.of()));
+    }
+
+    public Outcome run(RuleSet rules, List<Check> checks, Inputs in, ActionPlan actions) {
         Instant started = Instant.now();
         String group = "driftwatch-" + rules.monitor() + "-" + started.toEpochMilli();
         spark.sparkContext().setJobGroup(group, "driftwatch " + rules.monitor() + " " + in.date(), false);
@@ -100,7 +109,7 @@ public final class DriftJob {
                     seconds, jobs, rules.file(), rules.sha256()),
                 new DriftReport.Source(in.reference().describe(), in.reference().format(), comparison.referenceRows()),
                 new DriftReport.Source(in.current().describe(), in.current().format(), comparison.currentRows()),
-                comparison, results, datasetDrift(comparison, checks), thresholds(checks));
+                comparison, results, datasetDrift(comparison, checks), thresholds(checks), List.of());
             Path dir = ReportFiles.directory(in.reportRoot(), rules.monitor(), in.date());
             Path json = dir.resolve("report.json");
             HtmlReport html = new HtmlReport(report);
@@ -110,7 +119,14 @@ public final class DriftJob {
             JsonReportWriter.write(report, json);
             progress.say(html.verdict().banner() + ": " + html.verdict().headline() + "; reports written to " + dir
                 + " (report.json, report.html, summary.csv)");
-            return new Outcome(report, json, htmlFile, html);
+
+            List<ActionResult> done = actions.onReport(report, html, JsonReportWriter.bytes(report), progress::say);
+            if (!done.isEmpty()) {
+                report = report.withActions(done.stream().map(a -> new DriftReport.ActionRecord(a.action(), a.outcome().json(),
+                    a.recipients(), a.attempts(), a.message())).toList());
+                JsonReportWriter.rewrite(report, json);
+            }
+            return new Outcome(report, json, htmlFile, done);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

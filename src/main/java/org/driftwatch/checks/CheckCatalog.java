@@ -45,7 +45,7 @@ public final class CheckCatalog {
     public static List<Check> checksFor(RuleSet rules) {
         for (Map.Entry<String, RuleSection> e : rules.checks().entrySet()) {
             if (!ENTRIES.containsKey(e.getKey())) {
-                throw RuleFileParser.unknownCheck(e.getValue(), names());
+                throw RuleFileParser.unknownEntry(e.getValue(), "check", names());
             }
         }
         List<Check> out = new ArrayList<>();

@@ -14,14 +14,26 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where settings such as SMTP credentials come from: the process environment, or a test's map. */
+    final java.util.Map<String, String> env;
+
+    Main(java.util.Map<String, String> env) {
+        this.env = java.util.Map.copyOf(env);
+    }
+
     public static void main(String[] args) {
         int code = execute(args);
         System.exit(code);
     }
 
-    /** Runs the command line and returns the exit code (tests call this). */
+    /** Runs the command line and returns the exit code. */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return execute(System.getenv(), args);
+    }
+
+    /** Runs the command line with the given environment (tests call this). */
+    public static int execute(java.util.Map<String, String> env, String... args) {
+        CommandLine cli = new CommandLine(new Main(env));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             Errors.Verdict v = Errors.classify(e);
             PrintWriter err = cmd.getErr();

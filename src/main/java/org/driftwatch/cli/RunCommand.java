@@ -7,12 +7,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.driftwatch.DriftJob;
+import org.driftwatch.actions.ActionPlan;
 import org.driftwatch.checks.Check;
 import org.driftwatch.checks.CheckCatalog;
 import org.driftwatch.rules.DataSource;
 import org.driftwatch.rules.RuleException;
 import org.driftwatch.rules.RuleFileParser;
 import org.driftwatch.rules.RuleSet;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,10 +39,37 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Report root folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--no-email", description = "Send no email, whatever the rule file says.")
+    boolean noEmail;
+
+    @Option(names = "--email-to", paramLabel = "ADDR", description = "Send the report email to ADDR instead of the rule file's recipients (repeatable).")
+    List<String> emailTo = new java.util.ArrayList<>();
+
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() {
-        String runDate = runDate();
-        RuleSet set = RuleFileParser.parse(rules);
+        String runDate = date == null ? LocalDate.now(ZoneOffset.UTC).toString() : date;
+        RuleSet set;
+        ActionPlan actions;
+        try {
+            runDate = runDate();
+            set = RuleFileParser.parse(rules);
+            actions = ActionPlan.of(set, emailTo, noEmail, main.env);
+        } catch (RuntimeException e) {
+            ActionPlan.commandLineOnly(emailTo, noEmail, main.env).onError(null, runDate, Errors.classify(e).message(), RunCommand::progress);
+            throw e;
+        }
+        try {
+            return run(set, actions, runDate);
+        } catch (RuntimeException e) {
+            actions.onError(set.monitor(), runDate, Errors.classify(e).message(), RunCommand::progress);
+            throw e;
+        }
+    }
+
+    private int run(RuleSet set, ActionPlan actions, String runDate) {
         List<Check> checks = CheckCatalog.checksFor(set);
         if (format != null && !DataSource.FORMATS.contains(format.toLowerCase())) {
             throw new RuleException(null, "--format must be one of " + String.join(", ", DataSource.FORMATS) + ", not '" + format + "'");
@@ -49,7 +78,12 @@ final class RunCommand implements Callable<Integer> {
         DataSource cur = override(set.current(), current).withDate(runDate);
         progress(set.monitor() + " " + runDate + ": starting Spark");
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch " + set.monitor())) {
-            new DriftJob(lease.spark(), RunCommand::progress).run(set, checks, new DriftJob.Inputs(ref, cur, runDate, out));
+            DriftJob.Outcome outcome = new DriftJob(lease.spark(), RunCommand::progress)
+                .run(set, checks, new DriftJob.Inputs(ref, cur, runDate, out), actions);
+            if (outcome.actionFailed()) {
+                System.err.println("driftwatch: error: an action failed (see above); the reports are in " + outcome.reportJson().getParent());
+                return ExitCode.ACTION_FAILED;
+            }
             return ExitCode.OK;
         }
     }

@@ -19,6 +19,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         RuleSet set = RuleFileParser.parse(rules);
         java.util.List<Check> checks = CheckCatalog.checksFor(set);
+        org.driftwatch.actions.ActionPlan.of(set, java.util.List.of(), false, java.util.Map.of());
         System.out.println(rules + ": ok (monitor " + set.monitor() + "; checks: "
             + String.join(", ", checks.stream().map(Check::name).toList()) + ")");
         return ExitCode.OK;

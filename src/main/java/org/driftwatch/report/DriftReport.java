@@ -11,12 +11,25 @@ import org.driftwatch.checks.Status;
  */
 public record DriftReport(String monitor, String date, Status status, RunInfo run, Source reference, Source current,
                           Comparison comparison, List<CheckResult> checks, DatasetDrift datasetDrift,
-                          java.util.Map<String, Double> thresholds) {
+                          java.util.Map<String, Double> thresholds, List<ActionRecord> actions) {
     public static final int SCHEMA_VERSION = 1;
 
     public DriftReport {
         checks = List.copyOf(checks);
         thresholds = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(thresholds));
+        actions = List.copyOf(actions);
+    }
+
+    /** The same report with the outcome of its actions. */
+    public DriftReport withActions(List<ActionRecord> done) {
+        return new DriftReport(monitor, date, status, run, reference, current, comparison, checks, datasetDrift, thresholds, done);
+    }
+
+    /** What an action (email, trigger) did after the report was written. */
+    public record ActionRecord(String action, String outcome, List<String> recipients, int attempts, String message) {
+        public ActionRecord {
+            recipients = List.copyOf(recipients);
+        }
     }
 
     /** A check threshold such as {@code psi.fail}, or the fallback when that check did not run. */

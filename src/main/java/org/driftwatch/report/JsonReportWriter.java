@@ -24,8 +24,16 @@ public final class JsonReportWriter {
     }
 
     public static void write(DriftReport report, Path target) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(toJson(report));
-        ReportFiles.writeAtomically(target, bytes);
+        ReportFiles.writeAtomically(target, bytes(report));
+    }
+
+    /** Rewrites this run's report.json, for example with the outcome of its actions. */
+    public static void rewrite(DriftReport report, Path target) throws IOException {
+        ReportFiles.rewriteAtomically(target, bytes(report));
+    }
+
+    public static byte[] bytes(DriftReport report) throws IOException {
+        return JSON.writeValueAsBytes(toJson(report));
     }
 
     public static ObjectNode toJson(DriftReport r) {
@@ -67,6 +75,15 @@ public final class JsonReportWriter {
         c.plan().schema().typeChanges().forEach((k, v) -> types.putObject(k).put("reference", v[0]).put("current", v[1]));
         ObjectNode thresholds = root.putObject("thresholds");
         r.thresholds().forEach(thresholds::put);
+        ArrayNode actions = root.putArray("actions");
+        for (DriftReport.ActionRecord a : r.actions()) {
+            ObjectNode o = actions.addObject();
+            o.put("action", a.action());
+            o.put("outcome", a.outcome());
+            strings(o.putArray("recipients"), a.recipients());
+            o.put("attempts", a.attempts());
+            o.put("message", a.message());
+        }
         ArrayNode checks = root.putArray("checks");
         for (CheckResult cr : r.checks()) {
             ObjectNode o = checks.addObject();

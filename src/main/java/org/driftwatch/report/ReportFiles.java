@@ -26,6 +26,15 @@ public final class ReportFiles {
 
     /** @return the name an earlier file was kept under, or null when there was none */
     public static Path writeAtomically(Path target, byte[] bytes) throws IOException {
+        return writeAtomically(target, bytes, true);
+    }
+
+    /** Replaces a file this run wrote itself (no copy of it is kept). */
+    public static void rewriteAtomically(Path target, byte[] bytes) throws IOException {
+        writeAtomically(target, bytes, false);
+    }
+
+    private static Path writeAtomically(Path target, byte[] bytes, boolean keepEarlier) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -38,7 +47,7 @@ public final class ReportFiles {
                 // not a POSIX file system: keep its defaults
             }
             Path kept = null;
-            if (Files.exists(target)) {
+            if (keepEarlier && Files.exists(target)) {
                 FileTime t = Files.getLastModifiedTime(target);
                 String name = target.getFileName().toString();
                 int dot = name.lastIndexOf('.');

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /** Reads a rule file into a {@link RuleSet}, rejecting unknown keys and bad values with their position. */
 public final class RuleFileParser {
-    static final List<String> TOP_KEYS = List.of("monitor", "description", "reference", "current", "columns", "checks");
+    static final List<String> TOP_KEYS = List.of("monitor", "description", "reference", "current", "columns", "checks", "actions");
     static final List<String> SOURCE_KEYS = List.of("path", "table", "format", "options");
     static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "id", "label");
     private static final Pattern MONITOR = Pattern.compile("[a-z0-9][a-z0-9_-]*");
@@ -28,9 +28,6 @@ public final class RuleFileParser {
             throw new RuleException(doc.positionOf(""), "a rule file must be a mapping with keys " + String.join(", ", TOP_KEYS));
         }
         RuleSection top = new RuleSection(doc, "", (Map<String, Object>) doc.root());
-        if (top.has("actions")) {
-            throw top.error("actions", "actions (email, retrain, webhooks) are not supported by this version of driftwatch yet");
-        }
         top.allowOnly(TOP_KEYS);
         String monitor = top.string("monitor").orElseThrow(() -> new RuleException(doc.file(), "missing key 'monitor'"));
         if (!MONITOR.matcher(monitor).matches()) {
@@ -45,13 +42,19 @@ public final class RuleFileParser {
                 checks.put(name, c.section(name).orElseThrow());
             }
         });
-        return new RuleSet(file.toString(), sha256(file), monitor, reference, current, columns, checks);
+        Map<String, RuleSection> actions = new LinkedHashMap<>();
+        top.section("actions").ifPresent(a -> {
+            for (String name : a.keys()) {
+                actions.put(name, a.section(name).orElseThrow());
+            }
+        });
+        return new RuleSet(file.toString(), sha256(file), monitor, reference, current, columns, checks, actions);
     }
 
-    /** Position and message for an unknown check name, used by the check catalogue. */
-    public static RuleException unknownCheck(RuleSection check, List<String> known) {
-        String name = check.name().substring("checks.".length());
-        return check.error("unknown check '" + name + "'" + Suggestions.hint(name, known) + "; known checks: " + String.join(", ", known));
+    /** Position and message for an unknown check or action name, used by their catalogues. */
+    public static RuleException unknownEntry(RuleSection entry, String kind, List<String> known) {
+        String name = entry.name().substring(entry.name().indexOf('.') + 1);
+        return entry.error("unknown " + kind + " '" + name + "'" + Suggestions.hint(name, known) + "; known " + kind + "s: " + String.join(", ", known));
     }
 
     private static DataSource source(RuleSection top, String key) {

@@ -56,7 +56,7 @@ public final class RuleSection {
     /** Rejects keys outside {@code allowed}, suggesting the nearest allowed key. */
     public void allowOnly(Collection<String> allowed) {
         for (String key : values.keySet()) {
-            if (!allowed.contains(key) && !(key.equals(ENABLED) && path.startsWith("/checks/"))) {
+            if (!allowed.contains(key) && !(key.equals(ENABLED) && (path.startsWith("/checks/") || path.startsWith("/actions/")))) {
                 throw error(key, true, "unknown key '" + key + "'" + (path.isEmpty() ? " at the top level" : " under " + name())
                     + Suggestions.hint(key, allowed)
                     + "; allowed: " + String.join(", ", allowed));

@@ -1,0 +1,88 @@
+package org.driftwatch.actions.email;
+
+import java.util.function.Consumer;
+import org.driftwatch.actions.ActionResult;
+import org.simplejavamail.api.email.Email;
+import org.simplejavamail.api.mailer.Mailer;
+import org.simplejavamail.api.mailer.MailerRegularBuilder;
+import org.simplejavamail.api.mailer.config.TransportStrategy;
+import org.simplejavamail.mailer.MailerBuilder;
+
+/**
+ * Sends through the configured SMTP server with a bounded number of attempts and exponential backoff.
+ * Failures are reported by message only: the password is never part of anything it says.
+ */
+public final class EmailSender {
+    private static final int TIMEOUT_MILLIS = 15_000;
+
+    private final SmtpSettings smtp;
+    private final Consumer<String> log;
+
+    public EmailSender(SmtpSettings smtp, Consumer<String> log) {
+        this.smtp = smtp;
+        this.log = log;
+    }
+
+    public ActionResult send(Email email, java.util.List<String> recipients) {
+        long wait = smtp.backoff().toMillis();
+        String lastError = null;
+        for (int attempt = 1; attempt <= smtp.attempts(); attempt++) {
+            try (Mailer mailer = mailer()) {
+                mailer.sendMail(email).join();
+                return new ActionResult("email", ActionResult.Outcome.SENT, recipients, attempt, "sent through " + smtp);
+            } catch (Exception e) {
+                lastError = describe(e);
+                log.accept("email attempt " + attempt + " of " + smtp.attempts() + " failed: " + lastError);
+                if (attempt < smtp.attempts()) {
+                    sleep(wait);
+                    wait *= 2;
+                }
+            }
+        }
+        return new ActionResult("email", ActionResult.Outcome.FAILED, recipients, smtp.attempts(),
+            "not sent through " + smtp + " after " + smtp.attempts() + " attempts: " + lastError);
+    }
+
+    private Mailer mailer() {
+        TransportStrategy strategy = switch (smtp.tls()) {
+            case NONE -> TransportStrategy.SMTP;
+            case STARTTLS -> TransportStrategy.SMTP_TLS;
+            case SMTPS -> TransportStrategy.SMTPS;
+        };
+        if (smtp.tls() == SmtpSettings.Tls.NONE) {
+            TransportStrategy.SMTP.setOpportunisticTLS(false);
+        }
+        MailerRegularBuilder<?> b = MailerBuilder.withSMTPServer(smtp.host(), smtp.port(), smtp.user(), smtp.password())
+            .withTransportStrategy(strategy)
+            .withSessionTimeout(TIMEOUT_MILLIS);
+        if (!smtp.trustedHosts().isEmpty()) {
+            b.trustingSSLHosts(smtp.trustedHosts().toArray(String[]::new)).verifyingServerIdentity(false);
+        }
+        return b.buildMailer();
+    }
+
+    /** The innermost useful message, with the password scrubbed in case a server echoed it. */
+    private String describe(Throwable e) {
+        Throwable t = e;
+        String msg = null;
+        while (t != null) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                msg = t.getMessage();
+            }
+            t = t.getCause();
+        }
+        msg = msg == null ? e.getClass().getSimpleName() : msg.strip().split("\n")[0];
+        if (smtp.password() != null && !smtp.password().isEmpty()) {
+            msg = msg.replace(smtp.password(), "****");
+        }
+        return msg;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

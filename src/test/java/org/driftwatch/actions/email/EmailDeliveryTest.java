@@ -1,0 +1,285 @@
+package org.driftwatch.actions.email;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.driftwatch.GoldenCase;
+import org.driftwatch.TestSpark;
+import org.driftwatch.cli.ExitCode;
+import org.driftwatch.cli.Main;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
+import org.subethamail.smtp.server.SMTPServer;
+
+/**
+ * Report emails through real SMTP servers on 127.0.0.1: GreenMail (plain SMTP and SMTPS) and
+ * SubEthaSMTP (STARTTLS with authentication required).
+ */
+class EmailDeliveryTest {
+    private static final String PASSWORD = "s3cr3t-Pa55";
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+        .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @RegisterExtension
+    static GreenMailExtension smtps = new GreenMailExtension(ServerSetupTest.SMTPS.dynamicPort())
+        .withConfiguration(GreenMailConfiguration.aConfig().withUser("reports@example.com", "driftwatch", PASSWORD));
+
+    @TempDir
+    Path tmp;
+
+    static Path seattle;
+
+    @BeforeAll
+    static void spark() {
+        TestSpark.session();
+        seattle = GoldenCase.load("seattle_2012_vs_2015").dir();
+    }
+
+    private Path rules(String actions) throws IOException {
+        Path f = tmp.resolve("rules.yaml");
+        Files.writeString(f, "monitor: seattle\n"
+            + "reference: {path: \"" + seattle.resolve("reference.csv") + "\", format: csv}\n"
+            + "current: {path: \"" + seattle.resolve("current.csv") + "\", format: csv}\n"
+            + "columns: {numerical: [precipitation, temp_max, temp_min, wind], id: date, label: weather}\n" + actions);
+        return f;
+    }
+
+    private static Map<String, String> env(int port, String tls) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DRIFTWATCH_SMTP_HOST", "127.0.0.1");
+        env.put("DRIFTWATCH_SMTP_PORT", String.valueOf(port));
+        env.put("DRIFTWATCH_SMTP_TLS", tls);
+        env.put("DRIFTWATCH_MAIL_FROM", "driftwatch@example.com");
+        env.put("DRIFTWATCH_SMTP_ATTEMPTS", "2");
+        env.put("DRIFTWATCH_SMTP_BACKOFF_MS", "50");
+        return env;
+    }
+
+    private record Run(int code, String err) {
+    }
+
+    private Run run(Map<String, String> env, String... args) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return new Run(Main.execute(env, args), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(old);
+        }
+    }
+
+    private Run runJob(Map<String, String> env, Path rules, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", "--rules", rules.toString(), "--date", "2026-11-26",
+            "--out", tmp.resolve("out").toString()));
+        args.addAll(List.of(extra));
+        return run(env, args.toArray(String[]::new));
+    }
+
+    private JsonNode report() throws IOException {
+        return new ObjectMapper().readTree(tmp.resolve("out/seattle/2026-11-26/report.json").toFile());
+    }
+
+    @Test
+    void reportEmailCarriesHtmlWithInlineChartsTextAndJson() throws Exception {
+        Path rules = rules("actions:\n  email: {to: [ml-oncall@example.com], cc: [lead@example.com], when: [warn, fail, error]}\n");
+        Run r = runJob(env(smtp.getSmtp().getPort(), "none"), rules);
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertEquals(2, received.length, "one delivery per recipient");
+        MimeMessage m = received[0];
+        assertEquals("[driftwatch] RETRAIN seattle 2026-11-26: 2 of 4 columns drifted", m.getSubject());
+        assertEquals("ml-oncall@example.com", m.getRecipients(Message.RecipientType.TO)[0].toString());
+        assertEquals("lead@example.com", m.getRecipients(Message.RecipientType.CC)[0].toString());
+        assertEquals("driftwatch@example.com", m.getFrom()[0].toString());
+        MailMessages parts = MailMessages.parse(m);
+        assertNotNull(parts.html(), "HTML part");
+        assertTrue(parts.text().contains("RETRAIN RECOMMENDED") && parts.text().contains("What to do next"), parts.text());
+        Matcher cid = Pattern.compile("src=\"cid:([^\"]+)\"").matcher(parts.html());
+        int images = 0;
+        while (cid.find()) {
+            images++;
+            byte[] png = parts.inline().get(cid.group(1));
+            assertNotNull(png, "inline part for cid:" + cid.group(1));
+            assertEquals((byte) 0x89, png[0], "a PNG");
+        }
+        assertEquals(6, images, "PSI overview and one chart per compared column");
+        assertFalse(parts.html().contains("data:image"), "no data URIs in mail");
+        assertTrue(parts.html().getBytes(StandardCharsets.UTF_8).length < 100_000);
+        JsonNode attached = new ObjectMapper().readTree(parts.attachments().get("report.json"));
+        assertEquals("seattle", attached.get("monitor").asText());
+        JsonNode actions = report().get("actions");
+        assertEquals("sent", actions.get(0).get("outcome").asText());
+        assertEquals(1, actions.get(0).get("attempts").asInt());
+    }
+
+    @Test
+    void smtpsWithAuthentication() throws Exception {
+        Map<String, String> env = env(smtps.getSmtps().getPort(), "smtps");
+        env.put("DRIFTWATCH_SMTP_USER", "driftwatch");
+        env.put("DRIFTWATCH_SMTP_PASSWORD", PASSWORD);
+        env.put("DRIFTWATCH_SMTP_TRUST_HOSTS", "127.0.0.1");
+        Run r = runJob(env, rules("actions:\n  email: {to: [reports@example.com]}\n"));
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertEquals(1, smtps.getReceivedMessages().length);
+        assertFalse(r.err().contains(PASSWORD));
+        assertFalse(Files.readString(tmp.resolve("out/seattle/2026-11-26/report.json")).contains(PASSWORD));
+    }
+
+    @Test
+    void starttlsWithAuthenticationRequired() throws Exception {
+        List<byte[]> delivered = new ArrayList<>();
+        List<String> logins = new ArrayList<>();
+        int port = freePort();
+        SMTPServer server = SMTPServer.port(port).bindAddress(InetAddress.getLoopbackAddress())
+            .requireTLS().requireAuth()
+            .startTlsSocketFactory(greenMailCertificate())
+            .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, context) -> {
+                if (!PASSWORD.equals(password)) {
+                    throw new org.subethamail.smtp.auth.LoginFailedException();
+                }
+                logins.add(user);
+            }))
+            .simpleMessageListener(new org.subethamail.smtp.helper.SimpleMessageListener() {
+                @Override
+                public boolean accept(String from, String recipient) {
+                    return true;
+                }
+
+                @Override
+                public void deliver(String from, String recipient, java.io.InputStream data) throws IOException {
+                    delivered.add(data.readAllBytes());
+                }
+            })
+            .build();
+        server.start();
+        try {
+            Map<String, String> env = env(port, "starttls");
+            env.put("DRIFTWATCH_SMTP_USER", "driftwatch");
+            env.put("DRIFTWATCH_SMTP_PASSWORD", PASSWORD);
+            env.put("DRIFTWATCH_SMTP_TRUST_HOSTS", "127.0.0.1");
+            Run r = runJob(env, rules("actions:\n  email: {to: [reports@example.com]}\n"));
+            assertEquals(ExitCode.OK, r.code(), r.err());
+            assertEquals(List.of("driftwatch"), logins);
+            assertEquals(1, delivered.size());
+            MailMessages parts = MailMessages.parse(delivered.get(0));
+            assertTrue(parts.attachments().containsKey("report.json"));
+
+            env.put("DRIFTWATCH_SMTP_PASSWORD", "wrong-" + PASSWORD);
+            Run refused = runJob(env, rules("actions:\n  email: {to: [reports@example.com]}\n"));
+            assertEquals(ExitCode.ACTION_FAILED, refused.code(), refused.err());
+            assertFalse(refused.err().contains(PASSWORD), "no password in the log:\n" + refused.err());
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void unreachableServerIsRetriedThenExitFourWithReportsIntact() throws Exception {
+        Map<String, String> env = env(freePort(), "none");
+        env.put("DRIFTWATCH_SMTP_USER", "driftwatch");
+        env.put("DRIFTWATCH_SMTP_PASSWORD", PASSWORD);
+        Run r = runJob(env, rules("actions:\n  email: {to: [reports@example.com]}\n"));
+        assertEquals(ExitCode.ACTION_FAILED, r.code(), r.err());
+        assertTrue(r.err().contains("email attempt 1 of 2 failed") && r.err().contains("email attempt 2 of 2 failed"), r.err());
+        JsonNode action = report().get("actions").get(0);
+        assertEquals("failed", action.get("outcome").asText());
+        assertEquals(2, action.get("attempts").asInt());
+        assertTrue(Files.size(tmp.resolve("out/seattle/2026-11-26/report.html")) > 10_000);
+        assertTrue(Files.exists(tmp.resolve("out/seattle/2026-11-26/summary.csv")));
+        assertFalse(r.err().contains(PASSWORD));
+        assertFalse(Files.readString(tmp.resolve("out/seattle/2026-11-26/report.json")).contains(PASSWORD));
+    }
+
+    @Test
+    void whenDecidesAndCommandLineOverrides() throws Exception {
+        Path rules = rules("actions:\n  email: {to: [ml-oncall@example.com], when: [ok]}\n");
+        Run skipped = runJob(env(smtp.getSmtp().getPort(), "none"), rules);
+        assertEquals(ExitCode.OK, skipped.code(), skipped.err());
+        assertEquals(0, smtp.getReceivedMessages().length, "status fail is not in when: [ok]");
+        assertEquals("skipped", report().get("actions").get(0).get("outcome").asText());
+
+        Path failing = rules("actions:\n  email: {to: [ml-oncall@example.com]}\n");
+        assertEquals(ExitCode.OK, runJob(env(smtp.getSmtp().getPort(), "none"), failing, "--no-email").code());
+        assertEquals(0, smtp.getReceivedMessages().length, "--no-email");
+        assertEquals(0, report().get("actions").size());
+
+        assertEquals(ExitCode.OK, runJob(env(smtp.getSmtp().getPort(), "none"), failing, "--email-to", "me@example.com").code());
+        assertEquals(1, smtp.getReceivedMessages().length);
+        assertEquals("me@example.com", smtp.getReceivedMessages()[0].getAllRecipients()[0].toString());
+    }
+
+    @Test
+    void failedRunMailsTheErrorWhenAsked() throws Exception {
+        Path rules = tmp.resolve("broken.yaml");
+        Files.writeString(rules, "monitor: seattle\nreference: {path: " + tmp.resolve("missing.parquet") + "}\n"
+            + "current: {path: " + tmp.resolve("missing2.parquet") + "}\nactions:\n  email: {to: [ml-oncall@example.com], when: [error]}\n");
+        Run r = runJob(env(smtp.getSmtp().getPort(), "none"), rules);
+        assertEquals(ExitCode.BAD_DATA, r.code(), r.err());
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertEquals(1, received.length);
+        assertTrue(received[0].getSubject().startsWith("[driftwatch] ERROR seattle 2026-11-26: reference data not found"), received[0].getSubject());
+
+        Run badRules = runJob(env(smtp.getSmtp().getPort(), "none"), rules("checks: {psy: {}}\n"), "--email-to", "me@example.com");
+        assertEquals(ExitCode.BAD_RULES, badRules.code());
+        assertEquals(2, smtp.getReceivedMessages().length, "bad rules mail the --email-to address");
+    }
+
+    @Test
+    void missingSmtpSettingsFailTheActionNotTheReport() throws Exception {
+        Run r = runJob(Map.of(), rules("actions:\n  email: {to: [ml-oncall@example.com]}\n"));
+        assertEquals(ExitCode.ACTION_FAILED, r.code());
+        assertTrue(r.err().contains("DRIFTWATCH_SMTP_HOST is not set"), r.err());
+        assertEquals("failed", report().get("actions").get(0).get("outcome").asText());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** GreenMail ships a self-signed key pair for its TLS servers; SubEthaSMTP's STARTTLS uses it too. */
+    private static SSLContext greenMailCertificate() throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (var in = com.icegreen.greenmail.util.GreenMail.class.getClassLoader().getResourceAsStream("greenmail.p12")) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "changeit".toCharArray());
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), null, null);
+        return ctx;
+    }
+}
