@@ -30,6 +30,9 @@ public final class HtmlReport {
         .newLineTrimming(true).build();
     private static final PebbleTemplate TEMPLATE = ENGINE.getTemplate("org/driftwatch/report/html/report.html.peb");
 
+    /** Findings listed in the page; the rest are counted (every finding is in report.json). */
+    static final int MAX_FINDINGS = 30;
+
     private final DriftReport report;
     private final Verdict verdict;
     private final List<ReportCharts.Chart> charts = new ArrayList<>();
@@ -109,13 +112,17 @@ public final class HtmlReport {
         m.put("rows", rows);
         m.put("details", details);
         List<Map<String, Object>> findings = new ArrayList<>();
-        for (CheckResult r : report.checks()) {
+        List<CheckResult> bySeverity = new ArrayList<>(report.checks());
+        bySeverity.sort(Comparator.comparing(CheckResult::status).reversed());
+        for (CheckResult r : bySeverity) {
             if (r.status() != Status.OK) {
                 findings.add(Map.of("status", r.status().name(), "color", color(r.status()), "check", r.name(),
                     "column", r.column() == null ? "" : r.column(), "message", r.message()));
             }
         }
-        m.put("findings", findings);
+        int shown = Math.min(findings.size(), MAX_FINDINGS);
+        m.put("findings", findings.subList(0, shown));
+        m.put("moreFindings", findings.size() - shown);
         DriftReport.RunInfo run = report.run();
         m.put("footer", "driftwatch " + run.driftwatchVersion() + " on Spark " + run.sparkVersion() + " (" + run.sparkMaster()
             + "), " + String.format("%.1f s", run.durationSeconds()) + ", rules " + run.rulesFile());

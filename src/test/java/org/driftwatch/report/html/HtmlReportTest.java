@@ -1,0 +1,101 @@
+package org.driftwatch.report.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.driftwatch.DriftJob;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTML report is safe and small enough for mail clients. */
+class HtmlReportTest {
+    @TempDir
+    static Path tmp;
+
+    static DriftJob.Outcome outcome;
+    static HtmlReport html;
+
+    @BeforeAll
+    static void render() throws Exception {
+        outcome = ReportFixtures.wideReport(tmp);
+        html = new HtmlReport(outcome.report());
+    }
+
+    @Test
+    void noScriptNoStyleBlockNoExternalResource() {
+        for (String page : new String[] {html.renderForEmail(), html.renderStandalone()}) {
+            Document d = Jsoup.parse(page);
+            assertTrue(d.select("script, style, link, iframe, object, embed, form").isEmpty(), "no active or external elements");
+            for (Element e : d.select("[src], [href], [background]")) {
+                String url = e.hasAttr("src") ? e.attr("src") : e.hasAttr("href") ? e.attr("href") : e.attr("background");
+                assertTrue(url.startsWith("cid:") || url.startsWith("data:image/png;base64,"), "no external URL: " + url);
+            }
+            for (Element e : d.getAllElements()) {
+                e.attributes().forEach(a -> assertFalse(a.getKey().toLowerCase().startsWith("on"), "no event handler: " + a));
+            }
+        }
+    }
+
+    @Test
+    void valuesFromDataAreEscaped() {
+        String page = html.renderForEmail();
+        Document d = Jsoup.parse(page);
+        assertTrue(d.select("img[src=x]").isEmpty(), "a column name is not markup");
+        assertTrue(d.text().contains(ReportFixtures.NASTY_COLUMN), "the column name appears as text");
+        assertTrue(d.text().contains("</td><script>"), "the category appears as text");
+        assertFalse(page.contains("<script>"));
+    }
+
+    @Test
+    void emailBodyStaysUnderGmailsClipLimitForFiftyColumns() {
+        assertEquals(50, outcome.report().comparison().columns().size());
+        String body = html.renderForEmail();
+        int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        try {
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target/wide-report-email.html"), body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(bytes < 100_000, "email HTML is " + bytes + " bytes");
+    }
+
+    @Test
+    void everyImageHasAltTextAndEveryChartIsReferenced() {
+        Document d = Jsoup.parse(html.renderForEmail());
+        assertEquals(html.charts().size(), d.select("img").size());
+        for (Element img : d.select("img")) {
+            assertTrue(img.attr("alt").length() > 20, "meaningful alt text: " + img.attr("alt"));
+        }
+        for (ReportCharts.Chart c : html.charts()) {
+            assertEquals(1, d.select("img[src=cid:" + c.id() + "]").size(), c.id());
+        }
+    }
+
+    @Test
+    void verdictIsWordsNotOnlyColour() {
+        Document d = Jsoup.parse(html.renderForEmail());
+        String first = d.body().text().substring(0, 200);
+        assertTrue(first.contains("RETRAIN RECOMMENDED") || first.contains("WARNING") || first.contains("OK")
+            || first.contains("DATA QUALITY FAILURE"), first);
+        assertTrue(first.contains("columns drifted"), first);
+    }
+
+    @Test
+    void savedFilesAreWrittenBesideTheJson() throws Exception {
+        Path dir = outcome.reportJson().getParent();
+        String saved = Files.readString(dir.resolve("report.html"));
+        assertTrue(saved.contains("data:image/png;base64,"));
+        String csv = Files.readString(dir.resolve("summary.csv"));
+        assertEquals(51, csv.lines().count(), "a header and one row per column");
+        assertTrue(csv.lines().findFirst().orElseThrow().startsWith("column,role,type,status,psi"));
+    }
+}
