@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.driftwatch.GoldenCase;
 import org.driftwatch.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,14 +66,15 @@ class MainTest {
         CliRun r = run(rules(seattleRules("columns: {numerical: [temp_max, wind], id: date, label: weather}\n")), "--date", "2026-01-02");
         assertEquals(0, r.exitCode(), r.err());
         Path report = tmp.resolve("out/seattle/2026-01-02/report.json");
-        assertTrue(r.err().contains("report written to " + report), r.err());
+        assertTrue(r.err().contains("reports written to " + report.getParent() + " (report.json, report.html, summary.csv)"), r.err());
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertEquals(1, json.get("schema_version").asInt());
         assertEquals("2026-01-02", json.get("date").asText());
         assertEquals("fail", json.get("status").asText(), "label PSI 0.84 fails");
         assertTrue(json.get("run").get("spark_jobs").asInt() > 0);
         try (var files = Files.list(report.getParent())) {
-            assertEquals(1, files.count(), "no temporary file left behind");
+            assertEquals(List.of("report.html", "report.json", "summary.csv"),
+                files.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary file left behind");
         }
     }
 
@@ -82,7 +84,8 @@ class MainTest {
         assertEquals(0, run(rules, "--date", "2026-01-03").exitCode());
         assertEquals(0, run(rules, "--date", "2026-01-03").exitCode());
         try (var files = Files.list(tmp.resolve("out/seattle/2026-01-03"))) {
-            assertEquals(2, files.filter(f -> f.getFileName().toString().startsWith("report.")).count());
+            assertEquals(2, files.filter(f -> f.getFileName().toString().matches("report(\\.\\d{8}T\\d{6})?\\.json")).count(),
+                "the new report.json and the earlier one, kept as report.<timestamp>.json");
         }
     }
 

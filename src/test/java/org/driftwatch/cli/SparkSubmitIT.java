@@ -29,7 +29,7 @@ class SparkSubmitIT {
         Path root = Path.of("").toAbsolutePath();
         Path jar = root.resolve("target/driftwatch.jar");
         assertTrue(Files.isRegularFile(jar), "shaded jar built by package");
-        String sparkClasspath = Files.readString(root.resolve("target/classpath.txt")).strip();
+        String sparkClasspath = sparkDistribution(Files.readString(root.resolve("target/classpath.txt")).strip());
         List<String> submit = new ArrayList<>(javaWithFlags());
         submit.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
             "--master", "local[2]", "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
@@ -42,6 +42,17 @@ class SparkSubmitIT {
         JsonNode a = withoutTiming(tmp.resolve("submitted/seattle-weather/2026-11-26/report.json"));
         JsonNode b = withoutTiming(tmp.resolve("embedded/seattle-weather/2026-11-26/report.json"));
         assertEquals(b, a);
+    }
+
+    /**
+     * The jars a Spark distribution has: Maven's runtime classpath without driftwatch's own libraries,
+     * so that those can only come from the shaded jar, as on a cluster.
+     */
+    private static String sparkDistribution(String classpath) {
+        return java.util.Arrays.stream(classpath.split(File.pathSeparator))
+            .filter(jar -> !jar.matches(".*/(pebble|unbescape|xchart|simplejavamail|simple-java-mail|core-module|angus|jakarta\\.mail|"
+                + "jakarta/mail|jakarta/activation|picocli|commons-csv|jmail)[^:]*"))
+            .collect(java.util.stream.Collectors.joining(File.pathSeparator));
     }
 
     private static JsonNode withoutTiming(Path report) throws IOException {

@@ -28,7 +28,11 @@ class RuleFileParserTest {
 
     private String error(String yaml) throws IOException {
         Path f = file(yaml);
-        RuleException e = assertThrows(RuleException.class, () -> CheckCatalog.checksFor(RuleFileParser.parse(f)));
+        RuleException e = assertThrows(RuleException.class, () -> {
+            RuleSet r = RuleFileParser.parse(f);
+            CheckCatalog.checksFor(r);
+            org.driftwatch.actions.ActionPlan.of(r, List.of(), false, java.util.Map.of());
+        });
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
         return e.getMessage().substring(f.toString().length());
     }
@@ -67,7 +71,7 @@ class RuleFileParserTest {
 
     @Test
     void unknownKeysSuggestTheNearest() throws IOException {
-        assertEquals(":1:1: unknown key 'monitr' at the top level (did you mean 'monitor'?); allowed: monitor, description, reference, current, columns, checks",
+        assertEquals(":1:1: unknown key 'monitr' at the top level (did you mean 'monitor'?); allowed: monitor, description, reference, current, columns, checks, actions",
             error("monitr: m\n" + SOURCES));
         assertTrue(error("monitor: m\n" + SOURCES + "columns: {numerical: [a], lable: y}\n")
             .contains(":4:27: unknown key 'lable' under columns (did you mean 'label'?)"));
@@ -87,7 +91,10 @@ class RuleFileParserTest {
         assertTrue(error("monitor: m\nreference: {path: a, format: parket}\ncurrent: {path: b.parquet}\n").contains("(did you mean 'parquet'?)"));
         assertTrue(error("monitor: m\n" + SOURCES + "checks: {leakage: {}}\n").contains("checks.leakage needs a key column"));
         assertTrue(error("monitor: m\n" + SOURCES + "columns: {numerical: [a, a]}\n").contains("column 'a' is listed twice"));
-        assertTrue(error("monitor: m\n" + SOURCES + "actions: {email: {to: [a@b.c]}}\n").contains("actions (email, retrain, webhooks) are not supported"));
+        assertTrue(error("monitor: m\n" + SOURCES + "actions: {retrain: {when: [psi_fail]}}\n").contains("actions.retrain is not supported by this version"));
+        assertTrue(error("monitor: m\n" + SOURCES + "actions: {emial: {to: [a@b.c]}}\n").contains("unknown action 'emial' (did you mean 'email'?)"));
+        assertTrue(error("monitor: m\n" + SOURCES + "actions: {email: {to: [not-an-address]}}\n").contains("'not-an-address' is not an email address"));
+        assertTrue(error("monitor: m\n" + SOURCES + "actions: {email: {to: [a@b.c], when: [failed]}}\n").contains("unknown outcome 'failed' (did you mean 'fail'?)"));
     }
 
     @Test

@@ -26,8 +26,10 @@ import org.driftwatch.report.Verdict;
  * and the email (cid: references to inline parts).
  */
 public final class HtmlReport {
-    private static final PebbleEngine ENGINE = new PebbleEngine.Builder().autoEscaping(true).strictVariables(true)
-        .newLineTrimming(true).build();
+    // the template is looked up by this class's loader, which also holds it under spark-submit
+    private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
+        .loader(new io.pebbletemplates.pebble.loader.ClasspathLoader(HtmlReport.class.getClassLoader()))
+        .autoEscaping(true).strictVariables(true).newLineTrimming(true).build();
     private static final PebbleTemplate TEMPLATE = ENGINE.getTemplate("org/driftwatch/report/html/report.html.peb");
 
     /** Findings listed in the page; the rest are counted (every finding is in report.json). */
@@ -91,9 +93,9 @@ public final class HtmlReport {
         ReportCharts.Chart overview = ReportCharts.psiOverview("psi-overview", c.allColumns(), warn, fail);
         if (overview != null) {
             charts.add(overview);
-            m.put("overview", Map.of("id", overview.id(), "alt", overview.alt()));
+            m.put("overview", Map.of("present", true, "id", overview.id(), "alt", overview.alt()));
         } else {
-            m.put("overview", Map.of());
+            m.put("overview", Map.of("present", false, "id", "", "alt", ""));
         }
         List<ColumnComparison> sorted = new ArrayList<>(c.allColumns());
         sorted.sort(Comparator.comparing((ColumnComparison col) -> columnStatus(col.name())).reversed()
@@ -179,7 +181,9 @@ public final class HtmlReport {
         d.put("name", col.name());
         d.put("status", columnStatus(col.name()).name());
         d.put("statusColor", color(columnStatus(col.name())));
-        d.put("chart", chart == null ? Map.of() : Map.of("id", chart.id(), "alt", chart.alt()));
+        d.put("hasChart", chart != null);
+        d.put("chartId", chart == null ? "" : chart.id());
+        d.put("chartAlt", chart == null ? "" : chart.alt());
         List<String> lines = new ArrayList<>();
         if (col.psi() != null) {
             lines.add(String.format("PSI %.4f", col.psi()));
