@@ -63,8 +63,9 @@ public final class DriftJob {
         void say(String line);
     }
 
+    /** A run that takes no action (tests, and callers that act themselves). */
     public Outcome run(RuleSet rules, List<Check> checks, Inputs in) {
-        return run(rules, checks, in, ActionPlan.of(rules, List.of(), true, java.util.Map.of()));
+        return run(rules, checks, in, ActionPlan.commandLineOnly(List.of(), true, java.util.Map.of()));
     }
 
     public Outcome run(RuleSet rules, List<Check> checks, Inputs in, ActionPlan actions) {
@@ -109,7 +110,8 @@ public final class DriftJob {
                     seconds, jobs, rules.file(), rules.sha256()),
                 new DriftReport.Source(in.reference().describe(), in.reference().format(), comparison.referenceRows()),
                 new DriftReport.Source(in.current().describe(), in.current().format(), comparison.currentRows()),
-                comparison, results, datasetDrift(comparison, checks), thresholds(checks), List.of());
+                comparison, results, datasetDrift(comparison, checks), thresholds(checks), null, List.of());
+            report = report.withDecision(actions.decide(report));
             Path dir = ReportFiles.directory(in.reportRoot(), rules.monitor(), in.date());
             Path json = dir.resolve("report.json");
             HtmlReport html = new HtmlReport(report);
@@ -120,7 +122,7 @@ public final class DriftJob {
             progress.say(html.verdict().banner() + ": " + html.verdict().headline() + "; reports written to " + dir
                 + " (report.json, report.html, summary.csv)");
 
-            List<ActionResult> done = actions.onReport(report, html, JsonReportWriter.bytes(report), progress::say);
+            List<ActionResult> done = actions.onReport(report, html, JsonReportWriter.bytes(report), dir, progress::say);
             if (!done.isEmpty()) {
                 report = report.withActions(done.stream().map(a -> new DriftReport.ActionRecord(a.action(), a.outcome().json(),
                     a.recipients(), a.attempts(), a.message())).toList());

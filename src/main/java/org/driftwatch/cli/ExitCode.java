@@ -12,6 +12,8 @@ public final class ExitCode {
     public static final int BAD_DATA = 3;
     /** The job ran and wrote its reports but an action (alert, trigger) failed. */
     public static final int ACTION_FAILED = 4;
+    /** The job ran and its verdict met {@code --fail-on} (drift: retrain; warn: retrain or alert). */
+    public static final int FAIL_ON = 5;
 
     private ExitCode() {
     }

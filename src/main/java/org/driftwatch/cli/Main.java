@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "driftwatch", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
     description = "Compares a reference and a current dataset: drift statistics, data-quality checks, reports.",
     subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 ran (drift or not), 2 bad usage or rules, 3 bad input data, 4 an action failed, 1 unexpected."})
+    footer = {"", "Exit codes: 0 ran (drift or not), 2 bad usage or rules, 3 bad input data, 4 an action failed,",
+        "5 the verdict met --fail-on, 1 unexpected."})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.driftwatch.DriftJob;
 import org.driftwatch.actions.ActionPlan;
+import org.driftwatch.report.Decision;
 import org.driftwatch.checks.Check;
 import org.driftwatch.checks.CheckCatalog;
 import org.driftwatch.rules.DataSource;
@@ -44,6 +45,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--email-to", paramLabel = "ADDR", description = "Send the report email to ADDR instead of the rule file's recipients (repeatable).")
     List<String> emailTo = new java.util.ArrayList<>();
+
+    @Option(names = "--fail-on", paramLabel = "drift|warn",
+        description = "Exit 5 when the verdict is retrain (drift) or anything but ok (warn); by default a run that completes exits 0 whatever it found.")
+    FailOn failOn;
+
+    enum FailOn { drift, warn }
 
     @CommandLine.ParentCommand
     Main main;
@@ -83,6 +90,13 @@ final class RunCommand implements Callable<Integer> {
             if (outcome.actionFailed()) {
                 System.err.println("driftwatch: error: an action failed (see above); the reports are in " + outcome.reportJson().getParent());
                 return ExitCode.ACTION_FAILED;
+            }
+            Decision.Verdict verdict = outcome.report().decision().verdict();
+            progress("verdict " + verdict.json());
+            if ((failOn == FailOn.drift && verdict == Decision.Verdict.RETRAIN)
+                || (failOn == FailOn.warn && verdict != Decision.Verdict.OK)) {
+                progress("exit " + ExitCode.FAIL_ON + ": verdict " + verdict.json() + " meets --fail-on " + failOn);
+                return ExitCode.FAIL_ON;
             }
             return ExitCode.OK;
         }

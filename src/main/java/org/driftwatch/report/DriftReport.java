@@ -11,7 +11,7 @@ import org.driftwatch.checks.Status;
  */
 public record DriftReport(String monitor, String date, Status status, RunInfo run, Source reference, Source current,
                           Comparison comparison, List<CheckResult> checks, DatasetDrift datasetDrift,
-                          java.util.Map<String, Double> thresholds, List<ActionRecord> actions) {
+                          java.util.Map<String, Double> thresholds, Decision decision, List<ActionRecord> actions) {
     public static final int SCHEMA_VERSION = 1;
 
     public DriftReport {
@@ -22,7 +22,14 @@ public record DriftReport(String monitor, String date, Status status, RunInfo ru
 
     /** The same report with the outcome of its actions. */
     public DriftReport withActions(List<ActionRecord> done) {
-        return new DriftReport(monitor, date, status, run, reference, current, comparison, checks, datasetDrift, thresholds, done);
+        return new DriftReport(monitor, date, status, run, reference, current, comparison, checks, datasetDrift, thresholds,
+            decision, done);
+    }
+
+    /** The same report with the decision taken on it. */
+    public DriftReport withDecision(Decision d) {
+        return new DriftReport(monitor, date, status, run, reference, current, comparison, checks, datasetDrift, thresholds,
+            d, actions);
     }
 
     /** What an action (email, trigger) did after the report was written. */

@@ -73,6 +73,20 @@ public final class JsonReportWriter {
         strings(schema.putArray("new_in_current"), c.plan().schema().newInCurrent());
         ObjectNode types = schema.putObject("type_changes");
         c.plan().schema().typeChanges().forEach((k, v) -> types.putObject(k).put("reference", v[0]).put("current", v[1]));
+        if (r.decision() != null) {
+            ObjectNode d = root.putObject("decision");
+            d.put("verdict", r.decision().verdict().json());
+            ArrayNode reasons = d.putArray("reasons");
+            for (Decision.Reason reason : r.decision().reasons()) {
+                ObjectNode o = reasons.addObject();
+                o.put("kind", reason.kind());
+                o.put("column", reason.column());
+                num(o, "value", reason.value());
+                num(o, "threshold", reason.threshold());
+                o.put("message", reason.message());
+            }
+            strings(d.putArray("retrain_columns"), r.decision().retrainColumns());
+        }
         ObjectNode thresholds = root.putObject("thresholds");
         r.thresholds().forEach(thresholds::put);
         ArrayNode actions = root.putArray("actions");

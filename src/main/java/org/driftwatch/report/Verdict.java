@@ -20,12 +20,11 @@ public record Verdict(String word, String banner, Status level, String headline,
         Set<String> drifted = new LinkedHashSet<>();
         for (CheckResult c : r.checks()) {
             if (c.name().equals("psi") && c.status() == Status.FAIL) {
-                retrain.add(c.column() + String.format(" (PSI %.3f)", c.value()));
                 drifted.add(c.column());
             }
-            if (c.name().equals("label_distribution") && c.status() == Status.FAIL) {
-                retrain.add("label " + c.column() + String.format(" (PSI %.3f)", c.value()));
-            }
+        }
+        if (r.decision() != null && r.decision().retrain()) {
+            r.decision().reasons().forEach(reason -> retrain.add(reason.message()));
         }
         for (ColumnComparison c : r.comparison().columns().values()) {
             if (c.drift().detected()) {
@@ -55,7 +54,7 @@ public record Verdict(String word, String banner, Status level, String headline,
     private static List<String> nextSteps(DriftReport r, List<String> retrain) {
         List<String> steps = new ArrayList<>();
         if (!retrain.isEmpty()) {
-            steps.add("Retrain the model: significant shift in " + String.join(", ", retrain) + ".");
+            steps.add("Retrain the model: " + String.join("; ", retrain) + ".");
         }
         for (CheckResult c : r.checks()) {
             if (c.status() != Status.FAIL) {

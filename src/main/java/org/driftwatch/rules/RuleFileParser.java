@@ -42,12 +42,7 @@ public final class RuleFileParser {
                 checks.put(name, c.section(name).orElseThrow());
             }
         });
-        Map<String, RuleSection> actions = new LinkedHashMap<>();
-        top.section("actions").ifPresent(a -> {
-            for (String name : a.keys()) {
-                actions.put(name, a.section(name).orElseThrow());
-            }
-        });
+        RuleSection actions = top.section("actions").orElse(RuleSection.absent(file.toString(), "actions"));
         return new RuleSet(file.toString(), sha256(file), monitor, reference, current, columns, checks, actions);
     }
 

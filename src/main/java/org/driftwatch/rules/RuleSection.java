@@ -176,6 +176,36 @@ public final class RuleSection {
         return Optional.of(new RuleSection(doc, path + "/" + key, (Map<String, Object>) v));
     }
 
+    /** A copy of this section with one more value (a default taken from elsewhere in the file). */
+    public RuleSection with(String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(key, value);
+        return new RuleSection(doc, path, copy);
+    }
+
+    /** A list of mappings, such as {@code actions.webhooks}; a single mapping counts as a list of one. */
+    @SuppressWarnings("unchecked")
+    public List<RuleSection> sections(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof Map) {
+            return List.of(section(key).orElseThrow());
+        }
+        if (!(v instanceof List<?> list)) {
+            throw error(key, dotted(key) + " must be a list of mappings");
+        }
+        List<RuleSection> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map)) {
+                throw error(key + "/" + i, dotted(key) + "[" + i + "] must be a mapping of keys to values");
+            }
+            out.add(new RuleSection(doc, path + "/" + key + "/" + i, (Map<String, Object>) list.get(i)));
+        }
+        return out;
+    }
+
     /** A mapping of plain string values (data source options, headers). */
     public Map<String, String> stringMap(String key) {
         Optional<RuleSection> s = section(key);

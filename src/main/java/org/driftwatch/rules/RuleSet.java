@@ -7,10 +7,9 @@ import java.util.Map;
  * located sections: each check reads and validates its own.
  */
 public record RuleSet(String file, String sha256, String monitor, DataSource reference, DataSource current,
-                      ColumnRoles columns, Map<String, RuleSection> checks, Map<String, RuleSection> actions) {
+                      ColumnRoles columns, Map<String, RuleSection> checks, RuleSection actions) {
     public RuleSet {
         checks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checks));
-        actions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(actions));
     }
 
     /** The settings of a check: its section of the rule file, or an empty one taking every default. */

@@ -2,6 +2,7 @@ package org.driftwatch.actions.email;
 
 import java.util.function.Consumer;
 import org.driftwatch.actions.ActionResult;
+import org.driftwatch.actions.Backoff;
 import org.simplejavamail.api.email.Email;
 import org.simplejavamail.api.mailer.Mailer;
 import org.simplejavamail.api.mailer.MailerRegularBuilder;
@@ -24,23 +25,20 @@ public final class EmailSender {
     }
 
     public ActionResult send(Email email, java.util.List<String> recipients) {
-        long wait = smtp.backoff().toMillis();
-        String lastError = null;
-        for (int attempt = 1; attempt <= smtp.attempts(); attempt++) {
-            try (Mailer mailer = mailer()) {
-                mailer.sendMail(email).join();
-                return new ActionResult("email", ActionResult.Outcome.SENT, recipients, attempt, "sent through " + smtp);
-            } catch (Exception e) {
-                lastError = describe(e);
-                log.accept("email attempt " + attempt + " of " + smtp.attempts() + " failed: " + lastError);
-                if (attempt < smtp.attempts()) {
-                    sleep(wait);
-                    wait *= 2;
+        try {
+            int attempts = new Backoff(smtp.attempts(), smtp.backoff()).run("email", attempt -> {
+                try (Mailer mailer = mailer()) {
+                    mailer.sendMail(email).join();
+                    return attempt;
+                } catch (Exception e) {
+                    throw new Backoff.Retryable(describe(e));
                 }
-            }
+            }, log);
+            return new ActionResult("email", ActionResult.Outcome.SENT, recipients, attempts, "sent through " + smtp);
+        } catch (Backoff.Exhausted e) {
+            return new ActionResult("email", ActionResult.Outcome.FAILED, recipients, e.attempts(),
+                "not sent through " + smtp + " after " + e.attempts() + " attempts: " + e.getMessage());
         }
-        return new ActionResult("email", ActionResult.Outcome.FAILED, recipients, smtp.attempts(),
-            "not sent through " + smtp + " after " + smtp.attempts() + " attempts: " + lastError);
     }
 
     private Mailer mailer() {
@@ -78,11 +76,4 @@ public final class EmailSender {
         return msg;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -1,0 +1,110 @@
+package org.driftwatch.actions;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.driftwatch.actions.http.HttpDelivery;
+import org.driftwatch.report.DriftReport;
+import org.driftwatch.report.Verdict;
+import org.driftwatch.rules.RuleSection;
+import org.driftwatch.rules.Suggestions;
+
+/**
+ * A generic JSON webhook ({@code actions.webhooks[]}) for chat tools and other systems: a compact
+ * summary with a {@code text} field (so Slack-compatible endpoints show it as is), posted for the
+ * verdicts in {@code when}. Header values come from environment variables named in
+ * {@code headers_from_env}, never from the rule file.
+ */
+public record Webhook(String url, Set<String> when, Map<String, String> headersFromEnv) {
+    static final List<String> EVENTS = List.of("retrain", "alert", "ok", "error");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Webhook fromRules(RuleSection s) {
+        s.allowOnly(List.of("url", "when", "headers_from_env"));
+        String url = s.string("url").orElseThrow(() -> s.error("each of actions.webhooks needs a 'url'"));
+        if (!url.matches("https?://.+")) {
+            throw s.error("url", s.name() + ".url must start with http:// or https://, not '" + url + "'");
+        }
+        Set<String> when = new LinkedHashSet<>();
+        for (String w : s.strings("when").orElse(List.of("retrain", "alert", "error"))) {
+            if (!EVENTS.contains(w)) {
+                throw s.error("when", s.name() + ".when: unknown event '" + w + "'" + Suggestions.hint(w, EVENTS)
+                    + "; use " + String.join(", ", EVENTS));
+            }
+            when.add(w);
+        }
+        Map<String, String> headers = s.stringMap("headers_from_env");
+        headers.forEach((header, variable) -> {
+            if (!variable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw s.error("headers_from_env", "header " + header + " must name an environment variable, not a value");
+            }
+        });
+        return new Webhook(url, when, headers);
+    }
+
+    String ledgerKey(String event) {
+        return "webhook:" + url + ":" + event;
+    }
+
+    ActionResult post(String event, String json, Map<String, String> env, Backoff backoff, Consumer<String> log) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        List<String> secrets = new ArrayList<>();
+        for (Map.Entry<String, String> h : headersFromEnv.entrySet()) {
+            String value = env.get(h.getValue());
+            if (value == null || value.isBlank()) {
+                return new ActionResult("webhook", ActionResult.Outcome.FAILED, List.of(url), 0,
+                    "environment variable " + h.getValue() + " is not set (header " + h.getKey() + ")");
+            }
+            headers.put(h.getKey(), value);
+            secrets.add(value);
+        }
+        HttpDelivery http = new HttpDelivery(backoff, Duration.ofSeconds(20), log, secrets);
+        try {
+            HttpDelivery.Answer a = http.post("webhook " + url, URI.create(url), headers, json);
+            if (a.ok()) {
+                return new ActionResult("webhook", ActionResult.Outcome.SENT, List.of(url), a.attempts(), "posted " + event + " summary");
+            }
+            return new ActionResult("webhook", ActionResult.Outcome.FAILED, List.of(url), a.attempts(),
+                "webhook refused the " + event + " summary: HTTP " + a.status() + " " + http.snippet(a.body()));
+        } catch (Backoff.Exhausted e) {
+            return new ActionResult("webhook", ActionResult.Outcome.FAILED, List.of(url), e.attempts(),
+                "webhook did not answer after " + e.attempts() + " attempts: " + e.getMessage());
+        }
+    }
+
+    /** The compact summary of a finished run. */
+    static String summary(DriftReport r, String reportPath) {
+        Verdict v = Verdict.of(r);
+        ObjectNode o = JSON.createObjectNode();
+        o.put("text", "driftwatch " + r.monitor() + " " + r.date() + ": " + v.banner() + " — " + v.headline()
+            + (r.decision().retrain() ? ". " + String.join("; ", r.decision().reasons().stream().map(x -> x.message()).toList()) : ""));
+        o.put("monitor", r.monitor());
+        o.put("date", r.date());
+        o.put("verdict", r.decision().verdict().json());
+        o.put("status", r.status().json());
+        o.put("headline", v.headline());
+        r.decision().retrainColumns().forEach(o.putArray("retrain_columns")::add);
+        v.drifted().forEach(o.putArray("drifted_columns")::add);
+        o.put("report", reportPath);
+        return o.toString();
+    }
+
+    /** The summary of a run that ended in an error. */
+    static String errorSummary(String monitor, String date, String message) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("text", "driftwatch " + (monitor == null ? "" : monitor + " ") + date + ": ERROR — " + message);
+        o.put("monitor", monitor);
+        o.put("date", date);
+        o.put("verdict", "error");
+        o.put("error", message);
+        return o.toString();
+    }
+}

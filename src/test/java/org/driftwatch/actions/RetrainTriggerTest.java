@@ -1,0 +1,247 @@
+package org.driftwatch.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.driftwatch.GoldenCase;
+import org.driftwatch.TestSpark;
+import org.driftwatch.cli.ExitCode;
+import org.driftwatch.cli.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Retrain triggers and webhooks against a real HTTP server on 127.0.0.1 that records what it gets. */
+class RetrainTriggerTest {
+    private static final String TOKEN = "tok-9f8e7d6c5b4a";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    RecordingHttpServer http;
+    static Path synthetic;
+    static Path seattle;
+
+    @BeforeAll
+    static void spark() {
+        TestSpark.session();
+        synthetic = GoldenCase.load("synthetic_injected_drift").dir();
+        seattle = GoldenCase.load("seattle_2012_vs_2015").dir();
+    }
+
+    @BeforeEach
+    void server() throws IOException {
+        http = new RecordingHttpServer()
+            .on("/api/", r -> new RecordingHttpServer.Answer(200, "{\"dag_run_id\":\"x\",\"state\":\"queued\"}"))
+            .on("/hook", r -> new RecordingHttpServer.Answer(200, "ok"));
+    }
+
+    @AfterEach
+    void stop() {
+        http.close();
+    }
+
+    private Path drifted(String actions) throws IOException {
+        Path f = tmp.resolve("drifted.yaml");
+        Files.writeString(f, "monitor: synthetic\n"
+            + "reference: {path: \"" + synthetic.resolve("reference.parquet") + "\"}\n"
+            + "current: {path: \"" + synthetic.resolve("current.parquet") + "\"}\n"
+            + "columns: {numerical: [x_stable, x_shift, x_scale], categorical: [cat_drift], id: id, label: label}\n"
+            + "actions:\n" + actions);
+        return f;
+    }
+
+    private Path stable(String actions) throws IOException {
+        Path f = tmp.resolve("stable.yaml");
+        Files.writeString(f, "monitor: stable\n"
+            + "reference: {path: \"" + seattle.resolve("reference.csv") + "\"}\n"
+            + "current: {path: \"" + seattle.resolve("reference.csv") + "\"}\n"
+            + "columns: {numerical: [temp_max, wind], label: weather}\n"
+            + "checks: {identical_rows: {enabled: false}}\n"
+            + "actions:\n" + actions);
+        return f;
+    }
+
+    private String airflow(String extra) {
+        return "  retrain:\n    when: [psi_fail, label_drift]\n    dag_id: fraud_retrain\n    airflow: {url: \"" + http.url() + "\"" + extra + "}\n";
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("DRIFTWATCH_AIRFLOW_TOKEN", TOKEN);
+        env.put("DRIFTWATCH_HTTP_ATTEMPTS", "3");
+        env.put("DRIFTWATCH_HTTP_BACKOFF_MS", "20");
+        return env;
+    }
+
+    private record Run(int code, String err) {
+    }
+
+    private Run run(Map<String, String> env, Path rules, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", "--rules", rules.toString(), "--date", "2026-11-26",
+            "--out", tmp.resolve("out").toString()));
+        args.addAll(List.of(extra));
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return new Run(Main.execute(env, args.toArray(String[]::new)), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(old);
+        }
+    }
+
+    private JsonNode report(String monitor) throws IOException {
+        return JSON.readTree(tmp.resolve("out/" + monitor + "/2026-11-26/report.json").toFile());
+    }
+
+    @Test
+    void driftTriggersExactlyOnceAndARerunDoesNot() throws Exception {
+        Path rules = drifted(airflow(""));
+        Run first = run(env(), rules);
+        assertEquals(ExitCode.OK, first.code(), first.err());
+        List<RecordingHttpServer.Request> calls = http.requests();
+        assertEquals(1, calls.size());
+        RecordingHttpServer.Request call = calls.get(0);
+        assertEquals("POST", call.method());
+        assertEquals("/api/v2/dags/fraud_retrain/dagRuns", call.path());
+        assertEquals("Bearer " + TOKEN, call.header("Authorization"));
+        JsonNode body = JSON.readTree(call.body());
+        assertEquals("driftwatch__synthetic__2026-11-26", body.get("dag_run_id").asText());
+        assertTrue(body.has("logical_date") && body.get("logical_date").isNull(), "Airflow 3 requires logical_date");
+        assertEquals("synthetic", body.get("conf").get("monitor").asText());
+        assertEquals("[\"cat_drift\"]", body.get("conf").get("drifted_columns").toString());
+        assertTrue(body.get("conf").get("report_path").asText().endsWith("out/synthetic/2026-11-26/report.json"));
+
+        JsonNode report = report("synthetic");
+        assertEquals("retrain", report.get("decision").get("verdict").asText());
+        assertEquals("psi_fail", report.get("decision").get("reasons").get(0).get("kind").asText());
+        assertEquals("triggered", report.get("actions").get(0).get("outcome").asText());
+
+        Run again = run(env(), rules);
+        assertEquals(ExitCode.OK, again.code(), again.err());
+        assertEquals(1, http.requests().size(), "a rerun of the same monitor and date does not trigger again");
+        assertEquals("already_done", report("synthetic").get("actions").get(0).get("outcome").asText());
+        assertFalse(first.err().contains(TOKEN) || again.err().contains(TOKEN));
+        assertFalse(Files.readString(tmp.resolve("out/synthetic/2026-11-26/report.json")).contains(TOKEN));
+    }
+
+    @Test
+    void stableDataTriggersNothing() throws Exception {
+        Run r = run(env(), stable(airflow("") + "  webhooks:\n    - {url: \"" + http.url() + "/hook\", when: [retrain]}\n"));
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertEquals("ok", report("stable").get("decision").get("verdict").asText());
+        assertEquals(0, http.requests().size());
+    }
+
+    @Test
+    void conflictMeansAlreadyTriggered() throws Exception {
+        http.on("/api/", r -> new RecordingHttpServer.Answer(409, "{\"detail\":\"DAG run already exists\"}"));
+        Run r = run(env(), drifted(airflow("")));
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertEquals("already_done", report("synthetic").get("actions").get(0).get("outcome").asText());
+        assertEquals(1, http.requests().size());
+    }
+
+    @Test
+    void serverErrorsAreRetriedThenExitFourWithReportsIntact() throws Exception {
+        http.on("/api/", r -> new RecordingHttpServer.Answer(503, "{\"detail\":\"scheduler busy " + TOKEN + "\"}"));
+        Run r = run(env(), drifted(airflow("")));
+        assertEquals(ExitCode.ACTION_FAILED, r.code(), r.err());
+        assertEquals(3, http.requests().size(), "bounded retries");
+        JsonNode action = report("synthetic").get("actions").get(0);
+        assertEquals("failed", action.get("outcome").asText());
+        assertEquals(3, action.get("attempts").asInt());
+        assertTrue(Files.exists(tmp.resolve("out/synthetic/2026-11-26/report.html")));
+        assertFalse(r.err().contains(TOKEN), "the token echoed by the server is scrubbed:\n" + r.err());
+        assertFalse(Files.readString(tmp.resolve("out/synthetic/2026-11-26/report.json")).contains(TOKEN));
+
+        http.on("/api/", req -> new RecordingHttpServer.Answer(200, "{}"));
+        assertEquals(ExitCode.OK, run(env(), drifted(airflow(""))).code(), "a failed trigger is retried by the next run");
+        assertEquals(4, http.requests().size());
+    }
+
+    @Test
+    void airflowThreeLogsInForATokenAndAirflowTwoUsesBasicAuth() throws Exception {
+        Map<String, String> env = env();
+        env.remove("DRIFTWATCH_AIRFLOW_TOKEN");
+        env.put("DRIFTWATCH_AIRFLOW_USER", "admin");
+        env.put("DRIFTWATCH_AIRFLOW_PASSWORD", "pw-123456");
+        http.on("/auth/token", r -> new RecordingHttpServer.Answer(201, "{\"access_token\":\"jwt-abc\"}"));
+        assertEquals(ExitCode.OK, run(env, drifted(airflow(""))).code());
+        assertEquals("/auth/token", http.requests().get(0).path());
+        assertEquals("{\"username\":\"admin\",\"password\":\"pw-123456\"}", http.requests().get(0).body());
+        assertEquals("Bearer jwt-abc", http.requests().get(1).header("Authorization"));
+
+        Path v1 = drifted(airflow(", api: v1"));
+        Files.delete(tmp.resolve("out/synthetic/2026-11-26/actions-done.json"));
+        assertEquals(ExitCode.OK, run(env, v1).code());
+        RecordingHttpServer.Request call = http.requests().get(2);
+        assertEquals("/api/v1/dags/fraud_retrain/dagRuns", call.path());
+        assertEquals("Basic " + Base64.getEncoder().encodeToString("admin:pw-123456".getBytes(StandardCharsets.UTF_8)),
+            call.header("Authorization"));
+        assertNull(JSON.readTree(call.body()).get("logical_date"));
+    }
+
+    @Test
+    void webhooksPostSummariesWithHeadersFromTheEnvironment() throws Exception {
+        Map<String, String> env = env();
+        env.put("HOOK_TOKEN", "hook-secret-42");
+        Path rules = drifted("  webhooks:\n    - {url: \"" + http.url() + "/hook/slack\", when: [retrain, alert], headers_from_env: {X-Hook-Token: HOOK_TOKEN}}\n"
+            + "    - {url: \"" + http.url() + "/hook/ok-only\", when: [ok]}\n");
+        Run r = run(env, rules);
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        List<RecordingHttpServer.Request> hooks = http.requests("/hook");
+        assertEquals(1, hooks.size(), "only the webhook that wants retrain");
+        assertEquals("hook-secret-42", hooks.get(0).header("X-Hook-Token"));
+        JsonNode body = JSON.readTree(hooks.get(0).body());
+        assertTrue(body.get("text").asText().startsWith("driftwatch synthetic 2026-11-26: RETRAIN RECOMMENDED"), body.toString());
+        assertEquals("retrain", body.get("verdict").asText());
+        assertEquals(1, run(env, rules).code() == 0 ? http.requests("/hook").size() : -1, "the retrain summary is not repeated");
+        assertFalse(r.err().contains("hook-secret-42"));
+
+        Run missing = run(Map.of(), drifted("  webhooks:\n    - {url: \"" + http.url() + "/hook\", headers_from_env: {X-Hook-Token: NOT_SET_ANYWHERE}}\n"));
+        assertEquals(ExitCode.ACTION_FAILED, missing.code());
+        assertTrue(missing.err().contains("environment variable NOT_SET_ANYWHERE is not set"), missing.err());
+    }
+
+    @Test
+    void failedRunsPostTheErrorToWebhooks() throws Exception {
+        Path rules = tmp.resolve("broken.yaml");
+        Files.writeString(rules, "monitor: broken\nreference: {path: " + tmp.resolve("none.parquet") + "}\ncurrent: {path: "
+            + tmp.resolve("none2.parquet") + "}\nactions:\n  webhooks:\n    - {url: \"" + http.url() + "/hook\", when: [error]}\n");
+        assertEquals(ExitCode.BAD_DATA, run(env(), rules).code());
+        JsonNode body = JSON.readTree(http.requests("/hook").get(0).body());
+        assertEquals("error", body.get("verdict").asText());
+        assertTrue(body.get("text").asText().contains("reference data not found"));
+    }
+
+    @Test
+    void failOnMakesTheVerdictTheExitCode() throws Exception {
+        Path noActions = drifted("  retrain: {when: [psi_fail]}\n");
+        assertEquals(ExitCode.OK, run(Map.of(), noActions).code(), "by default a completed run exits 0");
+        assertEquals(ExitCode.FAIL_ON, run(Map.of(), noActions, "--fail-on", "drift").code());
+        Path stable = stable("  retrain: {when: [psi_fail]}\n");
+        assertEquals(ExitCode.OK, run(Map.of(), stable, "--fail-on", "drift").code());
+        assertEquals(ExitCode.OK, run(Map.of(), stable, "--fail-on", "warn").code(), "verdict ok");
+        assertEquals(ExitCode.BAD_RULES, run(Map.of(), stable, "--fail-on", "sometimes").code());
+    }
+}
