@@ -91,7 +91,11 @@ class RuleFileParserTest {
         assertTrue(error("monitor: m\nreference: {path: a, format: parket}\ncurrent: {path: b.parquet}\n").contains("(did you mean 'parquet'?)"));
         assertTrue(error("monitor: m\n" + SOURCES + "checks: {leakage: {}}\n").contains("checks.leakage needs a key column"));
         assertTrue(error("monitor: m\n" + SOURCES + "columns: {numerical: [a, a]}\n").contains("column 'a' is listed twice"));
-        assertTrue(error("monitor: m\n" + SOURCES + "actions: {retrain: {when: [psi_fail]}}\n").contains("actions.retrain is not supported by this version"));
+        assertTrue(error("monitor: m\n" + SOURCES + "actions: {retrain: {when: [psi_fails]}}\n").contains("unknown reason 'psi_fails' (did you mean 'psi_fail'?)"));
+        assertTrue(error("monitor: m\n" + SOURCES + "actions: {retrain: {airflow: {dag_id: d}}}\n").contains("actions.retrain.airflow needs 'url'"));
+        assertTrue(error("monitor: m\n" + SOURCES + "actions: {retrain: {airflow: {url: \"http://a\", dag_id: d, api: v3}}}\n").contains("must be v2 (Airflow 3) or v1 (Airflow 2)"));
+        assertTrue(error("monitor: m\n" + SOURCES + "actions: {webhooks: [{url: \"http://h\", when: [retrian]}]}\n").contains("unknown event 'retrian' (did you mean 'retrain'?)"));
+        assertTrue(error("monitor: m\n" + SOURCES + "actions: {webhooks: [{url: \"http://h\", headers_from_env: {Authorization: \"Bearer abc\"}}]}\n").contains("must name an environment variable, not a value"));
         assertTrue(error("monitor: m\n" + SOURCES + "actions: {emial: {to: [a@b.c]}}\n").contains("unknown action 'emial' (did you mean 'email'?)"));
         assertTrue(error("monitor: m\n" + SOURCES + "actions: {email: {to: [not-an-address]}}\n").contains("'not-an-address' is not an email address"));
         assertTrue(error("monitor: m\n" + SOURCES + "actions: {email: {to: [a@b.c], when: [failed]}}\n").contains("unknown outcome 'failed' (did you mean 'fail'?)"));
