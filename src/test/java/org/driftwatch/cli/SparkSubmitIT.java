@@ -29,8 +29,8 @@ class SparkSubmitIT {
         Path root = Path.of("").toAbsolutePath();
         Path jar = root.resolve("target/driftwatch.jar");
         assertTrue(Files.isRegularFile(jar), "shaded jar built by package");
-        String sparkClasspath = sparkDistribution(Files.readString(root.resolve("target/classpath.txt")).strip());
-        List<String> submit = new ArrayList<>(javaWithFlags());
+        String sparkClasspath = SparkDistribution.classpath();
+        List<String> submit = new ArrayList<>(SparkDistribution.java());
         submit.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
             "--master", "local[2]", "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
             "--class", "org.driftwatch.cli.Main", jar.toString(),
@@ -42,17 +42,6 @@ class SparkSubmitIT {
         JsonNode a = withoutTiming(tmp.resolve("submitted/seattle-weather/2026-11-26/report.json"));
         JsonNode b = withoutTiming(tmp.resolve("embedded/seattle-weather/2026-11-26/report.json"));
         assertEquals(b, a);
-    }
-
-    /**
-     * The jars a Spark distribution has: Maven's runtime classpath without driftwatch's own libraries,
-     * so that those can only come from the shaded jar, as on a cluster.
-     */
-    private static String sparkDistribution(String classpath) {
-        return java.util.Arrays.stream(classpath.split(File.pathSeparator))
-            .filter(jar -> !jar.matches(".*/(pebble|unbescape|xchart|simplejavamail|simple-java-mail|core-module|angus|jakarta\\.mail|"
-                + "jakarta/mail|jakarta/activation|picocli|commons-csv|jmail)[^:]*"))
-            .collect(java.util.stream.Collectors.joining(File.pathSeparator));
     }
 
     private static JsonNode withoutTiming(Path report) throws IOException {
@@ -75,16 +64,5 @@ class SparkSubmitIT {
             System.err.println(Files.readString(log));
         }
         return p.exitValue();
-    }
-
-    private static List<String> javaWithFlags() {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-opens") || arg.startsWith("-Djdk.reflect") || arg.startsWith("-Dio.netty")) {
-                cmd.add(arg);
-            }
-        }
-        return cmd;
     }
 }
