@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.driftwatch.CliRun;
 import org.driftwatch.GoldenCase;
 import org.driftwatch.TestSpark;
 import org.driftwatch.cli.ExitCode;
@@ -92,21 +93,11 @@ class RetrainTriggerTest {
         return env;
     }
 
-    private record Run(int code, String err) {
-    }
-
-    private Run run(Map<String, String> env, Path rules, String... extra) {
+    private CliRun run(Map<String, String> env, Path rules, String... extra) {
         List<String> args = new ArrayList<>(List.of("run", "--rules", rules.toString(), "--date", "2026-11-26",
             "--out", tmp.resolve("out").toString()));
         args.addAll(List.of(extra));
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(Main.execute(env, args.toArray(String[]::new)), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(old);
-        }
+        return CliRun.of(env, args.toArray(String[]::new));
     }
 
     private JsonNode report(String monitor) throws IOException {
@@ -116,8 +107,8 @@ class RetrainTriggerTest {
     @Test
     void driftTriggersExactlyOnceAndARerunDoesNot() throws Exception {
         Path rules = drifted(airflow(""));
-        Run first = run(env(), rules);
-        assertEquals(ExitCode.OK, first.code(), first.err());
+        CliRun first = run(env(), rules);
+        assertEquals(ExitCode.OK, first.exitCode(), first.err());
         List<RecordingHttpServer.Request> calls = http.requests();
         assertEquals(1, calls.size());
         RecordingHttpServer.Request call = calls.get(0);
@@ -136,8 +127,8 @@ class RetrainTriggerTest {
         assertEquals("psi_fail", report.get("decision").get("reasons").get(0).get("kind").asText());
         assertEquals("triggered", report.get("actions").get(0).get("outcome").asText());
 
-        Run again = run(env(), rules);
-        assertEquals(ExitCode.OK, again.code(), again.err());
+        CliRun again = run(env(), rules);
+        assertEquals(ExitCode.OK, again.exitCode(), again.err());
         assertEquals(1, http.requests().size(), "a rerun of the same monitor and date does not trigger again");
         assertEquals("already_done", report("synthetic").get("actions").get(0).get("outcome").asText());
         assertFalse(first.err().contains(TOKEN) || again.err().contains(TOKEN));
@@ -146,8 +137,8 @@ class RetrainTriggerTest {
 
     @Test
     void stableDataTriggersNothing() throws Exception {
-        Run r = run(env(), stable(airflow("") + "  webhooks:\n    - {url: \"" + http.url() + "/hook\", when: [retrain]}\n"));
-        assertEquals(ExitCode.OK, r.code(), r.err());
+        CliRun r = run(env(), stable(airflow("") + "  webhooks:\n    - {url: \"" + http.url() + "/hook\", when: [retrain]}\n"));
+        assertEquals(ExitCode.OK, r.exitCode(), r.err());
         assertEquals("ok", report("stable").get("decision").get("verdict").asText());
         assertEquals(0, http.requests().size());
     }
@@ -155,8 +146,8 @@ class RetrainTriggerTest {
     @Test
     void conflictMeansAlreadyTriggered() throws Exception {
         http.on("/api/", r -> new RecordingHttpServer.Answer(409, "{\"detail\":\"DAG run already exists\"}"));
-        Run r = run(env(), drifted(airflow("")));
-        assertEquals(ExitCode.OK, r.code(), r.err());
+        CliRun r = run(env(), drifted(airflow("")));
+        assertEquals(ExitCode.OK, r.exitCode(), r.err());
         assertEquals("already_done", report("synthetic").get("actions").get(0).get("outcome").asText());
         assertEquals(1, http.requests().size());
     }
@@ -164,8 +155,8 @@ class RetrainTriggerTest {
     @Test
     void serverErrorsAreRetriedThenExitFourWithReportsIntact() throws Exception {
         http.on("/api/", r -> new RecordingHttpServer.Answer(503, "{\"detail\":\"scheduler busy " + TOKEN + "\"}"));
-        Run r = run(env(), drifted(airflow("")));
-        assertEquals(ExitCode.ACTION_FAILED, r.code(), r.err());
+        CliRun r = run(env(), drifted(airflow("")));
+        assertEquals(ExitCode.ACTION_FAILED, r.exitCode(), r.err());
         assertEquals(3, http.requests().size(), "bounded retries");
         JsonNode action = report("synthetic").get("actions").get(0);
         assertEquals("failed", action.get("outcome").asText());
@@ -175,7 +166,7 @@ class RetrainTriggerTest {
         assertFalse(Files.readString(tmp.resolve("out/synthetic/2026-11-26/report.json")).contains(TOKEN));
 
         http.on("/api/", req -> new RecordingHttpServer.Answer(200, "{}"));
-        assertEquals(ExitCode.OK, run(env(), drifted(airflow(""))).code(), "a failed trigger is retried by the next run");
+        assertEquals(ExitCode.OK, run(env(), drifted(airflow(""))).exitCode(), "a failed trigger is retried by the next run");
         assertEquals(4, http.requests().size());
     }
 
@@ -186,14 +177,14 @@ class RetrainTriggerTest {
         env.put("DRIFTWATCH_AIRFLOW_USER", "admin");
         env.put("DRIFTWATCH_AIRFLOW_PASSWORD", "pw-123456");
         http.on("/auth/token", r -> new RecordingHttpServer.Answer(201, "{\"access_token\":\"jwt-abc\"}"));
-        assertEquals(ExitCode.OK, run(env, drifted(airflow(""))).code());
+        assertEquals(ExitCode.OK, run(env, drifted(airflow(""))).exitCode());
         assertEquals("/auth/token", http.requests().get(0).path());
         assertEquals("{\"username\":\"admin\",\"password\":\"pw-123456\"}", http.requests().get(0).body());
         assertEquals("Bearer jwt-abc", http.requests().get(1).header("Authorization"));
 
         Path v1 = drifted(airflow(", api: v1"));
         Files.delete(tmp.resolve("out/synthetic/2026-11-26/actions-done.json"));
-        assertEquals(ExitCode.OK, run(env, v1).code());
+        assertEquals(ExitCode.OK, run(env, v1).exitCode());
         RecordingHttpServer.Request call = http.requests().get(2);
         assertEquals("/api/v1/dags/fraud_retrain/dagRuns", call.path());
         assertEquals("Basic " + Base64.getEncoder().encodeToString("admin:pw-123456".getBytes(StandardCharsets.UTF_8)),
@@ -207,19 +198,19 @@ class RetrainTriggerTest {
         env.put("HOOK_TOKEN", "hook-secret-42");
         Path rules = drifted("  webhooks:\n    - {url: \"" + http.url() + "/hook/slack\", when: [retrain, alert], headers_from_env: {X-Hook-Token: HOOK_TOKEN}}\n"
             + "    - {url: \"" + http.url() + "/hook/ok-only\", when: [ok]}\n");
-        Run r = run(env, rules);
-        assertEquals(ExitCode.OK, r.code(), r.err());
+        CliRun r = run(env, rules);
+        assertEquals(ExitCode.OK, r.exitCode(), r.err());
         List<RecordingHttpServer.Request> hooks = http.requests("/hook");
         assertEquals(1, hooks.size(), "only the webhook that wants retrain");
         assertEquals("hook-secret-42", hooks.get(0).header("X-Hook-Token"));
         JsonNode body = JSON.readTree(hooks.get(0).body());
         assertTrue(body.get("text").asText().startsWith("driftwatch synthetic 2026-11-26: RETRAIN RECOMMENDED"), body.toString());
         assertEquals("retrain", body.get("verdict").asText());
-        assertEquals(1, run(env, rules).code() == 0 ? http.requests("/hook").size() : -1, "the retrain summary is not repeated");
+        assertEquals(1, run(env, rules).exitCode() == 0 ? http.requests("/hook").size() : -1, "the retrain summary is not repeated");
         assertFalse(r.err().contains("hook-secret-42"));
 
-        Run missing = run(Map.of(), drifted("  webhooks:\n    - {url: \"" + http.url() + "/hook\", headers_from_env: {X-Hook-Token: NOT_SET_ANYWHERE}}\n"));
-        assertEquals(ExitCode.ACTION_FAILED, missing.code());
+        CliRun missing = run(Map.of(), drifted("  webhooks:\n    - {url: \"" + http.url() + "/hook\", headers_from_env: {X-Hook-Token: NOT_SET_ANYWHERE}}\n"));
+        assertEquals(ExitCode.ACTION_FAILED, missing.exitCode());
         assertTrue(missing.err().contains("environment variable NOT_SET_ANYWHERE is not set"), missing.err());
     }
 
@@ -228,7 +219,7 @@ class RetrainTriggerTest {
         Path rules = tmp.resolve("broken.yaml");
         Files.writeString(rules, "monitor: broken\nreference: {path: " + tmp.resolve("none.parquet") + "}\ncurrent: {path: "
             + tmp.resolve("none2.parquet") + "}\nactions:\n  webhooks:\n    - {url: \"" + http.url() + "/hook\", when: [error]}\n");
-        assertEquals(ExitCode.BAD_DATA, run(env(), rules).code());
+        assertEquals(ExitCode.BAD_DATA, run(env(), rules).exitCode());
         JsonNode body = JSON.readTree(http.requests("/hook").get(0).body());
         assertEquals("error", body.get("verdict").asText());
         assertTrue(body.get("text").asText().contains("reference data not found"));
@@ -237,11 +228,11 @@ class RetrainTriggerTest {
     @Test
     void failOnMakesTheVerdictTheExitCode() throws Exception {
         Path noActions = drifted("  retrain: {when: [psi_fail]}\n");
-        assertEquals(ExitCode.OK, run(Map.of(), noActions).code(), "by default a completed run exits 0");
-        assertEquals(ExitCode.FAIL_ON, run(Map.of(), noActions, "--fail-on", "drift").code());
+        assertEquals(ExitCode.OK, run(Map.of(), noActions).exitCode(), "by default a completed run exits 0");
+        assertEquals(ExitCode.FAIL_ON, run(Map.of(), noActions, "--fail-on", "drift").exitCode());
         Path stable = stable("  retrain: {when: [psi_fail]}\n");
-        assertEquals(ExitCode.OK, run(Map.of(), stable, "--fail-on", "drift").code());
-        assertEquals(ExitCode.OK, run(Map.of(), stable, "--fail-on", "warn").code(), "verdict ok");
-        assertEquals(ExitCode.BAD_RULES, run(Map.of(), stable, "--fail-on", "sometimes").code());
+        assertEquals(ExitCode.OK, run(Map.of(), stable, "--fail-on", "drift").exitCode());
+        assertEquals(ExitCode.OK, run(Map.of(), stable, "--fail-on", "warn").exitCode(), "verdict ok");
+        assertEquals(ExitCode.BAD_RULES, run(Map.of(), stable, "--fail-on", "sometimes").exitCode());
     }
 }

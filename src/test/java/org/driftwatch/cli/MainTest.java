@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.driftwatch.CliRun;
 import org.driftwatch.GoldenCase;
 import org.driftwatch.TestSpark;
 import org.junit.jupiter.api.BeforeAll;

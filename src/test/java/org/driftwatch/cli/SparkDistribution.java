@@ -43,6 +43,16 @@ final class SparkDistribution {
         return dir;
     }
 
+    /** A report.json without the fields that differ between runs (timing, master, job count). */
+    static com.fasterxml.jackson.databind.JsonNode comparableReport(Path report) throws IOException {
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
+        var run = (com.fasterxml.jackson.databind.node.ObjectNode) json.get("run");
+        for (String field : List.of("started_at", "duration_seconds", "spark_master", "spark_jobs")) {
+            run.remove(field);
+        }
+        return json;
+    }
+
     /** java with the module flags Spark needs on Java 17 (taken from this JVM's own flags). */
     static List<String> java() {
         List<String> cmd = new ArrayList<>();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,18 +38,9 @@ class SparkSubmitIT {
         List<String> embedded = List.of(root.resolve("bin/driftwatch").toString(), "run", "--rules", "rules/seattle-weather.yaml",
             "--date", "2026-11-26", "--out", tmp.resolve("embedded").toString());
         assertEquals(0, run(embedded, root), "embedded run");
-        JsonNode a = withoutTiming(tmp.resolve("submitted/seattle-weather/2026-11-26/report.json"));
-        JsonNode b = withoutTiming(tmp.resolve("embedded/seattle-weather/2026-11-26/report.json"));
+        JsonNode a = SparkDistribution.comparableReport(tmp.resolve("submitted/seattle-weather/2026-11-26/report.json"));
+        JsonNode b = SparkDistribution.comparableReport(tmp.resolve("embedded/seattle-weather/2026-11-26/report.json"));
         assertEquals(b, a);
-    }
-
-    private static JsonNode withoutTiming(Path report) throws IOException {
-        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(report.toFile());
-        ObjectNode run = (ObjectNode) json.get("run");
-        for (String field : List.of("started_at", "duration_seconds", "spark_master", "spark_jobs")) {
-            run.remove(field);
-        }
-        return json;
     }
 
     private int run(List<String> command, Path dir) throws Exception {

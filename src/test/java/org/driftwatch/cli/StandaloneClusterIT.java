@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -81,8 +80,8 @@ class StandaloneClusterIT {
         for (Path work : workDirs) {
             assertTrue(executorRanTasks(work), "an executor on " + work.getFileName() + " ran tasks");
         }
-        JsonNode local = comparable(tmp.resolve("local/generated/2026-11-26/report.json"));
-        JsonNode onCluster = comparable(tmp.resolve("cluster/generated/2026-11-26/report.json"));
+        JsonNode local = SparkDistribution.comparableReport(tmp.resolve("local/generated/2026-11-26/report.json"));
+        JsonNode onCluster = SparkDistribution.comparableReport(tmp.resolve("cluster/generated/2026-11-26/report.json"));
         assertEquals("spark://127.0.0.1:" + port,
             new ObjectMapper().readTree(tmp.resolve("cluster/generated/2026-11-26/report.json").toFile()).get("run").get("spark_master").asText());
         assertSame("", local, onCluster);
@@ -156,15 +155,6 @@ class StandaloneClusterIT {
                 }
             });
         }
-    }
-
-    private static JsonNode comparable(Path report) throws IOException {
-        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(report.toFile());
-        ObjectNode run = (ObjectNode) json.get("run");
-        for (String field : List.of("started_at", "duration_seconds", "spark_master", "spark_jobs")) {
-            run.remove(field);
-        }
-        return json;
     }
 
     /** Equal JSON, doubles to 1e-9 relative. */

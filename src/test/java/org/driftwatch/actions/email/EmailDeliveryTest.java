@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.driftwatch.CliRun;
 import org.driftwatch.GoldenCase;
 import org.driftwatch.TestSpark;
 import org.driftwatch.cli.ExitCode;
@@ -86,25 +87,11 @@ class EmailDeliveryTest {
         return env;
     }
 
-    private record Run(int code, String err) {
-    }
-
-    private Run run(Map<String, String> env, String... args) {
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(Main.execute(env, args), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(old);
-        }
-    }
-
-    private Run runJob(Map<String, String> env, Path rules, String... extra) {
+    private CliRun runJob(Map<String, String> env, Path rules, String... extra) {
         List<String> args = new ArrayList<>(List.of("run", "--rules", rules.toString(), "--date", "2026-11-26",
             "--out", tmp.resolve("out").toString()));
         args.addAll(List.of(extra));
-        return run(env, args.toArray(String[]::new));
+        return CliRun.of(env, args.toArray(String[]::new));
     }
 
     private JsonNode report() throws IOException {
@@ -114,8 +101,8 @@ class EmailDeliveryTest {
     @Test
     void reportEmailCarriesHtmlWithInlineChartsTextAndJson() throws Exception {
         Path rules = rules("actions:\n  email: {to: [ml-oncall@example.com], cc: [lead@example.com], when: [warn, fail, error]}\n");
-        Run r = runJob(env(smtp.getSmtp().getPort(), "none"), rules);
-        assertEquals(ExitCode.OK, r.code(), r.err());
+        CliRun r = runJob(env(smtp.getSmtp().getPort(), "none"), rules);
+        assertEquals(ExitCode.OK, r.exitCode(), r.err());
         MimeMessage[] received = smtp.getReceivedMessages();
         assertEquals(2, received.length, "one delivery per recipient");
         MimeMessage m = received[0];
@@ -150,8 +137,8 @@ class EmailDeliveryTest {
         env.put("DRIFTWATCH_SMTP_USER", "driftwatch");
         env.put("DRIFTWATCH_SMTP_PASSWORD", PASSWORD);
         env.put("DRIFTWATCH_SMTP_TRUST_HOSTS", "127.0.0.1");
-        Run r = runJob(env, rules("actions:\n  email: {to: [reports@example.com]}\n"));
-        assertEquals(ExitCode.OK, r.code(), r.err());
+        CliRun r = runJob(env, rules("actions:\n  email: {to: [reports@example.com]}\n"));
+        assertEquals(ExitCode.OK, r.exitCode(), r.err());
         assertEquals(1, smtps.getReceivedMessages().length);
         assertFalse(r.err().contains(PASSWORD));
         assertFalse(Files.readString(tmp.resolve("out/seattle/2026-11-26/report.json")).contains(PASSWORD));
@@ -189,16 +176,16 @@ class EmailDeliveryTest {
             env.put("DRIFTWATCH_SMTP_USER", "driftwatch");
             env.put("DRIFTWATCH_SMTP_PASSWORD", PASSWORD);
             env.put("DRIFTWATCH_SMTP_TRUST_HOSTS", "127.0.0.1");
-            Run r = runJob(env, rules("actions:\n  email: {to: [reports@example.com]}\n"));
-            assertEquals(ExitCode.OK, r.code(), r.err());
+            CliRun r = runJob(env, rules("actions:\n  email: {to: [reports@example.com]}\n"));
+            assertEquals(ExitCode.OK, r.exitCode(), r.err());
             assertEquals(List.of("driftwatch"), logins);
             assertEquals(1, delivered.size());
             MailMessages parts = MailMessages.parse(delivered.get(0));
             assertTrue(parts.attachments().containsKey("report.json"));
 
             env.put("DRIFTWATCH_SMTP_PASSWORD", "wrong-" + PASSWORD);
-            Run refused = runJob(env, rules("actions:\n  email: {to: [reports@example.com]}\n"));
-            assertEquals(ExitCode.ACTION_FAILED, refused.code(), refused.err());
+            CliRun refused = runJob(env, rules("actions:\n  email: {to: [reports@example.com]}\n"));
+            assertEquals(ExitCode.ACTION_FAILED, refused.exitCode(), refused.err());
             assertFalse(refused.err().contains(PASSWORD), "no password in the log:\n" + refused.err());
         } finally {
             server.stop();
@@ -210,8 +197,8 @@ class EmailDeliveryTest {
         Map<String, String> env = env(freePort(), "none");
         env.put("DRIFTWATCH_SMTP_USER", "driftwatch");
         env.put("DRIFTWATCH_SMTP_PASSWORD", PASSWORD);
-        Run r = runJob(env, rules("actions:\n  email: {to: [reports@example.com]}\n"));
-        assertEquals(ExitCode.ACTION_FAILED, r.code(), r.err());
+        CliRun r = runJob(env, rules("actions:\n  email: {to: [reports@example.com]}\n"));
+        assertEquals(ExitCode.ACTION_FAILED, r.exitCode(), r.err());
         assertTrue(r.err().contains("email attempt 1 of 2 failed") && r.err().contains("email attempt 2 of 2 failed"), r.err());
         JsonNode action = report().get("actions").get(0);
         assertEquals("failed", action.get("outcome").asText());
@@ -225,17 +212,17 @@ class EmailDeliveryTest {
     @Test
     void whenDecidesAndCommandLineOverrides() throws Exception {
         Path rules = rules("actions:\n  email: {to: [ml-oncall@example.com], when: [ok]}\n");
-        Run skipped = runJob(env(smtp.getSmtp().getPort(), "none"), rules);
-        assertEquals(ExitCode.OK, skipped.code(), skipped.err());
+        CliRun skipped = runJob(env(smtp.getSmtp().getPort(), "none"), rules);
+        assertEquals(ExitCode.OK, skipped.exitCode(), skipped.err());
         assertEquals(0, smtp.getReceivedMessages().length, "status fail is not in when: [ok]");
         assertEquals("skipped", report().get("actions").get(0).get("outcome").asText());
 
         Path failing = rules("actions:\n  email: {to: [ml-oncall@example.com]}\n");
-        assertEquals(ExitCode.OK, runJob(env(smtp.getSmtp().getPort(), "none"), failing, "--no-email").code());
+        assertEquals(ExitCode.OK, runJob(env(smtp.getSmtp().getPort(), "none"), failing, "--no-email").exitCode());
         assertEquals(0, smtp.getReceivedMessages().length, "--no-email");
         assertEquals(0, report().get("actions").size());
 
-        assertEquals(ExitCode.OK, runJob(env(smtp.getSmtp().getPort(), "none"), failing, "--email-to", "me@example.com").code());
+        assertEquals(ExitCode.OK, runJob(env(smtp.getSmtp().getPort(), "none"), failing, "--email-to", "me@example.com").exitCode());
         assertEquals(1, smtp.getReceivedMessages().length);
         assertEquals("me@example.com", smtp.getReceivedMessages()[0].getAllRecipients()[0].toString());
     }
@@ -245,21 +232,21 @@ class EmailDeliveryTest {
         Path rules = tmp.resolve("broken.yaml");
         Files.writeString(rules, "monitor: seattle\nreference: {path: " + tmp.resolve("missing.parquet") + "}\n"
             + "current: {path: " + tmp.resolve("missing2.parquet") + "}\nactions:\n  email: {to: [ml-oncall@example.com], when: [error]}\n");
-        Run r = runJob(env(smtp.getSmtp().getPort(), "none"), rules);
-        assertEquals(ExitCode.BAD_DATA, r.code(), r.err());
+        CliRun r = runJob(env(smtp.getSmtp().getPort(), "none"), rules);
+        assertEquals(ExitCode.BAD_DATA, r.exitCode(), r.err());
         MimeMessage[] received = smtp.getReceivedMessages();
         assertEquals(1, received.length);
         assertTrue(received[0].getSubject().startsWith("[driftwatch] ERROR seattle 2026-11-26: reference data not found"), received[0].getSubject());
 
-        Run badRules = runJob(env(smtp.getSmtp().getPort(), "none"), rules("checks: {psy: {}}\n"), "--email-to", "me@example.com");
-        assertEquals(ExitCode.BAD_RULES, badRules.code());
+        CliRun badRules = runJob(env(smtp.getSmtp().getPort(), "none"), rules("checks: {psy: {}}\n"), "--email-to", "me@example.com");
+        assertEquals(ExitCode.BAD_RULES, badRules.exitCode());
         assertEquals(2, smtp.getReceivedMessages().length, "bad rules mail the --email-to address");
     }
 
     @Test
     void missingSmtpSettingsFailTheActionNotTheReport() throws Exception {
-        Run r = runJob(Map.of(), rules("actions:\n  email: {to: [ml-oncall@example.com]}\n"));
-        assertEquals(ExitCode.ACTION_FAILED, r.code());
+        CliRun r = runJob(Map.of(), rules("actions:\n  email: {to: [ml-oncall@example.com]}\n"));
+        assertEquals(ExitCode.ACTION_FAILED, r.exitCode());
         assertTrue(r.err().contains("DRIFTWATCH_SMTP_HOST is not set"), r.err());
         assertEquals("failed", report().get("actions").get(0).get("outcome").asText());
     }

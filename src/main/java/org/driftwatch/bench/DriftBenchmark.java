@@ -1,0 +1,173 @@
+package org.driftwatch.bench;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.driftwatch.DriftJob;
+import org.driftwatch.checks.CheckCatalog;
+import org.driftwatch.data.DriftingDataGenerator;
+import org.driftwatch.rules.RuleFileParser;
+import org.driftwatch.rules.RuleSet;
+
+/**
+ * Measures driftwatch against the cost of reading the data, in one Spark session: the floor (one
+ * aggregation over every column of both datasets), a full run, a naive per-column baseline the way
+ * tutorials do it (approxQuantile, then a histogram job per column), and a wide dataset. Prints a
+ * Markdown table with wall times, ratios to the floor, Spark jobs and peak heap of the driver JVM (in
+ * local mode the executors run in that JVM too, so there it measures the whole job, not the driver).
+ */
+public final class DriftBenchmark {
+    private final SparkSession spark;
+    private final Path dir;
+    private final Consumer<String> log;
+    private final List<String[]> rows = new ArrayList<>();
+
+    public DriftBenchmark(SparkSession spark, Path dir, Consumer<String> log) {
+        this.spark = spark;
+        this.dir = dir;
+        this.log = log;
+    }
+
+    /** One measurement: seconds, Spark jobs and peak heap of a piece of work. */
+    record Measure(double seconds, int jobs, long peakHeapBytes) {
+    }
+
+    public String run(List<Long> sizes, int numerical, int categorical, long wideRows, int wideColumns) {
+        for (long n : sizes) {
+            Path data = data("n" + n, n, numerical, categorical);
+            Measure floor = measure(() -> floor(data));
+            Measure full = driftwatchMeasure(data);
+            Measure naive = measure(() -> naive(data));
+            add(n + " × " + (numerical + categorical), "floor: one scan of both datasets", floor, floor);
+            add(n + " × " + (numerical + categorical), "driftwatch run (all checks, reports)", full, floor);
+            add(n + " × " + (numerical + categorical), "naive per-column baseline", naive, floor);
+        }
+        if (wideRows > 0) {
+            Path wide = data("wide" + wideRows, wideRows, wideColumns - wideColumns / 5, wideColumns / 5);
+            Measure floor = measure(() -> floor(wide));
+            Measure full = driftwatchMeasure(wide);
+            add(wideRows + " × " + wideColumns, "floor: one scan of both datasets", floor, floor);
+            add(wideRows + " × " + wideColumns, "driftwatch run (all checks, reports)", full, floor);
+        }
+        StringBuilder b = new StringBuilder();
+        b.append("| data (rows × columns) | what | seconds | × floor | Spark jobs | peak driver heap |\n");
+        b.append("|---|---|---:|---:|---:|---:|\n");
+        rows.forEach(r -> b.append("| ").append(String.join(" | ", r)).append(" |\n"));
+        return b.toString();
+    }
+
+    private void add(String data, String what, Measure m, Measure floor) {
+        rows.add(new String[] {data, what, String.format(Locale.ROOT, "%.1f", m.seconds()),
+            String.format(Locale.ROOT, "%.1f", m.seconds() / floor.seconds()), String.valueOf(m.jobs()),
+            (m.peakHeapBytes() >> 20) + " MB"});
+        log.accept(data + ": " + what + " " + String.format(Locale.ROOT, "%.1f s", m.seconds()));
+    }
+
+    private Path data(String name, long n, int numerical, int categorical) {
+        Path d = dir.resolve(name);
+        if (!Files.exists(d.resolve("current.parquet/_SUCCESS"))) {
+            log.accept("generating " + d);
+            DriftingDataGenerator.DriftSpec drift = DriftingDataGenerator.DriftSpec.parse("shift=0.3,nulls=0.02,new_category=0.1,columns=0.3");
+            for (boolean current : new boolean[] {false, true}) {
+                DriftingDataGenerator.generate(spark, n, numerical, categorical, drift, 42, current, 8)
+                    .write().mode("overwrite").parquet(d.resolve(current ? "current.parquet" : "reference.parquet").toString());
+            }
+        }
+        return d;
+    }
+
+    private void floor(Path data) {
+        for (String side : List.of("reference.parquet", "current.parquet")) {
+            Dataset<Row> df = spark.read().parquet(data.resolve(side).toString());
+            List<Column> aggs = new ArrayList<>();
+            for (String c : df.columns()) {
+                aggs.add(count(col(c)));
+            }
+            df.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
+        }
+    }
+
+    /** A driftwatch run sets its own Spark job group, so its job count comes from its report. */
+    private Measure driftwatchMeasure(Path data) {
+        int[] jobs = new int[1];
+        Measure m = measure(() -> jobs[0] = driftwatch(data));
+        return new Measure(m.seconds(), jobs[0], m.peakHeapBytes());
+    }
+
+    private int driftwatch(Path data) {
+        try {
+            Path rules = data.resolve("rules.yaml");
+            Files.writeString(rules, "monitor: bench\nreference: {path: \"" + data.resolve("reference.parquet") + "\"}\n"
+                + "current: {path: \"" + data.resolve("current.parquet") + "\"}\ncolumns: {id: id}\n");
+            RuleSet set = RuleFileParser.parse(rules);
+            return new DriftJob(spark, line -> { }).run(set, CheckCatalog.checksFor(set),
+                new DriftJob.Inputs(set.reference(), set.current(), "2026-11-26", data.resolve("reports"))).report().run().sparkJobs();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The tutorial way: per numeric column approxQuantile on the reference, then a histogram job per side. */
+    private void naive(Path data) {
+        Dataset<Row> ref = spark.read().parquet(data.resolve("reference.parquet").toString());
+        Dataset<Row> cur = spark.read().parquet(data.resolve("current.parquet").toString());
+        double[] probs = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+        for (StructField f : ref.schema().fields()) {
+            if (f.name().equals("id")) {
+                continue;
+            }
+            if (f.dataType() instanceof NumericType) {
+                double[] edges = ref.stat().approxQuantile(f.name(), probs, 0.001);
+                for (Dataset<Row> side : List.of(ref, cur)) {
+                    List<Column> bins = new ArrayList<>();
+                    for (int i = 0; i <= edges.length; i++) {
+                        Column in = i == 0 ? col(f.name()).lt(edges[0]) : i == edges.length ? col(f.name()).geq(edges[i - 1])
+                            : col(f.name()).geq(edges[i - 1]).and(col(f.name()).lt(edges[i]));
+                        bins.add(sum(when(in, 1).otherwise(0)));
+                    }
+                    side.agg(bins.get(0), bins.subList(1, bins.size()).toArray(Column[]::new)).first();
+                }
+            } else {
+                ref.groupBy(f.name()).count().collectAsList();
+                cur.groupBy(f.name()).count().collectAsList();
+            }
+        }
+    }
+
+    private Measure measure(Runnable work) {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        String group = "bench-" + System.nanoTime();
+        spark.sparkContext().setJobGroup(group, group, false);
+        long t0 = System.nanoTime();
+        try {
+            work.run();
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return new Measure(seconds, spark.sparkContext().statusTracker().getJobIdsForGroup(group).length, peak);
+    }
+}

@@ -1,0 +1,43 @@
+package org.driftwatch.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.driftwatch.bench.DriftBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Times driftwatch against the scan floor and a naive baseline, in one Spark session. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+    description = "Time driftwatch against one scan of the data and a naive per-column baseline; prints a Markdown table.")
+final class BenchmarkCommand implements Callable<Integer> {
+    @Option(names = "--rows", split = ",", defaultValue = "1000000", description = "Rows per dataset, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<Long> rows;
+
+    @Option(names = "--numerical", defaultValue = "15")
+    int numerical;
+
+    @Option(names = "--categorical", defaultValue = "5")
+    int categorical;
+
+    @Option(names = "--wide-rows", defaultValue = "100000", description = "Rows of the wide case; 0 skips it (default: ${DEFAULT-VALUE}).")
+    long wideRows;
+
+    @Option(names = "--wide-columns", defaultValue = "500")
+    int wideColumns;
+
+    @Option(names = "--data", defaultValue = "target/benchmark", description = "Where generated data is kept between runs (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Override
+    public Integer call() {
+        try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch benchmark")) {
+            String table = new DriftBenchmark(lease.spark(), data, RunCommand::progress)
+                .run(rows, numerical, categorical, wideRows, wideColumns);
+            System.out.println("Spark " + lease.spark().version() + ", " + lease.spark().sparkContext().master() + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, driver heap max " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
+            System.out.print(table);
+        }
+        return ExitCode.OK;
+    }
+}
