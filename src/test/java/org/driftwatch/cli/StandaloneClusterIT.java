@@ -62,14 +62,14 @@ class StandaloneClusterIT {
         for (int w = 1; w <= 2; w++) {
             Path work = Files.createDirectories(tmp.resolve("worker-" + w));
             workDirs.add(work);
-            start(List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1", "--memory", "1500m",
+            start(List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1", "--memory", "2560m",
                 "--webui-port", String.valueOf(freePort()), "--work-dir", work.toString(), "spark://127.0.0.1:" + port), home, "worker-" + w);
         }
         awaitWorkers(ui, 2);
 
         List<String> submit = new ArrayList<>(SparkDistribution.java());
         submit.addAll(List.of("-cp", SparkDistribution.classpath(), "org.apache.spark.deploy.SparkSubmit",
-            "--master", "spark://127.0.0.1:" + port, "--conf", "spark.executor.memory=1g", "--conf", "spark.cores.max=2",
+            "--master", "spark://127.0.0.1:" + port, "--conf", "spark.executor.memory=2g", "--conf", "spark.cores.max=2",
             "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
             "--class", "org.driftwatch.cli.Main", SparkDistribution.root().resolve("target/driftwatch.jar").toString(),
             "run", "--rules", rules.toString(), "--date", "2026-11-26", "--out", tmp.resolve("cluster").toString()));
