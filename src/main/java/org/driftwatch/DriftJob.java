@@ -94,7 +94,7 @@ public final class DriftJob {
             }
             List<String> rowColumns = needs.identicalRows() ? sharedColumns(reference, current) : List.of();
             ProfileRequest request = new ProfileRequest(plan.numerical(), categorical, plan.id(), needs.psiBins(),
-                needs.maxCategories(), VALUE_TABLE_LIMIT, rowColumns);
+                needs.maxCategories(), VALUE_TABLE_LIMIT, rowColumns, ProfileRequest.EXACT_ROWS);
             ComparisonProfile profile = DatasetProfiler.profile(reference, current, request);
 
             progress.say("checking");

@@ -7,9 +7,11 @@ import java.util.List;
  * data, column missing) are null, and {@link #notes} says why.
  *
  * @param type "numerical" or "categorical"
+ * @param wassersteinNormedBound ± bound on the normed Wasserstein distance: 0 when computed exactly
  */
 public record ColumnComparison(String name, String type, SideStats reference, SideStats current,
                                Double psi, Bins bins, Ks ks, Double wasserstein, Double wassersteinNormed,
+                               Double wassersteinNormedBound,
                                Categories categories, ChiSquare chiSquare, Double jensenShannon,
                                List<String> unseenCategories, List<String> missingCategories,
                                DriftTest drift, List<String> notes) {
@@ -43,7 +45,8 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
         }
     }
 
-    public record Ks(double statistic, double pValue, String method) {
+    /** @param bound how much the exact D may exceed {@code statistic}: 0 when computed exactly */
+    public record Ks(double statistic, double pValue, String method, double bound) {
     }
 
     public record ChiSquare(double statistic, int degreesOfFreedom, double pValue) {

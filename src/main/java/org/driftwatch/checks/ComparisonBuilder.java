@@ -54,12 +54,12 @@ public final class ComparisonBuilder {
         NumericSummary cs = profile.current().numeric().get(name);
         NumericDistribution dist = profile.numeric().get(name);
         SideStats ref = side(profile.reference().rows(), rs, dist == null ? null : dist.referenceMedian(),
-            dist == null ? null : dist.referenceDistinct());
-        SideStats cur = side(profile.current().rows(), cs, null, cs == null || dist == null ? null : dist.currentDistinct());
+            dist == null || dist.referenceDistinct() < 0 ? null : dist.referenceDistinct());
+        SideStats cur = side(profile.current().rows(), cs, null, cs == null || dist == null || dist.currentDistinct() < 0 ? null : dist.currentDistinct());
         List<String> notes = new ArrayList<>();
         String insufficient = insufficient(rs == null ? 0 : rs.count(), cs, cs == null ? 0 : cs.count(), needs, notes, "numeric");
         if (insufficient != null) {
-            return new ColumnComparison(name, "numerical", ref, cur, null, null, null, null, null, null, null, null,
+            return new ColumnComparison(name, "numerical", ref, cur, null, null, null, null, null, null, null, null, null,
                 List.of(), List.of(), new DriftTest("none", null, null, false, insufficient), notes);
         }
         long n1 = rs.count();
@@ -82,7 +82,7 @@ public final class ComparisonBuilder {
             js = JensenShannon.distance(t.reference(), t.current());
         }
         DriftTest drift;
-        boolean fewValues = dist.pooledDistinct() <= FEW_VALUES && values != null;
+        boolean fewValues = values != null && dist.pooledDistinct() >= 0 && dist.pooledDistinct() <= FEW_VALUES;
         if (!fewValues) {
             drift = n1 <= SMALL_REFERENCE
                 ? new DriftTest("ks", ks.pValue(), P_THRESHOLD, ks.pValue() <= P_THRESHOLD, null)
@@ -90,8 +90,8 @@ public final class ComparisonBuilder {
         } else {
             drift = categoricalTest(n1, chi, js, "numeric column with at most " + FEW_VALUES + " distinct values: tested as categories");
         }
-        return new ColumnComparison(name, "numerical", ref, cur, psi, bins, new Ks(ks.statistic(), ks.pValue(), ks.method().name().toLowerCase()),
-            dist.wasserstein(), normed, values, chi, js, List.of(), List.of(), drift, notes);
+        return new ColumnComparison(name, "numerical", ref, cur, psi, bins, new Ks(ks.statistic(), ks.pValue(), ks.method().name().toLowerCase(),
+            dist.ksBound()), dist.wasserstein(), normed, Wasserstein.normed(dist.wassersteinBound(), rs.stdPop()), values, chi, js, List.of(), List.of(), drift, notes);
     }
 
     private static ColumnComparison categorical(String name, ComparisonProfile profile, ProfileNeeds needs) {
@@ -120,14 +120,14 @@ public final class ComparisonBuilder {
             }
         }
         if (insufficient != null) {
-            return new ColumnComparison(name, "categorical", ref, cur, null, null, null, null, null, cats, null, null,
+            return new ColumnComparison(name, "categorical", ref, cur, null, null, null, null, null, null, cats, null, null,
                 unseen, missing, new DriftTest("none", null, null, false, insufficient), notes);
         }
         double psi = PopulationStabilityIndex.fromCounts(t.reference(), t.current());
         ChiSquare chi = chiSquare(t.reference(), t.current());
         double js = JensenShannon.distance(t.reference(), t.current());
         DriftTest drift = categoricalTest(rc, chi, js, null);
-        return new ColumnComparison(name, "categorical", ref, cur, psi, null, null, null, null, cats, chi, js,
+        return new ColumnComparison(name, "categorical", ref, cur, psi, null, null, null, null, null, cats, chi, js,
             unseen, missing, drift, notes);
     }
 

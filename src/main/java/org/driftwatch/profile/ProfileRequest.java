@@ -14,9 +14,14 @@ import java.util.List;
  *                    value table (for chi-square on low-cardinality numbers)
  * @param rowColumns  columns whose values together identify a row, for counting current rows identical
  *                    to a reference row; empty for none
+ * @param exactRows   when both datasets have at most this many rows, KS and Wasserstein are computed
+ *                    exactly; above it from the reference profile's cells, within a stated bound
  */
 public record ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
-                             int maxCategories, int valueTableLimit, List<String> rowColumns) {
+                             int maxCategories, int valueTableLimit, List<String> rowColumns, long exactRows) {
+    /** Default for {@link #exactRows()}: the exact path costs a shuffle of every numeric value. */
+    public static final long EXACT_ROWS = 250_000;
+
     public ProfileRequest {
         numerical = List.copyOf(numerical);
         categorical = List.copyOf(categorical);
@@ -24,7 +29,12 @@ public record ProfileRequest(List<String> numerical, List<String> categorical, S
     }
 
     public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
+                          int maxCategories, int valueTableLimit, List<String> rowColumns) {
+        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, EXACT_ROWS);
+    }
+
+    public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
                           int maxCategories, int valueTableLimit) {
-        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, List.of());
+        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, List.of(), EXACT_ROWS);
     }
 }

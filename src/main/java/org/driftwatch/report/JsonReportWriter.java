@@ -151,11 +151,13 @@ public final class JsonReportWriter {
                 num(ks, "statistic", c.ks().statistic());
                 num(ks, "p_value", c.ks().pValue());
                 ks.put("method", c.ks().method());
+                num(ks, "bound", c.ks().bound());
             } else {
                 o.putNull("ks");
             }
             num(o, "wasserstein", c.wasserstein());
             num(o, "wasserstein_normed", c.wassersteinNormed());
+            num(o, "wasserstein_normed_bound", c.wassersteinNormedBound());
         } else {
             if (c.categories() != null) {
                 ObjectNode shares = o.putObject("shares");

@@ -1,0 +1,168 @@
+package org.driftwatch.profile;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * Exact counts of one column's finite values per {@link OrderedCells cell}, with each cell's smallest
+ * and largest value, how often those two occur, and the cell's sum: enough to place every value of
+ * the reference within 0.1 % of its magnitude and to know exactly where its ties are. An
+ * open-addressing table keyed by cell; only occupied cells cost memory.
+ */
+final class CellHistogram implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private long[] keys = new long[64];
+    private int[] slots = filled(64);
+    private int size;
+    private long[] count = new long[32];
+    private double[] min = new double[32];
+    private double[] max = new double[32];
+    private long[] minCount = new long[32];
+    private long[] maxCount = new long[32];
+    private double[] sum = new double[32];
+    private long[] cellKeys = new long[32];
+
+    void add(double v) {
+        int i = slotOf(OrderedCells.cell(v));
+        count[i]++;
+        sum[i] += v;
+        if (count[i] == 1) {
+            min[i] = v;
+            max[i] = v;
+            minCount[i] = 1;
+            maxCount[i] = 1;
+            return;
+        }
+        if (v < min[i]) {
+            min[i] = v;
+            minCount[i] = 1;
+        } else if (v == min[i]) {
+            minCount[i]++;
+        }
+        if (v > max[i]) {
+            max[i] = v;
+            maxCount[i] = 1;
+        } else if (v == max[i]) {
+            maxCount[i]++;
+        }
+    }
+
+    CellHistogram merge(CellHistogram o) {
+        for (int j = 0; j < o.size; j++) {
+            long key = o.keyOf(j);
+            int i = slotOf(key);
+            if (count[i] == 0) {
+                min[i] = o.min[j];
+                max[i] = o.max[j];
+                minCount[i] = o.minCount[j];
+                maxCount[i] = o.maxCount[j];
+            } else {
+                if (o.min[j] < min[i]) {
+                    min[i] = o.min[j];
+                    minCount[i] = o.minCount[j];
+                } else if (o.min[j] == min[i]) {
+                    minCount[i] += o.minCount[j];
+                }
+                if (o.max[j] > max[i]) {
+                    max[i] = o.max[j];
+                    maxCount[i] = o.maxCount[j];
+                } else if (o.max[j] == max[i]) {
+                    maxCount[i] += o.maxCount[j];
+                }
+            }
+            count[i] += o.count[j];
+            sum[i] += o.sum[j];
+        }
+        return this;
+    }
+
+    /** The occupied cells in increasing order. */
+    Cells sorted() {
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(min[a], min[b]));
+        Cells out = new Cells(new double[size], new double[size], new long[size], new long[size], new long[size], new double[size]);
+        for (int k = 0; k < size; k++) {
+            int i = order[k];
+            out.min()[k] = min[i];
+            out.max()[k] = max[i];
+            out.count()[k] = count[i];
+            out.minCount()[k] = min[i] == max[i] ? count[i] : minCount[i];
+            out.maxCount()[k] = min[i] == max[i] ? count[i] : maxCount[i];
+            out.sum()[k] = sum[i];
+        }
+        return out;
+    }
+
+    /** Cells in increasing order; an atom (min == max) has minCount == maxCount == count. */
+    record Cells(double[] min, double[] max, long[] count, long[] minCount, long[] maxCount, double[] sum) {
+    }
+
+    private long keyOf(int index) {
+        return cellKeys[index];
+    }
+
+    private int slotOf(long key) {
+        int mask = keys.length - 1;
+        int s = (int) (mix(key) & mask);
+        while (slots[s] >= 0) {
+            if (keys[s] == key) {
+                return slots[s];
+            }
+            s = (s + 1) & mask;
+        }
+        keys[s] = key;
+        slots[s] = size;
+        if (size == count.length) {
+            grow();
+        }
+        cellKeys[size] = key;
+        int index = size++;
+        if (size * 2 > keys.length) {
+            rehash();
+        }
+        return index;
+    }
+
+    private void grow() {
+        int n = count.length * 2;
+        count = Arrays.copyOf(count, n);
+        min = Arrays.copyOf(min, n);
+        max = Arrays.copyOf(max, n);
+        minCount = Arrays.copyOf(minCount, n);
+        maxCount = Arrays.copyOf(maxCount, n);
+        sum = Arrays.copyOf(sum, n);
+        cellKeys = Arrays.copyOf(cellKeys, n);
+    }
+
+    private void rehash() {
+        long[] oldKeys = keys;
+        int[] oldSlots = slots;
+        keys = new long[oldKeys.length * 2];
+        slots = filled(keys.length);
+        int mask = keys.length - 1;
+        for (int s = 0; s < oldKeys.length; s++) {
+            if (oldSlots[s] >= 0) {
+                int t = (int) (mix(oldKeys[s]) & mask);
+                while (slots[t] >= 0) {
+                    t = (t + 1) & mask;
+                }
+                keys[t] = oldKeys[s];
+                slots[t] = oldSlots[s];
+            }
+        }
+    }
+
+    private static long mix(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 32);
+    }
+
+    private static int[] filled(int n) {
+        int[] a = new int[n];
+        Arrays.fill(a, -1);
+        return a;
+    }
+}

@@ -1,0 +1,165 @@
+package org.driftwatch.profile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.driftwatch.data.DataException;
+import org.driftwatch.stats.BinnedDistance;
+
+/**
+ * One scan of the current data against a {@link ReferenceProfile} ({@link CurrentScan}), then the
+ * comparison facts on the driver: PSI bins on the reference edges, KS and Wasserstein from the shared
+ * slots with their bounds, value tables for columns with few values, category tables.
+ */
+public final class CurrentProfiler {
+    private CurrentProfiler() {
+    }
+
+    public record Result(DatasetSummary current, Map<String, NumericDistribution> numeric, Map<String, CategoryTable> categorical) {
+    }
+
+    public static Result compare(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request) {
+        List<String> numeric = request.numerical().stream()
+            .filter(n -> reference.numeric().containsKey(n) && DatasetProfiler.isNumeric(current, n)).toList();
+        List<String> categorical = ReferenceProfiler.present(current, request.categorical());
+        List<String> others = request.id() != null && DatasetProfiler.hasColumn(current, request.id())
+            && !categorical.contains(request.id()) ? List.of(request.id()) : List.of();
+        CellLayout[] layouts = new CellLayout[numeric.size()];
+        double[][] edges = new double[numeric.size()][];
+        for (int i = 0; i < numeric.size(); i++) {
+            ReferenceProfile.NumericReference ref = reference.numeric().get(numeric.get(i));
+            layouts[i] = ref.layout();
+            edges[i] = ref.innerEdges() == null ? new double[0] : ref.innerEdges();
+        }
+        CurrentScan.Against against = new CurrentScan.Against(layouts, edges);
+        int nc = categorical.size();
+        int no = others.size();
+        int limit = request.valueTableLimit();
+        CurrentScan scan = PartitionFold.fold(ReferenceProfiler.project(current, numeric, categorical, others),
+            () -> new CurrentScan(against, nc, no, limit), (acc, row) -> acc.add(row, against), CurrentScan::merge);
+        if (scan.rows == 0) {
+            throw new DataException("current data has no rows");
+        }
+        Map<String, NumericSummary> summaries = new HashMap<>();
+        Map<String, NumericDistribution> distributions = new HashMap<>();
+        for (int i = 0; i < numeric.size(); i++) {
+            summaries.put(numeric.get(i), scan.summaries[i].summary());
+            ReferenceProfile.NumericReference ref = reference.numeric().get(numeric.get(i));
+            if (ref.summary().count() > 0) {
+                distributions.put(numeric.get(i), distribution(ref, scan, i));
+            }
+        }
+        Map<String, Long> nonNull = new HashMap<>();
+        Map<String, CategoryTable> tables = new HashMap<>();
+        Map<String, Map<String, Long>> currentCounts = new HashMap<>();
+        for (int j = 0; j < nc; j++) {
+            String name = categorical.get(j);
+            if (scan.categories[j].overflow()) {
+                throw new DataException("current column '" + name + "' has more than " + CategoryCounts.MAX_DISTINCT
+                    + " distinct values; it is not categorical (declare it as id, or leave it out)");
+            }
+            Map<String, Long> counts = scan.categories[j].sorted();
+            nonNull.put(name, counts.values().stream().mapToLong(Long::longValue).sum());
+            currentCounts.put(name, counts);
+        }
+        for (String name : request.categorical()) {
+            tables.put(name, categoryTable(reference.categorical().getOrDefault(name, Map.of()),
+                currentCounts.getOrDefault(name, Map.of()), request.maxCategories()));
+        }
+        for (int k = 0; k < no; k++) {
+            nonNull.put(others.get(k), scan.nonNull[k]);
+        }
+        return new Result(new DatasetSummary(scan.rows, summaries, nonNull), distributions, tables);
+    }
+
+    private static NumericDistribution distribution(ReferenceProfile.NumericReference ref, CurrentScan scan, int i) {
+        CellLayout layout = ref.layout();
+        int slots = layout.slots();
+        double[] left = new double[slots];
+        double[] right = new double[slots];
+        boolean[] point = new boolean[slots];
+        long[] refCounts = new long[slots];
+        double[] refOffsets = new double[slots];
+        for (int s = 0; s < slots; s++) {
+            left[s] = layout.slotLeft(s);
+            right[s] = layout.slotRight(s);
+            point[s] = CellLayout.isPoint(s);
+            refCounts[s] = layout.referenceCount(s);
+            refOffsets[s] = layout.referenceOffsetSum(s);
+        }
+        long nRef = ref.summary().count();
+        long nCur = scan.summaries[i].count();
+        BinnedDistance.Result d = nCur == 0 ? new BinnedDistance.Result(Double.NaN, 0, 0, 0)
+            : BinnedDistance.compute(new BinnedDistance.Slots(left, right, point, refCounts, scan.slotCounts[i],
+                refOffsets, scan.slotOffsets[i]), nRef, nCur);
+        ValueSummary.ValueCounts cur = scan.summaries[i].valueCounts();
+        NumericDistribution.ValueTable table = valueTable(ref.fewValues(), ref.fewCounts(), cur, scan.summaries[i].summary());
+        long refDistinct = ref.fewValues() == null ? -1 : ref.fewValues().length;
+        long curDistinct = cur == null ? -1 : cur.values().length;
+        long pooled = table == null ? -1 : table.values().length;
+        return new NumericDistribution(d.ks(), d.wasserstein(), pooled, refDistinct, curDistinct, ref.innerEdges(),
+            ref.bins(), scan.bins[i], ref.median(), table, d.ksBound(), d.wassersteinBound());
+    }
+
+    private static NumericDistribution.ValueTable valueTable(double[] refValues, long[] refCounts, ValueSummary.ValueCounts cur,
+                                                             NumericSummary curSummary) {
+        if (refValues == null || cur == null) {
+            return null;
+        }
+        TreeSet<Double> all = new TreeSet<>();
+        for (double v : refValues) {
+            all.add(v);
+        }
+        for (double v : cur.values()) {
+            all.add(v);
+        }
+        double[] v = all.stream().mapToDouble(Double::doubleValue).toArray();
+        long[] r = new long[v.length];
+        long[] k = new long[v.length];
+        for (int i = 0; i < refValues.length; i++) {
+            r[java.util.Arrays.binarySearch(v, refValues[i])] = refCounts[i];
+        }
+        for (int i = 0; i < cur.values().length; i++) {
+            k[java.util.Arrays.binarySearch(v, cur.values()[i])] = cur.counts()[i];
+        }
+        return new NumericDistribution.ValueTable(v, r, k);
+    }
+
+    /**
+     * Shares over the union of categories. Above {@code maxCategories} the most frequent are kept —
+     * by reference count, then current count, then name — and the rest fold into {@link CategoryTable#OTHER}.
+     */
+    static CategoryTable categoryTable(Map<String, Long> reference, Map<String, Long> current, int maxCategories) {
+        TreeMap<String, long[]> union = new TreeMap<>();
+        reference.forEach((k, v) -> union.computeIfAbsent(k, x -> new long[2])[0] += v);
+        current.forEach((k, v) -> union.computeIfAbsent(k, x -> new long[2])[1] += v);
+        int distinct = union.size();
+        TreeMap<String, long[]> kept = union;
+        if (distinct > maxCategories) {
+            List<Map.Entry<String, long[]>> ranked = new ArrayList<>(union.entrySet());
+            ranked.sort((a, b) -> a.getValue()[0] != b.getValue()[0] ? Long.compare(b.getValue()[0], a.getValue()[0])
+                : a.getValue()[1] != b.getValue()[1] ? Long.compare(b.getValue()[1], a.getValue()[1])
+                : a.getKey().compareTo(b.getKey()));
+            kept = new TreeMap<>();
+            for (int i = 0; i < ranked.size(); i++) {
+                String name = i < maxCategories ? ranked.get(i).getKey() : CategoryTable.OTHER;
+                long[] c = kept.computeIfAbsent(name, x -> new long[2]);
+                c[0] += ranked.get(i).getValue()[0];
+                c[1] += ranked.get(i).getValue()[1];
+            }
+        }
+        long[] r = new long[kept.size()];
+        long[] k = new long[kept.size()];
+        int i = 0;
+        for (long[] c : kept.values()) {
+            r[i] = c[0];
+            k[i++] = c[1];
+        }
+        return new CategoryTable(List.copyOf(kept.keySet()), r, k, distinct, distinct > maxCategories);
+    }
+}

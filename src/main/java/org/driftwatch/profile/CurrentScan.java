@@ -1,0 +1,123 @@
+package org.driftwatch.profile;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import org.apache.spark.sql.catalyst.InternalRow;
+
+/**
+ * The one pass over the current data, against a reference profile: per numeric column its summary,
+ * counts and offset sums in the reference's {@link CellLayout} slots and counts in the PSI bins on the
+ * reference edges; per categorical column its category counts; the others' non-null counts. Same row
+ * layout as {@link ReferenceScan}.
+ */
+final class CurrentScan implements Serializable {
+    private static final long serialVersionUID = 1L;
+    long rows;
+    final ValueSummary[] summaries;
+    final long[][] slotCounts;
+    final double[][] slotOffsets;
+    final long[][] bins;
+    final CategoryCounts[] categories;
+    final long[] nonNull;
+
+    /** What each numeric column is compared against; shipped with the job, not with the accumulators. */
+    record Against(CellLayout[] layouts, double[][] innerEdges) implements Serializable {
+    }
+
+    CurrentScan(Against against, int categorical, int others, int valueLimit) {
+        int numeric = against.layouts().length;
+        summaries = new ValueSummary[numeric];
+        slotCounts = new long[numeric][];
+        slotOffsets = new double[numeric][];
+        bins = new long[numeric][];
+        for (int i = 0; i < numeric; i++) {
+            summaries[i] = new ValueSummary(valueLimit);
+            slotCounts[i] = new long[against.layouts()[i].slots()];
+            slotOffsets[i] = new double[against.layouts()[i].slots()];
+            bins[i] = new long[against.innerEdges()[i].length + 1];
+        }
+        categories = new CategoryCounts[categorical];
+        for (int i = 0; i < categorical; i++) {
+            categories[i] = new CategoryCounts();
+        }
+        nonNull = new long[others];
+    }
+
+    void add(InternalRow row, Against against) {
+        rows++;
+        int n = summaries.length;
+        for (int i = 0; i < n; i++) {
+            if (row.isNullAt(i)) {
+                summaries[i].addNull();
+                continue;
+            }
+            double v = row.getDouble(i);
+            if (!summaries[i].add(v)) {
+                continue;
+            }
+            v = v + 0.0;
+            CellLayout layout = against.layouts()[i];
+            int s = layout.slot(v);
+            slotCounts[i][s]++;
+            if (!CellLayout.isPoint(s)) {
+                double left = layout.slotLeft(s);
+                slotOffsets[i][s] += v - (s == 0 ? layout.slotRight(s) : left);
+            }
+            bins[i][binOf(against.innerEdges()[i], v)]++;
+        }
+        for (int j = 0; j < categories.length; j++) {
+            if (!row.isNullAt(n + j)) {
+                categories[j].add(row.getUTF8String(n + j));
+            }
+        }
+        int base = n + categories.length;
+        for (int k = 0; k < nonNull.length; k++) {
+            if (row.getBoolean(base + k)) {
+                nonNull[k]++;
+            }
+        }
+    }
+
+    /** Number of inner edges ≤ v: left-closed bins, as np.histogram. */
+    static int binOf(double[] innerEdges, double v) {
+        int lo = 0;
+        int hi = innerEdges.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (innerEdges[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    CurrentScan merge(CurrentScan o) {
+        rows += o.rows;
+        for (int i = 0; i < summaries.length; i++) {
+            summaries[i].merge(o.summaries[i]);
+            add(slotCounts[i], o.slotCounts[i]);
+            for (int s = 0; s < slotOffsets[i].length; s++) {
+                slotOffsets[i][s] += o.slotOffsets[i][s];
+            }
+            add(bins[i], o.bins[i]);
+        }
+        for (int j = 0; j < categories.length; j++) {
+            categories[j].merge(o.categories[j]);
+        }
+        add(nonNull, o.nonNull);
+        return this;
+    }
+
+    private static void add(long[] into, long[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CurrentScan" + Arrays.toString(new long[] {rows});
+    }
+}

@@ -1,0 +1,74 @@
+package org.driftwatch.profile;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import org.apache.spark.sql.catalyst.InternalRow;
+
+/**
+ * Pass 2 over the reference, only when a percentile falls strictly inside a cell: collects the values
+ * strictly inside those few cells, so the order statistics (PSI edges, median) come out exact while
+ * the driver holds a few cells' worth of values, not the column.
+ */
+final class InsideValues implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final double[][][] values;
+    final int[][] sizes;
+
+    /** Per numeric column, the (min, max) of each cell whose inside values are wanted, in increasing order. */
+    record Wanted(double[][] min, double[][] max) implements Serializable {
+    }
+
+    InsideValues(Wanted wanted) {
+        int n = wanted.min().length;
+        values = new double[n][][];
+        sizes = new int[n][];
+        for (int i = 0; i < n; i++) {
+            values[i] = new double[wanted.min()[i].length][16];
+            sizes[i] = new int[wanted.min()[i].length];
+        }
+    }
+
+    void add(InternalRow row, Wanted wanted) {
+        for (int i = 0; i < values.length; i++) {
+            double[] mins = wanted.min()[i];
+            if (mins.length == 0 || row.isNullAt(i)) {
+                continue;
+            }
+            double v = row.getDouble(i) + 0.0;
+            int at = Arrays.binarySearch(mins, v);
+            int cell = at >= 0 ? -1 : -at - 2;
+            if (cell >= 0 && v < wanted.max()[i][cell]) {
+                append(i, cell, v);
+            }
+        }
+    }
+
+    private void append(int column, int cell, double v) {
+        double[] a = values[column][cell];
+        int size = sizes[column][cell];
+        if (size == a.length) {
+            a = Arrays.copyOf(a, a.length * 2);
+            values[column][cell] = a;
+        }
+        a[size] = v;
+        sizes[column][cell] = size + 1;
+    }
+
+    InsideValues merge(InsideValues o) {
+        for (int i = 0; i < values.length; i++) {
+            for (int c = 0; c < values[i].length; c++) {
+                for (int k = 0; k < o.sizes[i][c]; k++) {
+                    append(i, c, o.values[i][c][k]);
+                }
+            }
+        }
+        return this;
+    }
+
+    /** The sorted inside values of one wanted cell. */
+    double[] sorted(int column, int cell) {
+        double[] v = Arrays.copyOf(values[column][cell], sizes[column][cell]);
+        Arrays.sort(v);
+        return v;
+    }
+}

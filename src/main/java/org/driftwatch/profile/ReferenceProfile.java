@@ -1,0 +1,39 @@
+package org.driftwatch.profile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run needs from the reference, from its scans: later batches are binned and compared
+ * against it without reading the reference again. Exact except the numeric distributions, which are
+ * {@link CellLayout compressed} within a stated KS bound.
+ *
+ * @param categorical per categorical column (and label): every category with its count, sorted
+ * @param nonNull     non-null values per categorical or id column
+ */
+public record ReferenceProfile(long rows, Map<String, NumericReference> numeric,
+                               Map<String, Map<String, Long>> categorical, Map<String, Long> nonNull) {
+    public ReferenceProfile {
+        numeric = Map.copyOf(numeric);
+        categorical = Map.copyOf(categorical);
+        nonNull = Map.copyOf(nonNull);
+    }
+
+    /**
+     * One numeric column: summary, exact PSI edges and bin counts, median, its compressed distribution,
+     * and, when it has at most a few distinct values, all of them with their counts.
+     */
+    public record NumericReference(NumericSummary summary, double[] innerEdges, long[] bins, Double median,
+                                   CellLayout layout, double[] fewValues, long[] fewCounts) {
+    }
+
+    DatasetSummary summary() {
+        Map<String, NumericSummary> sums = new java.util.HashMap<>();
+        numeric.forEach((k, v) -> sums.put(k, v.summary()));
+        return new DatasetSummary(rows, sums, nonNull);
+    }
+
+    List<String> numericColumns() {
+        return List.copyOf(numeric.keySet());
+    }
+}

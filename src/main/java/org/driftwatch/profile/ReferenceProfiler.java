@@ -1,0 +1,176 @@
+package org.driftwatch.profile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.driftwatch.data.DataException;
+import org.driftwatch.stats.Percentiles;
+
+/**
+ * Builds a {@link ReferenceProfile} in at most two scans of the reference: pass 1 folds all columns at
+ * once ({@link ReferenceScan}); pass 2 runs only when a wanted percentile falls strictly inside a cell,
+ * and collects just those cells' values ({@link InsideValues}). Exact PSI edges and bin counts, exact
+ * category counts, and each numeric distribution kept to cells holding at most {@link #INSIDE_SHARE}
+ * of the values strictly inside.
+ */
+public final class ReferenceProfiler {
+    /** Largest share of a column strictly inside one cell: the KS bound the profile aims for. */
+    public static final double INSIDE_SHARE = 0.0005;
+
+    private ReferenceProfiler() {
+    }
+
+    public static ReferenceProfile build(Dataset<Row> reference, ProfileRequest request) {
+        List<String> numeric = request.numerical();
+        List<String> categorical = present(reference, request.categorical());
+        List<String> others = request.id() != null && DatasetProfiler.hasColumn(reference, request.id())
+            && !categorical.contains(request.id()) ? List.of(request.id()) : List.of();
+        Dataset<Row> projection = project(reference, numeric, categorical, others);
+        int limit = request.valueTableLimit();
+        int nc = categorical.size();
+        int no = others.size();
+        int nn = numeric.size();
+        ReferenceScan scan = PartitionFold.fold(projection, () -> new ReferenceScan(nn, nc, no, limit),
+            ReferenceScan::add, ReferenceScan::merge);
+        if (scan.rows == 0) {
+            throw new DataException("reference data has no rows");
+        }
+        double[] fractions = fractions(request.psiBins());
+        CellLayout[] layouts = new CellLayout[nn];
+        List<List<Integer>> wantedCells = new ArrayList<>();
+        for (int i = 0; i < nn; i++) {
+            long n = scan.summaries[i].count();
+            layouts[i] = CellLayout.merge(scan.cells[i].sorted(), (long) Math.floor(INSIDE_SHARE * n));
+            wantedCells.add(n == 0 ? List.of() : wanted(layouts[i], n, fractions));
+        }
+        InsideValues inside = collectInside(projection, layouts, wantedCells);
+        Map<String, ReferenceProfile.NumericReference> numericOut = new HashMap<>();
+        for (int i = 0; i < nn; i++) {
+            Map<Integer, double[]> values = new HashMap<>();
+            for (int w = 0; w < wantedCells.get(i).size(); w++) {
+                values.put(wantedCells.get(i).get(w), inside.sorted(i, w));
+            }
+            numericOut.put(numeric.get(i), numericReference(scan.summaries[i], layouts[i], values, fractions, request.psiBins()));
+        }
+        Map<String, Map<String, Long>> categoricalOut = new HashMap<>();
+        Map<String, Long> nonNull = new HashMap<>();
+        for (int j = 0; j < nc; j++) {
+            if (scan.categories[j].overflow()) {
+                throw new DataException("reference column '" + categorical.get(j) + "' has more than "
+                    + CategoryCounts.MAX_DISTINCT + " distinct values; it is not categorical (declare it as id, or leave it out)");
+            }
+            Map<String, Long> counts = scan.categories[j].sorted();
+            categoricalOut.put(categorical.get(j), counts);
+            nonNull.put(categorical.get(j), counts.values().stream().mapToLong(Long::longValue).sum());
+        }
+        for (int k = 0; k < no; k++) {
+            nonNull.put(others.get(k), scan.nonNull[k]);
+        }
+        return new ReferenceProfile(scan.rows, numericOut, categoricalOut, nonNull);
+    }
+
+    /** Inner PSI fractions i/bins, then 0.5 for the median. */
+    static double[] fractions(int bins) {
+        double[] all = Percentiles.linspaceFractions(bins);
+        double[] out = new double[bins];
+        System.arraycopy(all, 1, out, 0, bins - 1);
+        out[bins - 1] = 0.5;
+        return out;
+    }
+
+    private static List<Integer> wanted(CellLayout layout, long n, double[] fractions) {
+        java.util.TreeSet<Integer> cells = new java.util.TreeSet<>();
+        for (double q : fractions) {
+            Percentiles.Position p = Percentiles.position(n, q);
+            for (long k : new long[] {p.lower(), p.upper()}) {
+                if (layout.rankInside(k)) {
+                    cells.add(layout.cellOfRank(k));
+                }
+            }
+        }
+        return List.copyOf(cells);
+    }
+
+    private static InsideValues collectInside(Dataset<Row> projection, CellLayout[] layouts, List<List<Integer>> wantedCells) {
+        int n = layouts.length;
+        double[][] mins = new double[n][];
+        double[][] maxs = new double[n][];
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            List<Integer> cells = wantedCells.get(i);
+            mins[i] = new double[cells.size()];
+            maxs[i] = new double[cells.size()];
+            for (int w = 0; w < cells.size(); w++) {
+                mins[i][w] = layouts[i].min()[cells.get(w)];
+                maxs[i][w] = layouts[i].max()[cells.get(w)];
+            }
+            any |= !cells.isEmpty();
+        }
+        InsideValues.Wanted wanted = new InsideValues.Wanted(mins, maxs);
+        if (!any) {
+            return new InsideValues(wanted);
+        }
+        return PartitionFold.fold(projection.select(numericColumns(projection, n)),
+            () -> new InsideValues(wanted), (acc, row) -> acc.add(row, wanted), InsideValues::merge);
+    }
+
+    private static Column[] numericColumns(Dataset<Row> projection, int n) {
+        Column[] out = new Column[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = projection.col(projection.columns()[i]);
+        }
+        return out;
+    }
+
+    private static ReferenceProfile.NumericReference numericReference(ValueSummary summary, CellLayout layout,
+                                                                      Map<Integer, double[]> inside, double[] fractions, int bins) {
+        long n = summary.count();
+        ValueSummary.ValueCounts few = summary.valueCounts();
+        if (n == 0) {
+            return new ReferenceProfile.NumericReference(summary.summary(), null, null, null, layout,
+                few == null ? null : few.values(), few == null ? null : few.counts());
+        }
+        double[] values = new double[fractions.length];
+        for (int j = 0; j < fractions.length; j++) {
+            Percentiles.Position p = Percentiles.position(n, fractions[j]);
+            double lower = layout.valueAtRank(p.lower(), inside);
+            double upper = p.upper() == p.lower() ? lower : layout.valueAtRank(p.upper(), inside);
+            values[j] = Percentiles.lerp(lower, upper, p.gamma());
+        }
+        double[] edges = java.util.Arrays.copyOf(values, bins - 1);
+        long[] counts = new long[bins];
+        long previous = 0;
+        for (int j = 0; j < bins - 1; j++) {
+            long below = layout.countBelow(edges[j], inside);
+            counts[j] = below - previous;
+            previous = below;
+        }
+        counts[bins - 1] = n - previous;
+        return new ReferenceProfile.NumericReference(summary.summary(), edges, counts, values[bins - 1], layout,
+            few == null ? null : few.values(), few == null ? null : few.counts());
+    }
+
+    /** Numeric columns as double, categorical as string, the others as "is not null": the scans' row layout. */
+    static Dataset<Row> project(Dataset<Row> data, List<String> numeric, List<String> categorical, List<String> others) {
+        List<Column> cols = new ArrayList<>();
+        int i = 0;
+        for (String n : numeric) {
+            cols.add(Columns.named(n).cast("double").as("n" + i++));
+        }
+        for (String c : categorical) {
+            cols.add(Columns.named(c).cast("string").as("n" + i++));
+        }
+        for (String o : others) {
+            cols.add(Columns.named(o).isNotNull().as("n" + i++));
+        }
+        return data.select(cols.toArray(Column[]::new));
+    }
+
+    static List<String> present(Dataset<Row> data, List<String> columns) {
+        return columns.stream().filter(c -> DatasetProfiler.hasColumn(data, c)).toList();
+    }
+}
