@@ -20,6 +20,9 @@ import org.driftwatch.stats.Percentiles;
 public final class ReferenceProfiler {
     /** Largest share of a column strictly inside one cell: the KS bound the profile aims for. */
     public static final double INSIDE_SHARE = 0.0005;
+    /** Refinement scans at most (each splits a heavy cell up to 4096-fold); only clustered columns need any. */
+    static final int REFINE_ROUNDS = 2;
+    static final int MAX_HEAVY = 256;
 
     private ReferenceProfiler() {
     }
@@ -40,11 +43,29 @@ public final class ReferenceProfiler {
             throw new DataException("reference data has no rows");
         }
         double[] fractions = fractions(request.psiBins());
+        CellHistogram.Cells[] cells = new CellHistogram.Cells[nn];
+        long[] targets = new long[nn];
+        for (int i = 0; i < nn; i++) {
+            cells[i] = scan.cells[i].sorted();
+            targets[i] = (long) Math.floor(INSIDE_SHARE * scan.summaries[i].count());
+        }
+        for (int round = 0; round < REFINE_ROUNDS; round++) {
+            CellRefinement.Heavy heavy = heavy(cells, targets);
+            if (!heavy.any()) {
+                break;
+            }
+            Dataset<Row> numericOnly = projection.select(numericColumns(projection, nn));
+            CellRefinement refined = PartitionFold.fold(numericOnly, () -> new CellRefinement(heavy),
+                (acc, row) -> acc.add(row, heavy), CellRefinement::merge);
+            for (int i = 0; i < nn; i++) {
+                cells[i] = refined.refine(i, cells[i], heavy.min()[i]);
+            }
+        }
         CellLayout[] layouts = new CellLayout[nn];
         List<List<Integer>> wantedCells = new ArrayList<>();
         for (int i = 0; i < nn; i++) {
             long n = scan.summaries[i].count();
-            layouts[i] = CellLayout.merge(scan.cells[i].sorted(), (long) Math.floor(INSIDE_SHARE * n));
+            layouts[i] = CellLayout.merge(cells[i], targets[i]);
             wantedCells.add(n == 0 ? List.of() : wanted(layouts[i], n, fractions));
         }
         InsideValues inside = collectInside(projection, layouts, wantedCells);
@@ -71,6 +92,40 @@ public final class ReferenceProfiler {
             nonNull.put(others.get(k), scan.nonNull[k]);
         }
         return new ReferenceProfile(scan.rows, numericOut, categoricalOut, nonNull);
+    }
+
+    /**
+     * Cells with more than the target strictly inside, at most {@link #MAX_HEAVY} per column (the
+     * heaviest), to be split by the next refinement scan.
+     */
+    private static CellRefinement.Heavy heavy(CellHistogram.Cells[] cells, long[] targets) {
+        int n = cells.length;
+        double[][] mins = new double[n][];
+        double[][] maxs = new double[n][];
+        int[][] parts = new int[n][];
+        for (int i = 0; i < n; i++) {
+            CellHistogram.Cells c = cells[i];
+            List<Integer> heavy = new ArrayList<>();
+            for (int k = 0; k < c.min().length; k++) {
+                if (inside(c, k) > targets[i] && c.min()[k] < c.max()[k]) {
+                    heavy.add(k);
+                }
+            }
+            if (heavy.size() > MAX_HEAVY) {
+                heavy.sort((a, b) -> Long.compare(inside(c, b), inside(c, a)));
+                heavy = new ArrayList<>(heavy.subList(0, MAX_HEAVY));
+                heavy.sort(Integer::compare);
+            }
+            mins[i] = heavy.stream().mapToDouble(k -> c.min()[k]).toArray();
+            maxs[i] = heavy.stream().mapToDouble(k -> c.max()[k]).toArray();
+            final long target = targets[i];
+            parts[i] = heavy.stream().mapToInt(k -> CellRefinement.Heavy.partsFor(inside(c, k), target)).toArray();
+        }
+        return new CellRefinement.Heavy(mins, maxs, parts);
+    }
+
+    private static long inside(CellHistogram.Cells c, int k) {
+        return c.min()[k] == c.max()[k] ? 0 : c.count()[k] - c.minCount()[k] - c.maxCount()[k];
     }
 
     /** Inner PSI fractions i/bins, then 0.5 for the median. */

@@ -42,15 +42,16 @@ public final class BinnedDistance {
             }
             double frEnd = fr + r;
             double fcEnd = fc + c;
+            double lowest = fc - frEnd;
+            double highest = fcEnd - fr;
             if (s.reference()[i] + s.current()[i] > 0) {
                 lower = Math.max(lower, Math.abs(fcEnd - frEnd));
-                double lowest = fc - frEnd;
-                double highest = fcEnd - fr;
                 upper = Math.max(upper, Math.max(Math.abs(lowest), Math.abs(highest)));
-                double[] part = integral(s, i, fr, fc, nRef, nCur, lowest, highest);
-                w += part[0];
-                wBound += part[1];
             }
+            // an empty interval still counts: the gap between two values carries |F_cur − F_ref| across it
+            double[] part = integral(s, i, fr, fc, nRef, nCur, lowest, highest);
+            w += part[0];
+            wBound += part[1];
             fr = frEnd;
             fc = fcEnd;
         }
@@ -71,13 +72,21 @@ public final class BinnedDistance {
             return new double[] {s.currentOffsetSum()[i] / nCur, 0.0};
         }
         double width = right - left;
-        double cur = fc * width + ((double) s.current()[i] * width - s.currentOffsetSum()[i]) / nCur;
-        double ref = fr * width + ((double) s.reference()[i] * width - s.referenceOffsetSum()[i]) / nRef;
-        double exact = Math.abs(cur - ref);
+        // ∫(F − F(left)) and ∫(F(right⁻) − F) over the interval, per side: exact from the offset sums
+        double curRise = ((double) s.current()[i] * width - s.currentOffsetSum()[i]) / nCur;
+        double refRise = ((double) s.reference()[i] * width - s.referenceOffsetSum()[i]) / nRef;
+        double curFall = s.currentOffsetSum()[i] / nCur;
+        double refFall = s.referenceOffsetSum()[i] / nRef;
+        double exact = Math.abs((fc - fr) * width + curRise - refRise);
         if (lowest >= 0 || highest <= 0) {
             return new double[] {exact, 0.0};
         }
-        double most = width * Math.max(-lowest, highest);
+        // |d| ≤ |d(left)| + both sides' rise since, and likewise from the right end
+        double fromLeft = Math.abs(fc - fr) * width + curRise + refRise;
+        double dRight = (fc + (double) s.current()[i] / nCur) - (fr + (double) s.reference()[i] / nRef);
+        double fromRight = Math.abs(dRight) * width + curFall + refFall;
+        double most = Math.min(width * Math.max(-lowest, highest), Math.min(fromLeft, fromRight));
+        most = Math.max(most, exact);
         return new double[] {(exact + most) / 2, (most - exact) / 2};
     }
 }
