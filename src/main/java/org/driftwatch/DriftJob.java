@@ -2,6 +2,7 @@ package org.driftwatch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,9 @@ import org.driftwatch.data.DatasetReader;
 import org.driftwatch.profile.ComparisonProfile;
 import org.driftwatch.profile.DatasetProfiler;
 import org.driftwatch.profile.ProfileRequest;
+import org.driftwatch.profile.ReferenceProfile;
+import org.driftwatch.profile.ReferenceProfileFile;
+import org.driftwatch.profile.ReferenceProfiler;
 import org.driftwatch.report.DriftReport;
 import org.driftwatch.report.JsonReportWriter;
 import org.driftwatch.report.SummaryCsvWriter;
@@ -49,7 +53,11 @@ public final class DriftJob {
     }
 
     /** Where the run reads and writes, after command-line overrides. */
-    public record Inputs(DataSource reference, DataSource current, String date, Path reportRoot) {
+    /** @param referenceProfile a saved reference profile to use instead of scanning the reference, or null */
+    public record Inputs(DataSource reference, DataSource current, String date, Path reportRoot, Path referenceProfile) {
+        public Inputs(DataSource reference, DataSource current, String date, Path reportRoot) {
+            this(reference, current, date, reportRoot, null);
+        }
     }
 
     public record Outcome(DriftReport report, Path reportJson, Path reportHtml, List<ActionResult> actions) {
@@ -76,26 +84,9 @@ public final class DriftJob {
             ProfileNeeds needs = new ProfileNeeds();
             checks.forEach(c -> c.require(needs));
 
-            progress.say("reading reference " + in.reference().describe() + " and current " + in.current().describe());
-            DatasetReader reader = new DatasetReader(spark);
-            Dataset<Row> reference = reader.open("reference", in.reference());
-            Dataset<Row> current = reader.open("current", in.current());
-            ColumnRoles roles = rules.columns();
-            if (needs.leakageKey() != null) {
-                roles = new ColumnRoles(roles.numerical(), roles.categorical(), needs.leakageKey(), roles.label());
-            }
-            ColumnPlan plan = ColumnResolver.resolve(rules.file(), roles, reference.schema(), current.schema());
-
-            progress.say("profiling " + plan.numerical().size() + " numerical and " + plan.categorical().size()
-                + " categorical columns" + (plan.inferred() ? " (inferred from the schema)" : ""));
-            List<String> categorical = new ArrayList<>(plan.categorical());
-            if (plan.label() != null) {
-                categorical.add(plan.label());
-            }
-            List<String> rowColumns = needs.identicalRows() ? sharedColumns(reference, current) : List.of();
-            ProfileRequest request = new ProfileRequest(plan.numerical(), categorical, plan.id(), needs.psiBins(),
-                needs.maxCategories(), VALUE_TABLE_LIMIT, rowColumns, ProfileRequest.EXACT_ROWS);
-            ComparisonProfile profile = DatasetProfiler.profile(reference, current, request);
+            Profiled profiled = in.referenceProfile() != null ? profileAgainstSaved(rules, needs, in) : profileBoth(rules, needs, in);
+            ColumnPlan plan = profiled.plan();
+            ComparisonProfile profile = profiled.profile();
 
             progress.say("checking");
             Comparison comparison = ComparisonBuilder.build(plan, profile, needs);
@@ -108,7 +99,7 @@ public final class DriftJob {
             DriftReport report = new DriftReport(rules.monitor(), in.date(), status,
                 new DriftReport.RunInfo(Version.get(), spark.version(), spark.sparkContext().master(), started.toString(),
                     seconds, jobs, rules.file(), rules.sha256()),
-                new DriftReport.Source(in.reference().describe(), in.reference().format(), comparison.referenceRows()),
+                new DriftReport.Source(profiled.referenceDescription(), profiled.referenceFormat(), comparison.referenceRows()),
                 new DriftReport.Source(in.current().describe(), in.current().format(), comparison.currentRows()),
                 comparison, results, datasetDrift(comparison, checks), thresholds(checks), null, List.of());
             report = report.withDecision(actions.decide(report));
@@ -134,6 +125,93 @@ public final class DriftJob {
         } finally {
             spark.sparkContext().clearJobGroup();
         }
+    }
+
+    private record Profiled(ColumnPlan plan, ComparisonProfile profile, String referenceDescription, String referenceFormat) {
+    }
+
+    private Profiled profileBoth(RuleSet rules, ProfileNeeds needs, Inputs in) {
+        progress.say("reading reference " + in.reference().describe() + " and current " + in.current().describe());
+        DatasetReader reader = new DatasetReader(spark);
+        Dataset<Row> reference = reader.open("reference", in.reference());
+        Dataset<Row> current = reader.open("current", in.current());
+        ColumnPlan plan = ColumnResolver.resolve(rules.file(), roles(rules, needs), reference.schema(), current.schema());
+        sayProfiling(plan);
+        List<String> rowColumns = needs.identicalRows() ? sharedColumns(reference, current) : List.of();
+        ComparisonProfile profile = DatasetProfiler.profile(reference, current, request(plan, needs, rowColumns));
+        return new Profiled(plan, profile, in.reference().describe(), in.reference().format());
+    }
+
+    /** Nightly mode: the reference comes from a saved profile; only the current data is scanned. */
+    private Profiled profileAgainstSaved(RuleSet rules, ProfileNeeds needs, Inputs in) {
+        Path file = in.referenceProfile();
+        ReferenceProfileFile saved = ReferenceProfileFile.read(file);
+        progress.say("reading current " + in.current().describe() + " against the reference profile " + file);
+        DatasetReader reader = new DatasetReader(spark);
+        Dataset<Row> current = reader.open("current", in.current());
+        ColumnPlan plan = ColumnResolver.resolve(rules.file(), roles(rules, needs), saved.schema(), current.schema());
+        ProfileRequest request = request(plan, needs, List.of());
+        Dataset<Row> referenceIds = stillReadable(reader, in.reference(), plan.id());
+        saved.checkFits(file, rules.monitor(), request, referenceIds == null ? null : referenceIds.schema());
+        sayProfiling(plan);
+        ComparisonProfile profile = DatasetProfiler.profile(saved.profile(), current, request, referenceIds);
+        return new Profiled(plan, profile, "profile " + file + " of " + saved.referenceSource(), "profile");
+    }
+
+    /**
+     * The raw reference when its schema can be read without scanning (Parquet, ORC, tables): used to
+     * check the profile's fingerprint and, with an id column, for leakage (which reads the id only).
+     */
+    private static Dataset<Row> stillReadable(DatasetReader reader, DataSource source, String id) {
+        if (source == null || "csv".equals(source.format()) || "json".equals(source.format())) {
+            return null;
+        }
+        try {
+            return reader.open("reference", source);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Builds the reference profile of a rule file and writes it atomically; returns its path. */
+    public Path writeProfile(RuleSet rules, List<Check> checks, DataSource referenceSource, Path out) throws IOException {
+        ProfileNeeds needs = new ProfileNeeds();
+        checks.forEach(c -> c.require(needs));
+        progress.say("reading reference " + referenceSource.describe());
+        Dataset<Row> reference = new DatasetReader(spark).open("reference", referenceSource);
+        ColumnPlan plan = ColumnResolver.resolve(rules.file(), roles(rules, needs), reference.schema(), reference.schema());
+        sayProfiling(plan);
+        ProfileRequest request = request(plan, needs, List.of());
+        ReferenceProfile profile = ReferenceProfiler.build(reference, request);
+        ReferenceProfileFile file = new ReferenceProfileFile(ReferenceProfileFile.FORMAT_VERSION, Version.get(), Instant.now().toString(),
+            rules.file(), rules.monitor(), referenceSource.describe(), reference.schema().json(),
+            ReferenceProfileFile.fingerprint(reference.schema()), request.numerical(), request.categorical(), request.id(),
+            request.psiBins(), request.valueTableLimit(), ReferenceProfiler.INSIDE_SHARE, profile);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        ReportFiles.writeAtomically(out, file.bytes());
+        return out;
+    }
+
+    private static ColumnRoles roles(RuleSet rules, ProfileNeeds needs) {
+        ColumnRoles roles = rules.columns();
+        if (needs.leakageKey() != null) {
+            roles = new ColumnRoles(roles.numerical(), roles.categorical(), needs.leakageKey(), roles.label());
+        }
+        return roles;
+    }
+
+    private void sayProfiling(ColumnPlan plan) {
+        progress.say("profiling " + plan.numerical().size() + " numerical and " + plan.categorical().size()
+            + " categorical columns" + (plan.inferred() ? " (inferred from the schema)" : ""));
+    }
+
+    private static ProfileRequest request(ColumnPlan plan, ProfileNeeds needs, List<String> rowColumns) {
+        List<String> categorical = new ArrayList<>(plan.categorical());
+        if (plan.label() != null) {
+            categorical.add(plan.label());
+        }
+        return new ProfileRequest(plan.numerical(), categorical, plan.id(), needs.psiBins(),
+            needs.maxCategories(), VALUE_TABLE_LIMIT, rowColumns, ProfileRequest.EXACT_ROWS);
     }
 
     private static java.util.Map<String, Double> thresholds(List<Check> checks) {

@@ -42,7 +42,8 @@ public final class LeakageCheck implements Check {
     public List<CheckResult> evaluate(Comparison comparison) {
         if (comparison.leakage().isEmpty()) {
             return List.of(new CheckResult(name(), key, Status.FAIL, null, (double) maxOverlap,
-                "id column '" + key + "' is missing from the current data"));
+                "no ids to compare: column '" + key + "' is missing from the current data, or the reference"
+                    + " came as a saved profile without its data"));
         }
         LeakageProfile l = comparison.leakage().get();
         boolean leaked = l.overlappingIds() > maxOverlap;

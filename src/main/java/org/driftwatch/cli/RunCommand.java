@@ -31,6 +31,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--current", paramLabel = "PATH", description = "Current data instead of the rule file's.")
     String current;
 
+    @Option(names = "--reference-profile", paramLabel = "FILE",
+        description = "Saved reference profile (from 'driftwatch profile') to compare against instead of scanning the reference.")
+    String referenceProfile;
+
     @Option(names = "--format", paramLabel = "F", description = "Format of --reference/--current: parquet, csv, json, orc.")
     String format;
 
@@ -86,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
         progress(set.monitor() + " " + runDate + ": starting Spark");
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch " + set.monitor())) {
             DriftJob.Outcome outcome = new DriftJob(lease.spark(), RunCommand::progress)
-                .run(set, checks, new DriftJob.Inputs(ref, cur, runDate, out), actions);
+                .run(set, checks, new DriftJob.Inputs(ref, cur, runDate, out, profilePath(set, runDate)), actions);
             if (outcome.actionFailed()) {
                 System.err.println("driftwatch: error: an action failed (see above); the reports are in " + outcome.reportJson().getParent());
                 return ExitCode.ACTION_FAILED;
@@ -100,6 +104,17 @@ final class RunCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         }
+    }
+
+    private java.nio.file.Path profilePath(RuleSet set, String runDate) {
+        String p = referenceProfile != null ? referenceProfile : reference != null ? null : set.reference().profile();
+        if (p == null) {
+            if (!set.reference().hasData()) {
+                throw new RuleException(set.file(), "reference has only a profile; give --reference or --reference-profile");
+            }
+            return null;
+        }
+        return java.nio.file.Path.of(p.replace("{date}", runDate));
     }
 
     private DataSource override(DataSource fromRules, String path) {

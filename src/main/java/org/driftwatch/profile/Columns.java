@@ -16,6 +16,20 @@ final class Columns {
         return functions.when(ok, x);
     }
 
+    /** Whether the column has the same Spark type on both sides. */
+    static boolean sameType(org.apache.spark.sql.Dataset<?> a, org.apache.spark.sql.Dataset<?> b, String name) {
+        return type(a, name).equals(type(b, name));
+    }
+
+    private static String type(org.apache.spark.sql.Dataset<?> data, String name) {
+        for (org.apache.spark.sql.types.StructField f : data.schema().fields()) {
+            if (f.name().equals(name)) {
+                return f.dataType().sql();
+            }
+        }
+        return "";
+    }
+
     static Column named(String name) {
         return functions.col("`" + name.replace("`", "``") + "`");
     }

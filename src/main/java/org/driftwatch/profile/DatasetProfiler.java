@@ -47,11 +47,20 @@ public final class DatasetProfiler {
         return new ComparisonProfile(ref.summary(), cur.current(), numeric, cur.categorical(), leakage, identical);
     }
 
-    /** Against a saved reference profile: only the current data is read; leakage and identical rows need the raw reference. */
-    public static ComparisonProfile profile(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request) {
+    /**
+     * Against a saved reference profile: only the current data is scanned. Leakage needs the reference
+     * ids, read from {@code referenceIds} (only the id column) when the raw reference is still there;
+     * identical rows need whole reference rows and are not checked.
+     */
+    public static ComparisonProfile profile(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request,
+                                            Dataset<Row> referenceIds) {
         CurrentProfiler.Result cur = CurrentProfiler.compare(reference, current, request);
+        Optional<LeakageProfile> leakage = Optional.empty();
+        if (referenceIds != null && request.id() != null && hasColumn(current, request.id()) && hasColumn(referenceIds, request.id())) {
+            leakage = Optional.of(LeakageAggregation.compute(referenceIds, current, request.id()));
+        }
         return new ComparisonProfile(reference.summary(), cur.current(), cur.numeric(), cur.categorical(),
-            Optional.empty(), Optional.empty());
+            leakage, Optional.empty());
     }
 
     /** Replaces the bounded KS, Wasserstein and distinct counts by exact ones from the value-frequency table. */

@@ -20,7 +20,9 @@ final class IdenticalRowsAggregation {
     }
 
     static IdenticalRows compute(Dataset<Row> reference, Dataset<Row> current, List<String> columns) {
-        Column[] values = columns.stream().map(n -> Columns.named(n).cast("string")).toArray(Column[]::new);
+        // values keep their type when both sides agree (no text conversion per value), else compare as text
+        Column[] values = columns.stream().map(n -> Columns.sameType(reference, current, n) ? Columns.named(n)
+            : Columns.named(n).cast("string")).toArray(Column[]::new);
         Dataset<Row> ref = reference.select(xxhash64(values).as("h")).distinct();
         Dataset<Row> cur = current.select(xxhash64(values).as("h")).groupBy("h").agg(count(lit(1)).as("k"));
         Row r = cur.join(ref, "h").agg(sum(col("k")), count(lit(1))).first();

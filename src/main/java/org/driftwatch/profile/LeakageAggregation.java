@@ -22,8 +22,9 @@ final class LeakageAggregation {
     }
 
     static LeakageProfile compute(Dataset<Row> reference, Dataset<Row> current, String id) {
-        Dataset<Row> ref = idCounts(reference, id, "rn");
-        Dataset<Row> cur = idCounts(current, id, "cn");
+        boolean sameType = Columns.sameType(reference, current, id);
+        Dataset<Row> ref = idCounts(reference, id, "rn", sameType);
+        Dataset<Row> cur = idCounts(current, id, "cn", sameType);
         Dataset<Row> joined = ref.join(cur, ref.col("id").equalTo(cur.col("id")), "full_outer")
             .select(ref.col("id").as("rid"), col("rn"), col("cn"));
         Column inBoth = col("rn").isNotNull().and(col("cn").isNotNull());
@@ -31,13 +32,15 @@ final class LeakageAggregation {
             count(col("rn")), count(col("cn"))).first();
         long overlap = r.getLong(0);
         List<String> examples = overlap == 0 ? List.of()
-            : joined.where(inBoth).select("rid").orderBy("rid").limit(EXAMPLES).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+            : joined.where(inBoth).select(col("rid").cast("string")).orderBy("rid").limit(EXAMPLES).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
         return new LeakageProfile(id, overlap, r.isNullAt(1) ? 0 : r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2),
             r.getLong(3), r.getLong(4), examples);
     }
 
-    private static Dataset<Row> idCounts(Dataset<Row> data, String id, String countName) {
-        return data.select(Columns.named(id).cast("string").as("id"))
+    /** Ids keep their type when both sides agree (cheaper to hash and shuffle), else compare as text. */
+    private static Dataset<Row> idCounts(Dataset<Row> data, String id, String countName, boolean sameType) {
+        Column value = sameType ? Columns.named(id) : Columns.named(id).cast("string");
+        return data.select(value.as("id"))
             .where(col("id").isNotNull())
             .groupBy("id").agg(count(lit(1)).as(countName));
     }

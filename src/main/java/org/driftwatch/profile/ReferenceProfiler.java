@@ -22,7 +22,9 @@ public final class ReferenceProfiler {
     public static final double INSIDE_SHARE = 0.0005;
     /** Refinement scans at most (each splits a heavy cell up to 4096-fold); only clustered columns need any. */
     static final int REFINE_ROUNDS = 2;
-    static final int MAX_HEAVY = 256;
+    static final int MAX_HEAVY = 8192;
+    /** Parts per column in one refinement scan, to keep its accumulators to a few MB. */
+    static final int PARTS_BUDGET = 1 << 17;
 
     private ReferenceProfiler() {
     }
@@ -102,7 +104,7 @@ public final class ReferenceProfiler {
         int n = cells.length;
         double[][] mins = new double[n][];
         double[][] maxs = new double[n][];
-        int[][] parts = new int[n][];
+        int[][] partsOf = new int[n][];
         for (int i = 0; i < n; i++) {
             CellHistogram.Cells c = cells[i];
             List<Integer> heavy = new ArrayList<>();
@@ -111,17 +113,23 @@ public final class ReferenceProfiler {
                     heavy.add(k);
                 }
             }
-            if (heavy.size() > MAX_HEAVY) {
-                heavy.sort((a, b) -> Long.compare(inside(c, b), inside(c, a)));
-                heavy = new ArrayList<>(heavy.subList(0, MAX_HEAVY));
-                heavy.sort(Integer::compare);
+            final long budgetTarget = targets[i];
+            heavy.sort((a, b) -> Long.compare(inside(c, b), inside(c, a)));
+            int keep = 0;
+            long parts = 0;
+            while (keep < Math.min(heavy.size(), MAX_HEAVY)
+                && parts + CellRefinement.Heavy.partsFor(inside(c, heavy.get(keep)), budgetTarget) <= PARTS_BUDGET) {
+                parts += CellRefinement.Heavy.partsFor(inside(c, heavy.get(keep)), budgetTarget);
+                keep++;
             }
+            heavy = new ArrayList<>(heavy.subList(0, keep));
+            heavy.sort(Integer::compare);
             mins[i] = heavy.stream().mapToDouble(k -> c.min()[k]).toArray();
             maxs[i] = heavy.stream().mapToDouble(k -> c.max()[k]).toArray();
             final long target = targets[i];
-            parts[i] = heavy.stream().mapToInt(k -> CellRefinement.Heavy.partsFor(inside(c, k), target)).toArray();
+            partsOf[i] = heavy.stream().mapToInt(k -> CellRefinement.Heavy.partsFor(inside(c, k), target)).toArray();
         }
-        return new CellRefinement.Heavy(mins, maxs, parts);
+        return new CellRefinement.Heavy(mins, maxs, partsOf);
     }
 
     private static long inside(CellHistogram.Cells c, int k) {

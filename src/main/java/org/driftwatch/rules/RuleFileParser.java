@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public final class RuleFileParser {
     static final List<String> TOP_KEYS = List.of("monitor", "description", "reference", "current", "columns", "checks", "actions");
     static final List<String> SOURCE_KEYS = List.of("path", "table", "format", "options");
+    /** A reference may also name a saved profile (driftwatch profile) that runs use instead of scanning it. */
+    static final List<String> REFERENCE_KEYS = List.of("path", "table", "format", "options", "profile");
     static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "id", "label");
     private static final Pattern MONITOR = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
@@ -54,9 +56,14 @@ public final class RuleFileParser {
 
     private static DataSource source(RuleSection top, String key) {
         RuleSection s = top.section(key).orElseThrow(() -> top.error(key, "missing key '" + key + "' (path and format of the " + key + " data)"));
-        s.allowOnly(SOURCE_KEYS);
+        boolean reference = key.equals("reference");
+        s.allowOnly(reference ? REFERENCE_KEYS : SOURCE_KEYS);
         String path = s.string("path").orElse(null);
         String table = s.string("table").orElse(null);
+        String profile = reference ? s.string("profile").orElse(null) : null;
+        if (path == null && table == null && profile != null) {
+            return new DataSource(null, null, null, s.stringMap("options"), profile);
+        }
         if ((path == null) == (table == null)) {
             throw s.error(path == null ? "path" : "table", key + " needs exactly one of 'path' or 'table'");
         }
@@ -78,7 +85,7 @@ public final class RuleFileParser {
         } else if (format != null) {
             throw s.error("format", key + ".format does not apply to a table");
         }
-        return new DataSource(path, table, format, s.stringMap("options"));
+        return new DataSource(path, table, format, s.stringMap("options"), profile);
     }
 
     static String guessFormat(String path) {

@@ -1,0 +1,108 @@
+package org.driftwatch.profile;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
+import org.driftwatch.data.DataException;
+
+/**
+ * A saved {@link ReferenceProfile} with where it came from: the rule file and monitor, the reference
+ * data, its schema and a fingerprint of it, the columns profiled and the settings that shape the
+ * profile. A run refuses a profile that does not fit its rules or its reference data.
+ */
+public record ReferenceProfileFile(int formatVersion, String driftwatchVersion, String createdAt, String rulesFile,
+                                   String monitor, String referenceSource, String schemaJson, String schemaFingerprint,
+                                   List<String> numerical, List<String> categorical, String id, int psiBins,
+                                   int valueTableLimit, double insideShare, ReferenceProfile profile) {
+    public static final int FORMAT_VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper()
+        .enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public ReferenceProfileFile {
+        numerical = List.copyOf(numerical);
+        categorical = List.copyOf(categorical);
+    }
+
+    public StructType schema() {
+        return (StructType) DataType.fromJson(schemaJson);
+    }
+
+    public static String fingerprint(StructType schema) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(schema.json().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public byte[] bytes() {
+        try {
+            return JSON.writeValueAsBytes(this);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise the reference profile", e);
+        }
+    }
+
+    public static ReferenceProfileFile read(Path file) {
+        ReferenceProfileFile p;
+        try {
+            p = JSON.readValue(Files.readAllBytes(file), ReferenceProfileFile.class);
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": reference profile not found (write one with: driftwatch profile --rules FILE --out " + file + ")");
+        } catch (IOException | RuntimeException e) {
+            throw new DataException(file + ": not a driftwatch reference profile (" + firstLine(e.getMessage()) + ")");
+        }
+        if (p.formatVersion() != FORMAT_VERSION || p.profile() == null) {
+            throw new DataException(file + ": reference profile format " + p.formatVersion() + " is not " + FORMAT_VERSION
+                + "; write it again with this driftwatch");
+        }
+        return p;
+    }
+
+    /**
+     * Refuses the profile when it was made for another monitor or other settings, lacks a column the
+     * run compares, or (when the reference data can still be seen) its data's schema has changed since.
+     */
+    public void checkFits(Path file, String monitor, ProfileRequest request, StructType currentReferenceSchema) {
+        if (!this.monitor.equals(monitor)) {
+            throw new DataException(file + ": reference profile is for monitor '" + this.monitor + "', not '" + monitor + "'");
+        }
+        if (psiBins != request.psiBins() || valueTableLimit != request.valueTableLimit()) {
+            throw new DataException(file + ": reference profile was made with " + psiBins + " PSI bins, the rules want "
+                + request.psiBins() + "; write it again with driftwatch profile");
+        }
+        for (String c : request.numerical()) {
+            if (!numerical.contains(c)) {
+                throw new DataException(file + ": reference profile has no numerical column '" + c + "' (it has "
+                    + String.join(", ", numerical) + "); write it again with driftwatch profile");
+            }
+        }
+        for (String c : request.categorical()) {
+            if (!categorical.contains(c)) {
+                throw new DataException(file + ": reference profile has no categorical column '" + c + "'; write it again with driftwatch profile");
+            }
+        }
+        if (currentReferenceSchema != null && !fingerprint(currentReferenceSchema).equals(schemaFingerprint)) {
+            throw new DataException(file + ": the reference data " + referenceSource + " no longer has the schema the profile was made from"
+                + " (fingerprint " + schemaFingerprint.substring(0, 12) + " vs " + fingerprint(currentReferenceSchema).substring(0, 12)
+                + "); write the profile again with driftwatch profile");
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "unreadable" : s.lines().findFirst().orElse(s);
+    }
+}
