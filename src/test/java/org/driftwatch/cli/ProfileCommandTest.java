@@ -1,0 +1,119 @@
+package org.driftwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.driftwatch.CliRun;
+import org.driftwatch.GoldenCase;
+import org.driftwatch.TestSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A saved reference profile gives the same report as scanning the raw reference (above the exact-path
+ * size, where both use the same compressed distribution), and a profile that does not fit is refused
+ * with one line naming what differs.
+ */
+class ProfileCommandTest {
+    @TempDir
+    static Path tmp;
+    static Path data;
+    static JsonNode raw;
+    static JsonNode fromProfile;
+    static Path profile;
+
+    @BeforeAll
+    static void runBothWays() throws IOException {
+        TestSpark.session();
+        data = tmp.resolve("data");
+        assertEquals(0, CliRun.of("generate", "--rows", "300000", "--numerical", "4", "--categorical", "2",
+            "--drift", "shift=0.4,nulls=0.05,new_category=0.1,columns=0.5", "--partitions", "3", "--out", data.toString()).exitCode());
+        Path rules = data.resolve("rules.yaml");
+        CliRun full = CliRun.of("run", "--rules", rules.toString(), "--date", "2026-11-26", "--out", tmp.resolve("full").toString());
+        assertEquals(0, full.exitCode(), full.err());
+        profile = tmp.resolve("profile.json");
+        CliRun p = CliRun.of("profile", "--rules", rules.toString(), "--out", profile.toString());
+        assertEquals(0, p.exitCode(), p.err());
+        CliRun nightly = CliRun.of("run", "--rules", rules.toString(), "--reference-profile", profile.toString(),
+            "--date", "2026-11-26", "--out", tmp.resolve("nightly").toString());
+        assertEquals(0, nightly.exitCode(), nightly.err());
+        raw = report(tmp.resolve("full"));
+        fromProfile = report(tmp.resolve("nightly"));
+    }
+
+    private static JsonNode report(Path root) throws IOException {
+        try (var files = Files.walk(root)) {
+            Path json = files.filter(f -> f.getFileName().toString().equals("report.json")).findFirst().orElseThrow();
+            return new ObjectMapper().readTree(json.toFile());
+        }
+    }
+
+    @Test
+    void everyColumnStatisticEqualsTheRawReferenceRun() {
+        int compared = 0;
+        for (var it = raw.path("columns").fieldNames(); it.hasNext(); ) {
+            String c = it.next();
+            JsonNode a = raw.path("columns").path(c);
+            JsonNode b = fromProfile.path("columns").path(c);
+            for (String k : List.of("psi", "psi_bins", "shares", "chi_square", "jensen_shannon", "reference", "drift")) {
+                assertEquals(a.path(k), b.path(k), c + "." + k);
+            }
+            for (String k : List.of("statistic", "p_value", "bound")) {
+                assertEquals(a.path("ks").path(k).asDouble(), b.path("ks").path(k).asDouble(), 1e-12, c + ".ks." + k);
+            }
+            assertEquals(a.path("wasserstein_normed").asDouble(), b.path("wasserstein_normed").asDouble(), 1e-9, c);
+            compared++;
+        }
+        assertEquals(6, compared);
+        assertTrue(raw.path("columns").path("n0").path("ks").path("bound").asDouble() > 0, "bounded path above the exact size");
+        assertTrue(raw.path("columns").path("n0").path("ks").path("bound").asDouble() <= 0.001);
+        assertEquals("profile", fromProfile.path("reference").path("format").asText());
+        assertEquals(raw.path("decision"), fromProfile.path("decision"));
+    }
+
+    @Test
+    void aProfileOfAnotherMonitorIsRefused() throws IOException {
+        Path rules = tmp.resolve("other.yaml");
+        Files.writeString(rules, Files.readString(data.resolve("rules.yaml")).replaceFirst("monitor: \\S+", "monitor: other"));
+        CliRun r = CliRun.of("run", "--rules", rules.toString(), "--reference-profile", profile.toString(), "--out", tmp.resolve("o").toString());
+        assertRefused(r, "monitor");
+    }
+
+    @Test
+    void aProfileWithOtherPsiBinsIsRefused() throws IOException {
+        Path rules = tmp.resolve("bins.yaml");
+        Files.writeString(rules, Files.readString(data.resolve("rules.yaml")) + "\nchecks: {psi: {bins: 20}}\n");
+        CliRun r = CliRun.of("run", "--rules", rules.toString(), "--reference-profile", profile.toString(), "--out", tmp.resolve("b").toString());
+        assertRefused(r, "PSI bins");
+    }
+
+    @Test
+    void aProfileWhoseReferenceChangedSchemaIsRefused() {
+        Path other = GoldenCase.load("synthetic_injected_drift").dir().resolve("reference.parquet");
+        CliRun r = CliRun.of("run", "--rules", data.resolve("rules.yaml").toString(), "--reference", other.toString(),
+            "--reference-profile", profile.toString(), "--out", tmp.resolve("s").toString());
+        assertEquals(3, r.exitCode(), r.err());
+        assertFalse(r.hasStackTrace(), r.err());
+    }
+
+    @Test
+    void aMissingProfileSaysHowToWriteOne() {
+        CliRun r = CliRun.of("run", "--rules", data.resolve("rules.yaml").toString(), "--reference-profile",
+            tmp.resolve("nope.json").toString(), "--out", tmp.resolve("m").toString());
+        assertRefused(r, "driftwatch profile");
+    }
+
+    private static void assertRefused(CliRun r, String fragment) {
+        assertEquals(3, r.exitCode(), r.err());
+        assertTrue(r.errorLine().contains(fragment), r.errorLine());
+        assertFalse(r.hasStackTrace(), r.err());
+    }
+}
