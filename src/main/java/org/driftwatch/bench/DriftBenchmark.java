@@ -47,38 +47,68 @@ public final class DriftBenchmark {
         this.log = log;
     }
 
-    /** One measurement: seconds, Spark jobs and peak heap of a piece of work. */
-    record Measure(double seconds, int jobs, long peakHeapBytes) {
+    /** One measurement: seconds, Spark jobs and stages run, and peak heap of a piece of work. */
+    record Measure(double seconds, int jobs, int stages, long peakHeapBytes) {
     }
 
-    public String run(List<Long> sizes, int numerical, int categorical, long wideRows, int wideColumns) {
+    /** Counts jobs and completed stages whatever job group the work sets. */
+    private static final class Counter extends org.apache.spark.scheduler.SparkListener {
+        final java.util.concurrent.atomic.AtomicInteger jobs = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger stages = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart e) {
+            jobs.incrementAndGet();
+        }
+
+        @Override
+        public void onStageCompleted(org.apache.spark.scheduler.SparkListenerStageCompleted e) {
+            stages.incrementAndGet();
+        }
+    }
+
+    private final Counter counter = new Counter();
+
+    public String run(List<Long> sizes, int numerical, int categorical, long wideRows, int wideColumns, long naiveMaxRows) {
+        spark.sparkContext().addSparkListener(counter);
         for (long n : sizes) {
             Path data = data("n" + n, n, numerical, categorical);
-            Measure floor = measure(() -> floor(data));
-            Measure full = driftwatchMeasure(data);
-            Measure naive = measure(() -> naive(data));
-            add(n + " × " + (numerical + categorical), "floor: one scan of both datasets", floor, floor);
-            add(n + " × " + (numerical + categorical), "driftwatch run (all checks, reports)", full, floor);
-            add(n + " × " + (numerical + categorical), "naive per-column baseline", naive, floor);
+            String label = n + " × " + (numerical + categorical);
+            Measure floor = measure(() -> floor(data, List.of("reference.parquet", "current.parquet")));
+            Measure full = measure(() -> driftwatch(data, null));
+            Path profile = data.resolve("reference-profile.json");
+            Measure build = measure(() -> writeProfile(data, profile));
+            Measure currentFloor = measure(() -> floor(data, List.of("current.parquet")));
+            Measure nightly = measure(() -> driftwatch(data, profile));
+            add(label, "floor: one scan of both datasets", floor, floor);
+            add(label, "driftwatch run (all checks, reports)", full, floor);
+            add(label, "driftwatch profile (reference only, once)", build, floor);
+            add(label, "floor: one scan of the current data", currentFloor, currentFloor);
+            add(label, "driftwatch run --reference-profile", nightly, currentFloor);
+            if (n <= naiveMaxRows) {
+                add(label, "naive per-column baseline", measure(() -> naive(data)), floor);
+            }
         }
         if (wideRows > 0) {
             Path wide = data("wide" + wideRows, wideRows, wideColumns - wideColumns / 5, wideColumns / 5);
-            Measure floor = measure(() -> floor(wide));
-            Measure full = driftwatchMeasure(wide);
-            add(wideRows + " × " + wideColumns, "floor: one scan of both datasets", floor, floor);
-            add(wideRows + " × " + wideColumns, "driftwatch run (all checks, reports)", full, floor);
+            String label = wideRows + " × " + wideColumns;
+            Measure floor = measure(() -> floor(wide, List.of("reference.parquet", "current.parquet")));
+            Measure full = measure(() -> driftwatch(wide, null));
+            add(label, "floor: one scan of both datasets", floor, floor);
+            add(label, "driftwatch run (all checks, reports)", full, floor);
         }
+        spark.sparkContext().removeSparkListener(counter);
         StringBuilder b = new StringBuilder();
-        b.append("| data (rows × columns) | what | seconds | × floor | Spark jobs | peak driver heap |\n");
-        b.append("|---|---|---:|---:|---:|---:|\n");
+        b.append("| data (rows × columns) | what | seconds | × its floor | Spark jobs | stages | peak heap |\n");
+        b.append("|---|---|---:|---:|---:|---:|---:|\n");
         rows.forEach(r -> b.append("| ").append(String.join(" | ", r)).append(" |\n"));
         return b.toString();
     }
 
     private void add(String data, String what, Measure m, Measure floor) {
         rows.add(new String[] {data, what, String.format(Locale.ROOT, "%.1f", m.seconds()),
-            String.format(Locale.ROOT, "%.1f", m.seconds() / floor.seconds()), String.valueOf(m.jobs()),
-            (m.peakHeapBytes() >> 20) + " MB"});
+            String.format(Locale.ROOT, "%.2f", m.seconds() / floor.seconds()), String.valueOf(m.jobs()),
+            String.valueOf(m.stages()), (m.peakHeapBytes() >> 20) + " MB"});
         log.accept(data + ": " + what + " " + String.format(Locale.ROOT, "%.1f s", m.seconds()));
     }
 
@@ -95,8 +125,8 @@ public final class DriftBenchmark {
         return d;
     }
 
-    private void floor(Path data) {
-        for (String side : List.of("reference.parquet", "current.parquet")) {
+    private void floor(Path data, List<String> sides) {
+        for (String side : sides) {
             Dataset<Row> df = spark.read().parquet(data.resolve(side).toString());
             List<Column> aggs = new ArrayList<>();
             for (String c : df.columns()) {
@@ -106,21 +136,27 @@ public final class DriftBenchmark {
         }
     }
 
-    /** A driftwatch run sets its own Spark job group, so its job count comes from its report. */
-    private Measure driftwatchMeasure(Path data) {
-        int[] jobs = new int[1];
-        Measure m = measure(() -> jobs[0] = driftwatch(data));
-        return new Measure(m.seconds(), jobs[0], m.peakHeapBytes());
-    }
-
-    private int driftwatch(Path data) {
+    private RuleSet rules(Path data) {
         try {
             Path rules = data.resolve("rules.yaml");
             Files.writeString(rules, "monitor: bench\nreference: {path: \"" + data.resolve("reference.parquet") + "\"}\n"
                 + "current: {path: \"" + data.resolve("current.parquet") + "\"}\ncolumns: {id: id}\n");
-            RuleSet set = RuleFileParser.parse(rules);
-            return new DriftJob(spark, line -> { }).run(set, CheckCatalog.checksFor(set),
-                new DriftJob.Inputs(set.reference(), set.current(), "2026-11-26", data.resolve("reports"))).report().run().sparkJobs();
+            return RuleFileParser.parse(rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void driftwatch(Path data, Path profile) {
+        RuleSet set = rules(data);
+        new DriftJob(spark, line -> { }).run(set, CheckCatalog.checksFor(set),
+            new DriftJob.Inputs(set.reference(), set.current(), "2026-11-26", data.resolve("reports"), profile));
+    }
+
+    private void writeProfile(Path data, Path profile) {
+        RuleSet set = rules(data);
+        try {
+            new DriftJob(spark, line -> { }).writeProfile(set, CheckCatalog.checksFor(set), set.reference(), profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,6 +196,8 @@ public final class DriftBenchmark {
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         String group = "bench-" + System.nanoTime();
         spark.sparkContext().setJobGroup(group, group, false);
+        int jobs0 = counter.jobs.get();
+        int stages0 = counter.stages.get();
         long t0 = System.nanoTime();
         try {
             work.run();
@@ -168,6 +206,6 @@ public final class DriftBenchmark {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new Measure(seconds, spark.sparkContext().statusTracker().getJobIdsForGroup(group).length, peak);
+        return new Measure(seconds, counter.jobs.get() - jobs0, counter.stages.get() - stages0, peak);
     }
 }

@@ -26,6 +26,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--wide-columns", defaultValue = "500")
     int wideColumns;
 
+    @Option(names = "--naive-max-rows", defaultValue = "1000000",
+        description = "Run the naive per-column baseline only up to this many rows; it takes minutes above (default: ${DEFAULT-VALUE}).")
+    long naiveMaxRows;
+
     @Option(names = "--data", defaultValue = "target/benchmark", description = "Where generated data is kept between runs (default: ${DEFAULT-VALUE}).")
     Path data;
 
@@ -33,7 +37,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() {
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch benchmark")) {
             String table = new DriftBenchmark(lease.spark(), data, RunCommand::progress)
-                .run(rows, numerical, categorical, wideRows, wideColumns);
+                .run(rows, numerical, categorical, wideRows, wideColumns, naiveMaxRows);
             System.out.println("Spark " + lease.spark().version() + ", " + lease.spark().sparkContext().master() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, driver heap max " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
             System.out.print(table);
