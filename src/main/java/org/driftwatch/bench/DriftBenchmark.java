@@ -74,6 +74,7 @@ public final class DriftBenchmark {
         for (long n : sizes) {
             Path data = data("n" + n, n, numerical, categorical);
             String label = n + " × " + (numerical + categorical);
+            floor(data, List.of("reference.parquet", "current.parquet"));   // warm-up: JIT, file cache
             Measure floor = measure(() -> floor(data, List.of("reference.parquet", "current.parquet")));
             Measure full = measure(() -> driftwatch(data, null));
             Path profile = data.resolve("reference-profile.json");
@@ -92,6 +93,7 @@ public final class DriftBenchmark {
         if (wideRows > 0) {
             Path wide = data("wide" + wideRows, wideRows, wideColumns - wideColumns / 5, wideColumns / 5);
             String label = wideRows + " × " + wideColumns;
+            floor(wide, List.of("reference.parquet", "current.parquet"));
             Measure floor = measure(() -> floor(wide, List.of("reference.parquet", "current.parquet")));
             Measure full = measure(() -> driftwatch(wide, null));
             add(label, "floor: one scan of both datasets", floor, floor);

@@ -21,7 +21,10 @@ final class CurrentScan implements Serializable {
     final long[] nonNull;
 
     /** What each numeric column is compared against; shipped with the job, not with the accumulators. */
-    record Against(CellLayout[] layouts, double[][] innerEdges) implements Serializable {
+    record Against(CellLayout[] layouts, SlotFinder[] finders, double[][] innerEdges) implements Serializable {
+        Against(CellLayout[] layouts, double[][] innerEdges) {
+            this(layouts, java.util.Arrays.stream(layouts).map(SlotFinder::new).toArray(SlotFinder[]::new), innerEdges);
+        }
     }
 
     CurrentScan(Against against, int categorical, int others, int valueLimit) {
@@ -57,7 +60,7 @@ final class CurrentScan implements Serializable {
             }
             v = v + 0.0;
             CellLayout layout = against.layouts()[i];
-            int s = layout.slot(v);
+            int s = against.finders()[i].slot(v);
             slotCounts[i][s]++;
             if (!CellLayout.isPoint(s)) {
                 double left = layout.slotLeft(s);

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.List;
@@ -12,8 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Current rows identical to some reference row: a 64-bit hash of each row's values, the distinct
- * reference hashes semi-joined with the current hash counts. One shuffle of one long per row.
+ * Current rows identical to some reference row: a 64-bit hash of each row's values on both sides,
+ * tagged and grouped by hash — one shuffle of one long per row (partial aggregation first).
  */
 final class IdenticalRowsAggregation {
     private IdenticalRowsAggregation() {
@@ -23,9 +24,11 @@ final class IdenticalRowsAggregation {
         // values keep their type when both sides agree (no text conversion per value), else compare as text
         Column[] values = columns.stream().map(n -> Columns.sameType(reference, current, n) ? Columns.named(n)
             : Columns.named(n).cast("string")).toArray(Column[]::new);
-        Dataset<Row> ref = reference.select(xxhash64(values).as("h")).distinct();
-        Dataset<Row> cur = current.select(xxhash64(values).as("h")).groupBy("h").agg(count(lit(1)).as("k"));
-        Row r = cur.join(ref, "h").agg(sum(col("k")), count(lit(1))).first();
+        Dataset<Row> perRow = reference.select(xxhash64(values).as("h"), lit(1L).as("r"), lit(0L).as("k"))
+            .unionByName(current.select(xxhash64(values).as("h"), lit(0L).as("r"), lit(1L).as("k")))
+            .groupBy("h").agg(sum("r").as("r"), sum("k").as("k"));
+        Column both = col("r").gt(0).and(col("k").gt(0));
+        Row r = perRow.agg(sum(when(both, col("k"))), count(when(both, lit(1)))).first();
         return new IdenticalRows(columns, r.isNullAt(0) ? 0 : r.getLong(0), r.getLong(1));
     }
 }

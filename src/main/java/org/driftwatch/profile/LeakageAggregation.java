@@ -12,8 +12,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Ids present in both datasets: distinct ids with their row counts on each side, full-outer-joined on
- * the id alone (only the id column is shuffled, never whole rows).
+ * Ids present in both datasets: the id column of both sides, tagged, grouped by id to its row count on
+ * each side — one shuffle of the id column alone (partial aggregation first), never whole rows.
  */
 final class LeakageAggregation {
     private static final int EXAMPLES = 10;
@@ -23,25 +23,23 @@ final class LeakageAggregation {
 
     static LeakageProfile compute(Dataset<Row> reference, Dataset<Row> current, String id) {
         boolean sameType = Columns.sameType(reference, current, id);
-        Dataset<Row> ref = idCounts(reference, id, "rn", sameType);
-        Dataset<Row> cur = idCounts(current, id, "cn", sameType);
-        Dataset<Row> joined = ref.join(cur, ref.col("id").equalTo(cur.col("id")), "full_outer")
-            .select(ref.col("id").as("rid"), col("rn"), col("cn"));
-        Column inBoth = col("rn").isNotNull().and(col("cn").isNotNull());
-        Row r = joined.agg(count(when(inBoth, lit(1))), sum(when(inBoth, col("cn"))), sum(when(inBoth, col("rn"))),
-            count(col("rn")), count(col("cn"))).first();
+        Dataset<Row> perId = tagged(reference, id, sameType, true).unionByName(tagged(current, id, sameType, false))
+            .groupBy("id").agg(sum("r").as("rn"), sum("k").as("cn"));
+        Column inBoth = col("rn").gt(0).and(col("cn").gt(0));
+        Row r = perId.agg(count(when(inBoth, lit(1))), sum(when(inBoth, col("cn"))), sum(when(inBoth, col("rn"))),
+            count(when(col("rn").gt(0), lit(1))), count(when(col("cn").gt(0), lit(1)))).first();
         long overlap = r.getLong(0);
         List<String> examples = overlap == 0 ? List.of()
-            : joined.where(inBoth).select(col("rid").cast("string")).orderBy("rid").limit(EXAMPLES).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+            : perId.where(inBoth).select(col("id").cast("string")).orderBy("id").limit(EXAMPLES)
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
         return new LeakageProfile(id, overlap, r.isNullAt(1) ? 0 : r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2),
             r.getLong(3), r.getLong(4), examples);
     }
 
     /** Ids keep their type when both sides agree (cheaper to hash and shuffle), else compare as text. */
-    private static Dataset<Row> idCounts(Dataset<Row> data, String id, String countName, boolean sameType) {
+    private static Dataset<Row> tagged(Dataset<Row> data, String id, boolean sameType, boolean reference) {
         Column value = sameType ? Columns.named(id) : Columns.named(id).cast("string");
-        return data.select(value.as("id"))
-            .where(col("id").isNotNull())
-            .groupBy("id").agg(count(lit(1)).as(countName));
+        return data.select(value.as("id"), lit(reference ? 1L : 0L).as("r"), lit(reference ? 0L : 1L).as("k"))
+            .where(col("id").isNotNull());
     }
 }

@@ -5,8 +5,9 @@ import java.util.Arrays;
 
 /**
  * One numeric column on one side, accumulated value by value and mergeable: null/NaN/∞ counts,
- * moments (Welford, merged with Chan's formula), min, max, and the exact value counts while the column
- * has at most {@code limit} distinct values.
+ * moments, min, max, and the exact value counts while the column has at most {@code limit} distinct
+ * values. Moments are sums of deviations from the first value seen (no division per value; the shift
+ * keeps them accurate far from zero) and merge with Chan's formula.
  */
 final class ValueSummary implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -15,8 +16,9 @@ final class ValueSummary implements Serializable {
     private long nulls;
     private long nans;
     private long infinite;
-    private double mean;
-    private double m2;
+    private double shift;
+    private double s1;
+    private double s2;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
     private double[] values;
@@ -44,10 +46,12 @@ final class ValueSummary implements Serializable {
             return false;
         }
         v = v + 0.0;
-        count++;
-        double delta = v - mean;
-        mean += delta / count;
-        m2 += delta * (v - mean);
+        if (count++ == 0) {
+            shift = v;
+        }
+        double d = v - shift;
+        s1 += d;
+        s2 += d * d;
         if (v < min) {
             min = v;
         }
@@ -77,11 +81,22 @@ final class ValueSummary implements Serializable {
     }
 
     ValueSummary merge(ValueSummary o) {
-        if (o.count > 0) {
+        if (o.count > 0 && count == 0) {
+            shift = o.shift;
+            s1 = o.s1;
+            s2 = o.s2;
+            count = o.count;
+            min = o.min;
+            max = o.max;
+        } else if (o.count > 0) {
             long n = count + o.count;
-            double delta = o.mean - mean;
-            mean += delta * o.count / n;
-            m2 += o.m2 + delta * delta * ((double) count * o.count / n);
+            double meanA = mean();
+            double meanB = o.mean();
+            double delta = meanB - meanA;
+            double m2 = m2() + o.m2() + delta * delta * ((double) count * o.count / n);
+            shift = meanA + delta * o.count / n;
+            s1 = 0;
+            s2 = m2;
             count = n;
             min = Math.min(min, o.min);
             max = Math.max(max, o.max);
@@ -117,10 +132,19 @@ final class ValueSummary implements Serializable {
         return count;
     }
 
+    private double mean() {
+        return shift + s1 / count;
+    }
+
+    /** Σ(v − mean)², from the shifted sums. */
+    private double m2() {
+        return Math.max(0.0, s2 - s1 * s1 / count);
+    }
+
     NumericSummary summary() {
         boolean any = count > 0;
-        return new NumericSummary(count, nulls, nans, infinite, any ? mean : null, any ? Math.sqrt(m2 / count) : null,
-            count > 1 ? Math.sqrt(m2 / (count - 1)) : null, any ? min : null, any ? max : null);
+        return new NumericSummary(count, nulls, nans, infinite, any ? mean() : null, any ? Math.sqrt(m2() / count) : null,
+            count > 1 ? Math.sqrt(m2() / (count - 1)) : null, any ? min : null, any ? max : null);
     }
 
     /** The distinct values in increasing order with their counts, or null above the limit. */

@@ -1,0 +1,73 @@
+package org.driftwatch.profile;
+
+import java.io.Serializable;
+
+/**
+ * {@link CellLayout#slot(double)} made fast for the current scan: a guide table over an even grid of
+ * the reference range tells which few cells a value can fall in, so the binary search runs over a
+ * handful of cells instead of thousands (the scan does this for every value of every column).
+ */
+final class SlotFinder implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int GRID = 1 << 14;
+    private final double[] min;
+    private final double[] max;
+    private final int[] firstCell;
+    private final double low;
+    private final double scale;
+
+    SlotFinder(CellLayout layout) {
+        this.min = layout.min();
+        this.max = layout.max();
+        int cells = min.length;
+        this.low = cells == 0 ? 0 : min[0];
+        double high = cells == 0 ? 0 : max[cells - 1];
+        this.scale = high > low && Double.isFinite(GRID / (high - low)) ? GRID / (high - low) : 0;
+        // firstCell[g]: the last cell whose min is at or below the grid point g (−1 before the first)
+        this.firstCell = new int[GRID + 2];
+        int c = -1;
+        for (int g = 0; g <= GRID + 1; g++) {
+            double at = low + g / (scale == 0 ? 1 : scale);
+            while (c + 1 < cells && min[c + 1] <= at) {
+                c++;
+            }
+            firstCell[g] = c;
+        }
+    }
+
+    int slot(double v) {
+        int cells = min.length;
+        if (cells == 0 || v < min[0]) {
+            return 0;
+        }
+        int lo;
+        int hi;
+        if (scale == 0 || v >= max[cells - 1]) {
+            lo = 0;
+            hi = cells - 1;
+        } else {
+            int g = (int) ((v - low) * scale);
+            // the cell holding v starts at or before grid point g and before grid point g+1; one grid
+            // step of margin on each side absorbs rounding in the grid arithmetic
+            lo = Math.max(0, firstCell[Math.max(0, g - 1)]);
+            hi = Math.min(cells - 1, Math.max(lo, firstCell[Math.min(GRID + 1, g + 2)]));
+        }
+        // last cell with min ≤ v, within [lo, hi]
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (min[mid] <= v) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        int i = lo;
+        if (v == min[i]) {
+            return 4 * i + 1;
+        }
+        if (v < max[i]) {
+            return 4 * i + 2;
+        }
+        return v == max[i] ? 4 * i + 3 : 4 * (i + 1);
+    }
+}
