@@ -10,12 +10,14 @@ import org.apache.spark.sql.catalyst.InternalRow;
  * reference edges; per categorical column its category counts; the others' non-null counts. Same row
  * layout as {@link ReferenceScan}.
  */
-final class CurrentScan implements Serializable {
+final class CurrentScan implements Serializable, PartitionFold.Buffered {
     private static final long serialVersionUID = 1L;
     long rows;
     final ValueSummary[] summaries;
     final long[][] slotCounts;
     final double[][] slotOffsets;
+    private transient NumericBatch batch;
+    private transient Against against;
     final long[][] bins;
     final CategoryCounts[] categories;
     final long[] nonNull;
@@ -49,24 +51,12 @@ final class CurrentScan implements Serializable {
     void add(InternalRow row, Against against) {
         rows++;
         int n = summaries.length;
-        for (int i = 0; i < n; i++) {
-            if (row.isNullAt(i)) {
-                summaries[i].addNull();
-                continue;
-            }
-            double v = row.getDouble(i);
-            if (!summaries[i].add(v)) {
-                continue;
-            }
-            v = v + 0.0;
-            CellLayout layout = against.layouts()[i];
-            int s = against.finders()[i].slot(v);
-            slotCounts[i][s]++;
-            if (!CellLayout.isPoint(s)) {
-                double left = layout.slotLeft(s);
-                slotOffsets[i][s] += v - (s == 0 ? layout.slotRight(s) : left);
-            }
-            bins[i][binOf(against.innerEdges()[i], v)]++;
+        if (batch == null) {
+            batch = new NumericBatch(n);
+            this.against = against;
+        }
+        if (batch.add(row)) {
+            flush();
         }
         for (int j = 0; j < categories.length; j++) {
             if (!row.isNullAt(n + j)) {
@@ -79,6 +69,43 @@ final class CurrentScan implements Serializable {
                 nonNull[k]++;
             }
         }
+    }
+
+    /** Column by column over the buffered rows, so each column's counters stay in cache. */
+    @Override
+    public void flush() {
+        if (batch == null) {
+            return;
+        }
+        for (int i = 0; i < summaries.length; i++) {
+            ValueSummary summary = summaries[i];
+            SlotFinder finder = against.finders()[i];
+            CellLayout layout = against.layouts()[i];
+            double[] edges = against.innerEdges()[i];
+            long[] counts = slotCounts[i];
+            double[] offsets = slotOffsets[i];
+            long[] bin = bins[i];
+            double[] values = batch.values[i];
+            boolean[] missing = batch.missing[i];
+            for (int r = 0; r < batch.size; r++) {
+                if (missing[r]) {
+                    summary.addNull();
+                    continue;
+                }
+                double v = values[r];
+                if (!summary.add(v)) {
+                    continue;
+                }
+                v = v + 0.0;
+                int s = finder.slot(v);
+                counts[s]++;
+                if (!CellLayout.isPoint(s)) {
+                    offsets[s] += v - (s == 0 ? layout.slotRight(s) : layout.slotLeft(s));
+                }
+                bin[binOf(edges, v)]++;
+            }
+        }
+        batch.size = 0;
     }
 
     /** Number of inner edges ≤ v: left-closed bins, as np.histogram. */

@@ -24,6 +24,11 @@ final class PartitionFold {
         void add(A accumulator, InternalRow row);
     }
 
+    /** An accumulator that buffers rows and must finish its work at the end of a partition. */
+    interface Buffered {
+        void flush();
+    }
+
     static <A extends Serializable> A fold(Dataset<Row> projection, Zero<A> zero, Step<A> step, Function2<A, A, A> merge) {
         try {
             return projection.queryExecution().toRdd().toJavaRDD()
@@ -31,6 +36,9 @@ final class PartitionFold {
                     A acc = zero.get();
                     while (rows.hasNext()) {
                         step.add(acc, rows.next());
+                    }
+                    if (acc instanceof Buffered b) {
+                        b.flush();
                     }
                     return Collections.singletonList(acc).iterator();
                 })

@@ -9,13 +9,14 @@ import org.apache.spark.sql.catalyst.InternalRow;
  * the non-null count. Row layout: numeric columns as double, then categorical as string, then the
  * others as "is not null".
  */
-final class ReferenceScan implements Serializable {
+final class ReferenceScan implements Serializable, PartitionFold.Buffered {
     private static final long serialVersionUID = 1L;
     long rows;
     final ValueSummary[] summaries;
     final CellHistogram[] cells;
     final CategoryCounts[] categories;
     final long[] nonNull;
+    private transient NumericBatch batch;
 
     ReferenceScan(int numeric, int categorical, int others, int valueLimit) {
         summaries = new ValueSummary[numeric];
@@ -34,15 +35,11 @@ final class ReferenceScan implements Serializable {
     void add(InternalRow row) {
         rows++;
         int n = summaries.length;
-        for (int i = 0; i < n; i++) {
-            if (row.isNullAt(i)) {
-                summaries[i].addNull();
-            } else {
-                double v = row.getDouble(i);
-                if (summaries[i].add(v)) {
-                    cells[i].add(v + 0.0);
-                }
-            }
+        if (batch == null) {
+            batch = new NumericBatch(n);
+        }
+        if (batch.add(row)) {
+            flush();
         }
         for (int j = 0; j < categories.length; j++) {
             if (!row.isNullAt(n + j)) {
@@ -55,6 +52,28 @@ final class ReferenceScan implements Serializable {
                 nonNull[k]++;
             }
         }
+    }
+
+    /** Column by column over the buffered rows, so each column's cell table stays in cache. */
+    @Override
+    public void flush() {
+        if (batch == null) {
+            return;
+        }
+        for (int i = 0; i < summaries.length; i++) {
+            ValueSummary summary = summaries[i];
+            CellHistogram histogram = cells[i];
+            double[] values = batch.values[i];
+            boolean[] missing = batch.missing[i];
+            for (int r = 0; r < batch.size; r++) {
+                if (missing[r]) {
+                    summary.addNull();
+                } else if (summary.add(values[r])) {
+                    histogram.add(values[r] + 0.0);
+                }
+            }
+        }
+        batch.size = 0;
     }
 
     ReferenceScan merge(ReferenceScan o) {

@@ -9,7 +9,7 @@ import java.io.Serializable;
  */
 final class SlotFinder implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final int GRID = 1 << 14;
+    private static final int GRID = 1 << 15;
     private final double[] min;
     private final double[] max;
     private final int[] firstCell;
@@ -40,17 +40,17 @@ final class SlotFinder implements Serializable {
         if (cells == 0 || v < min[0]) {
             return 0;
         }
-        int lo;
-        int hi;
-        if (scale == 0 || v >= max[cells - 1]) {
-            lo = 0;
-            hi = cells - 1;
-        } else {
-            int g = (int) ((v - low) * scale);
-            // the cell holding v starts at or before grid point g and before grid point g+1; one grid
-            // step of margin on each side absorbs rounding in the grid arithmetic
-            lo = Math.max(0, firstCell[Math.max(0, g - 1)]);
-            hi = Math.min(cells - 1, Math.max(lo, firstCell[Math.min(GRID + 1, g + 2)]));
+        int lo = 0;
+        int hi = cells - 1;
+        if (scale != 0 && v < max[cells - 1]) {
+            int g = Math.min(GRID, (int) ((v - low) * scale));
+            // the cell holding v starts between grid points g and g+1; usually there is just one
+            int a = Math.max(0, firstCell[g]);
+            int b = Math.max(a, firstCell[g + 1]);
+            if (min[a] <= v && (b + 1 == cells || min[b + 1] > v)) {
+                lo = a;
+                hi = b;
+            }
         }
         // last cell with min ≤ v, within [lo, hi]
         while (lo < hi) {
@@ -61,13 +61,11 @@ final class SlotFinder implements Serializable {
                 hi = mid - 1;
             }
         }
+        // 4i+1 at min, 4i+2 inside, 4i+3 at max, 4(i+1) above: counted without branches
         int i = lo;
-        if (v == min[i]) {
-            return 4 * i + 1;
-        }
-        if (v < max[i]) {
-            return 4 * i + 2;
-        }
-        return v == max[i] ? 4 * i + 3 : 4 * (i + 1);
+        double mn = min[i];
+        double mx = max[i];
+        int s = 4 * i + 1 + (v > mn ? 1 : 0) + (v >= mx ? 1 : 0) + (v > mx ? 1 : 0);
+        return mn == mx && v == mn ? 4 * i + 1 : s;
     }
 }
