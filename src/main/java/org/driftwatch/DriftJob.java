@@ -211,7 +211,7 @@ public final class DriftJob {
             categorical.add(plan.label());
         }
         return new ProfileRequest(plan.numerical(), categorical, plan.id(), needs.psiBins(),
-            needs.maxCategories(), VALUE_TABLE_LIMIT, rowColumns, ProfileRequest.EXACT_ROWS);
+            needs.maxCategories(), VALUE_TABLE_LIMIT, rowColumns, ProfileRequest.EXACT_VALUES);
     }
 
     private static java.util.Map<String, Double> thresholds(List<Check> checks) {

@@ -20,7 +20,9 @@ public final class CurrentProfiler {
     private CurrentProfiler() {
     }
 
-    public record Result(DatasetSummary current, Map<String, NumericDistribution> numeric, Map<String, CategoryTable> categorical) {
+    /** @param ids the current ids as a bitmap when the id is an integer and compresses; else null */
+    public record Result(DatasetSummary current, Map<String, NumericDistribution> numeric, Map<String, CategoryTable> categorical,
+                         IdSet ids) {
     }
 
     public static Result compare(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request) {
@@ -40,8 +42,9 @@ public final class CurrentProfiler {
         int nc = categorical.size();
         int no = others.size();
         int limit = request.valueTableLimit();
-        CurrentScan scan = PartitionFold.fold(ReferenceProfiler.project(current, numeric, categorical, others),
-            () -> new CurrentScan(against, nc, no, limit), (acc, row) -> acc.add(row, against), CurrentScan::merge);
+        boolean integerId = !others.isEmpty() && ReferenceProfiler.isInteger(current, others.get(0));
+        CurrentScan scan = PartitionFold.fold(ReferenceProfiler.project(current, numeric, categorical, others, integerId),
+            () -> new CurrentScan(against, nc, no, integerId, limit), (acc, row) -> acc.add(row, against), CurrentScan::merge);
         if (scan.rows == 0) {
             throw new DataException("current data has no rows");
         }
@@ -74,7 +77,8 @@ public final class CurrentProfiler {
         for (int k = 0; k < no; k++) {
             nonNull.put(others.get(k), scan.nonNull[k]);
         }
-        return new Result(new DatasetSummary(scan.rows, summaries, nonNull), distributions, tables);
+        return new Result(new DatasetSummary(scan.rows, summaries, nonNull), distributions, tables,
+            scan.ids != null && scan.ids.usable() ? scan.ids : null);
     }
 
     private static NumericDistribution distribution(ReferenceProfile.NumericReference ref, CurrentScan scan, int i) {

@@ -21,6 +21,8 @@ final class CurrentScan implements Serializable, PartitionFold.Buffered {
     final long[][] bins;
     final CategoryCounts[] categories;
     final long[] nonNull;
+    /** The id's distinct values, when the id is an integer (the last field, as long); else null. */
+    final IdSet ids;
 
     /** What each numeric column is compared against; shipped with the job, not with the accumulators. */
     record Against(CellLayout[] layouts, SlotFinder[] finders, double[][] innerEdges) implements Serializable {
@@ -29,7 +31,7 @@ final class CurrentScan implements Serializable, PartitionFold.Buffered {
         }
     }
 
-    CurrentScan(Against against, int categorical, int others, int valueLimit) {
+    CurrentScan(Against against, int categorical, int others, boolean integerId, int valueLimit) {
         int numeric = against.layouts().length;
         summaries = new ValueSummary[numeric];
         slotCounts = new long[numeric][];
@@ -46,6 +48,7 @@ final class CurrentScan implements Serializable, PartitionFold.Buffered {
             categories[i] = new CategoryCounts();
         }
         nonNull = new long[others];
+        ids = integerId && others == 1 ? new IdSet() : null;
     }
 
     void add(InternalRow row, Against against) {
@@ -65,7 +68,12 @@ final class CurrentScan implements Serializable, PartitionFold.Buffered {
         }
         int base = n + categories.length;
         for (int k = 0; k < nonNull.length; k++) {
-            if (row.getBoolean(base + k)) {
+            if (ids != null) {
+                if (!row.isNullAt(base + k)) {
+                    nonNull[k]++;
+                    ids.add(row.getLong(base + k));
+                }
+            } else if (row.getBoolean(base + k)) {
                 nonNull[k]++;
             }
         }
@@ -137,6 +145,9 @@ final class CurrentScan implements Serializable, PartitionFold.Buffered {
             categories[j].merge(o.categories[j]);
         }
         add(nonNull, o.nonNull);
+        if (ids != null) {
+            ids.merge(o.ids);
+        }
         return this;
     }
 

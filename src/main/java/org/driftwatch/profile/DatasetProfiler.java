@@ -19,7 +19,7 @@ import org.apache.spark.storage.StorageLevel;
  * <li>reference: one folding scan, and a second over the numeric columns only when a percentile falls
  *     strictly inside a cell ({@link ReferenceProfiler}) — skipped with a saved profile;</li>
  * <li>current: one folding scan against the reference profile ({@link CurrentProfiler});</li>
- * <li>small data only (both sides at most {@link ProfileRequest#exactRows()} rows): one shuffle of the
+ * <li>small data only (both sides at most {@link ProfileRequest#exactValues()} numeric values): one shuffle of the
  *     numeric values into a value-frequency table and a window over it, which makes KS and
  *     Wasserstein exact instead of bounded ({@link ExactDistribution});</li>
  * <li>with an id column, one join of the two id columns for leakage; with the identical-rows check,
@@ -35,15 +35,15 @@ public final class DatasetProfiler {
         ReferenceProfile ref = ReferenceProfiler.build(reference, request);
         CurrentProfiler.Result cur = CurrentProfiler.compare(ref, current, request);
         Map<String, NumericDistribution> numeric = cur.numeric();
-        if (ref.rows() <= request.exactRows() && cur.current().rows() <= request.exactRows() && !numeric.isEmpty()) {
+        long numericColumns = request.numerical().size();
+        if (!numeric.isEmpty() && ref.rows() * numericColumns <= request.exactValues()
+            && cur.current().rows() * numericColumns <= request.exactValues()) {
             numeric = exact(reference, current, request, numeric);
         }
-        Optional<LeakageProfile> leakage = Optional.empty();
-        if (request.id() != null && hasColumn(current, request.id()) && hasColumn(reference, request.id())) {
-            leakage = Optional.of(LeakageAggregation.compute(reference, current, request.id()));
-        }
+        Optional<LeakageProfile> leakage = leakage(ref, cur, reference, current, request);
         Optional<IdenticalRows> identical = request.rowColumns().isEmpty() ? Optional.empty()
-            : Optional.of(IdenticalRowsAggregation.compute(reference, current, request.rowColumns()));
+            : Optional.of(noSharedIds(leakage, request, ref.summary(), cur.current()) ? new IdenticalRows(request.rowColumns(), 0, 0)
+                : IdenticalRowsAggregation.compute(reference, current, request.rowColumns()));
         return new ComparisonProfile(ref.summary(), cur.current(), numeric, cur.categorical(), leakage, identical);
     }
 
@@ -55,12 +55,29 @@ public final class DatasetProfiler {
     public static ComparisonProfile profile(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request,
                                             Dataset<Row> referenceIds) {
         CurrentProfiler.Result cur = CurrentProfiler.compare(reference, current, request);
-        Optional<LeakageProfile> leakage = Optional.empty();
-        if (referenceIds != null && request.id() != null && hasColumn(current, request.id()) && hasColumn(referenceIds, request.id())) {
-            leakage = Optional.of(LeakageAggregation.compute(referenceIds, current, request.id()));
-        }
+        Optional<LeakageProfile> leakage = leakage(reference, cur, referenceIds, current, request);
         return new ComparisonProfile(reference.summary(), cur.current(), cur.numeric(), cur.categorical(),
             leakage, Optional.empty());
+    }
+
+    /**
+     * Leakage from the two id bitmaps when both exist and share no id (the healthy case: no shuffle, and
+     * no reference data needed); otherwise the id join on the raw data, when it is there.
+     */
+    private static Optional<LeakageProfile> leakage(ReferenceProfile ref, CurrentProfiler.Result cur, Dataset<Row> reference,
+                                                    Dataset<Row> current, ProfileRequest request) {
+        String id = request.id();
+        if (id == null || !hasColumn(current, id)) {
+            return Optional.empty();
+        }
+        IdSet refIds = ref.ids();
+        if (refIds != null && cur.ids() != null && refIds.overlap(cur.ids()) == 0) {
+            return Optional.of(new LeakageProfile(id, 0, 0, 0, refIds.distinct(), cur.ids().distinct(), List.of()));
+        }
+        if (reference == null || !hasColumn(reference, id)) {
+            return Optional.empty();
+        }
+        return Optional.of(LeakageAggregation.compute(reference, current, id));
     }
 
     /** Replaces the bounded KS, Wasserstein and distinct counts by exact ones from the value-frequency table. */
@@ -90,6 +107,19 @@ public final class DatasetProfiler {
         } finally {
             table.unpersist();
         }
+    }
+
+    /**
+     * Rows that include the id cannot be identical when no id is on both sides and one side has no
+     * null ids (leakage ignores nulls): then there is no need to hash every row.
+     */
+    private static boolean noSharedIds(Optional<LeakageProfile> leakage, ProfileRequest request, DatasetSummary ref, DatasetSummary cur) {
+        if (leakage.isEmpty() || leakage.get().overlappingIds() != 0 || !request.rowColumns().contains(request.id())) {
+            return false;
+        }
+        Long refIds = ref.nonNull(request.id());
+        Long curIds = cur.nonNull(request.id());
+        return (refIds != null && refIds == ref.rows()) || (curIds != null && curIds == cur.rows());
     }
 
     static boolean hasColumn(Dataset<Row> data, String name) {

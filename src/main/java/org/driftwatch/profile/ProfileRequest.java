@@ -14,13 +14,14 @@ import java.util.List;
  *                    value table (for chi-square on low-cardinality numbers)
  * @param rowColumns  columns whose values together identify a row, for counting current rows identical
  *                    to a reference row; empty for none
- * @param exactRows   when both datasets have at most this many rows, KS and Wasserstein are computed
- *                    exactly; above it from the reference profile's cells, within a stated bound
+ * @param exactValues when both datasets have at most this many numeric values (rows × numeric
+ *                    columns), KS and Wasserstein are computed exactly; above it from the reference
+ *                    profile's cells, within a stated bound
  */
 public record ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
-                             int maxCategories, int valueTableLimit, List<String> rowColumns, long exactRows) {
-    /** Default for {@link #exactRows()}: the exact path costs a shuffle of every numeric value. */
-    public static final long EXACT_ROWS = 250_000;
+                             int maxCategories, int valueTableLimit, List<String> rowColumns, long exactValues) {
+    /** Default for {@link #exactValues()}: the exact path costs a shuffle of every numeric value. */
+    public static final long EXACT_VALUES = 1_000_000;
 
     public ProfileRequest {
         numerical = List.copyOf(numerical);
@@ -30,11 +31,11 @@ public record ProfileRequest(List<String> numerical, List<String> categorical, S
 
     public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
                           int maxCategories, int valueTableLimit, List<String> rowColumns) {
-        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, EXACT_ROWS);
+        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, EXACT_VALUES);
     }
 
     public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
                           int maxCategories, int valueTableLimit) {
-        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, List.of(), EXACT_ROWS);
+        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, List.of(), EXACT_VALUES);
     }
 }

@@ -10,9 +10,11 @@ import java.util.Map;
  *
  * @param categorical per categorical column (and label): every category with its count, sorted
  * @param nonNull     non-null values per categorical or id column
+ * @param idBitmap    the distinct integer ids (Roaring bitmap, portable format, base64), or null: lets a
+ *                    run against the profile tell that no current id is a reference id without the data
  */
 public record ReferenceProfile(long rows, Map<String, NumericReference> numeric,
-                               Map<String, Map<String, Long>> categorical, Map<String, Long> nonNull) {
+                               Map<String, Map<String, Long>> categorical, Map<String, Long> nonNull, String idBitmap) {
     public ReferenceProfile {
         numeric = Map.copyOf(numeric);
         categorical = Map.copyOf(categorical);
@@ -31,6 +33,10 @@ public record ReferenceProfile(long rows, Map<String, NumericReference> numeric,
         Map<String, NumericSummary> sums = new java.util.HashMap<>();
         numeric.forEach((k, v) -> sums.put(k, v.summary()));
         return new DatasetSummary(rows, sums, nonNull);
+    }
+
+    IdSet ids() {
+        return idBitmap == null ? null : IdSet.fromBase64(idBitmap);
     }
 
     List<String> numericColumns() {

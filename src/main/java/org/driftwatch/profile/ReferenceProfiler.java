@@ -34,12 +34,13 @@ public final class ReferenceProfiler {
         List<String> categorical = present(reference, request.categorical());
         List<String> others = request.id() != null && DatasetProfiler.hasColumn(reference, request.id())
             && !categorical.contains(request.id()) ? List.of(request.id()) : List.of();
-        Dataset<Row> projection = project(reference, numeric, categorical, others);
+        boolean integerId = !others.isEmpty() && isInteger(reference, others.get(0));
+        Dataset<Row> projection = project(reference, numeric, categorical, others, integerId);
         int limit = request.valueTableLimit();
         int nc = categorical.size();
         int no = others.size();
         int nn = numeric.size();
-        ReferenceScan scan = PartitionFold.fold(projection, () -> new ReferenceScan(nn, nc, no, limit),
+        ReferenceScan scan = PartitionFold.fold(projection, () -> new ReferenceScan(nn, nc, no, integerId, limit),
             ReferenceScan::add, ReferenceScan::merge);
         if (scan.rows == 0) {
             throw new DataException("reference data has no rows");
@@ -93,7 +94,8 @@ public final class ReferenceProfiler {
         for (int k = 0; k < no; k++) {
             nonNull.put(others.get(k), scan.nonNull[k]);
         }
-        return new ReferenceProfile(scan.rows, numericOut, categoricalOut, nonNull);
+        String ids = scan.ids != null && scan.ids.usable() ? scan.ids.base64() : null;
+        return new ReferenceProfile(scan.rows, numericOut, categoricalOut, nonNull, ids);
     }
 
     /**
@@ -217,8 +219,12 @@ public final class ReferenceProfiler {
             few == null ? null : few.values(), few == null ? null : few.counts());
     }
 
-    /** Numeric columns as double, categorical as string, the others as "is not null": the scans' row layout. */
-    static Dataset<Row> project(Dataset<Row> data, List<String> numeric, List<String> categorical, List<String> others) {
+    /**
+     * The scans' row layout: numeric columns as double, categorical as string, then the id — as long
+     * when it is an integer (for the id bitmap), else as "is not null".
+     */
+    static Dataset<Row> project(Dataset<Row> data, List<String> numeric, List<String> categorical, List<String> others,
+                                boolean integerId) {
         List<Column> cols = new ArrayList<>();
         int i = 0;
         for (String n : numeric) {
@@ -228,9 +234,20 @@ public final class ReferenceProfiler {
             cols.add(Columns.named(c).cast("string").as("n" + i++));
         }
         for (String o : others) {
-            cols.add(Columns.named(o).isNotNull().as("n" + i++));
+            cols.add((integerId ? Columns.named(o).cast("long") : Columns.named(o).isNotNull()).as("n" + i++));
         }
         return data.select(cols.toArray(Column[]::new));
+    }
+
+    static boolean isInteger(Dataset<Row> data, String name) {
+        for (org.apache.spark.sql.types.StructField f : data.schema().fields()) {
+            if (f.name().equals(name)) {
+                org.apache.spark.sql.types.DataType t = f.dataType();
+                return t instanceof org.apache.spark.sql.types.LongType || t instanceof org.apache.spark.sql.types.IntegerType
+                    || t instanceof org.apache.spark.sql.types.ShortType || t instanceof org.apache.spark.sql.types.ByteType;
+            }
+        }
+        return false;
     }
 
     static List<String> present(Dataset<Row> data, List<String> columns) {

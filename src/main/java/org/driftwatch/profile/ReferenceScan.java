@@ -16,9 +16,11 @@ final class ReferenceScan implements Serializable, PartitionFold.Buffered {
     final CellHistogram[] cells;
     final CategoryCounts[] categories;
     final long[] nonNull;
+    /** The id's distinct values, when the id is an integer (the last field, as long); else null. */
+    final IdSet ids;
     private transient NumericBatch batch;
 
-    ReferenceScan(int numeric, int categorical, int others, int valueLimit) {
+    ReferenceScan(int numeric, int categorical, int others, boolean integerId, int valueLimit) {
         summaries = new ValueSummary[numeric];
         cells = new CellHistogram[numeric];
         for (int i = 0; i < numeric; i++) {
@@ -30,6 +32,7 @@ final class ReferenceScan implements Serializable, PartitionFold.Buffered {
             categories[i] = new CategoryCounts();
         }
         nonNull = new long[others];
+        ids = integerId && others == 1 ? new IdSet() : null;
     }
 
     void add(InternalRow row) {
@@ -48,7 +51,12 @@ final class ReferenceScan implements Serializable, PartitionFold.Buffered {
         }
         int base = n + categories.length;
         for (int k = 0; k < nonNull.length; k++) {
-            if (row.getBoolean(base + k)) {
+            if (ids != null) {
+                if (!row.isNullAt(base + k)) {
+                    nonNull[k]++;
+                    ids.add(row.getLong(base + k));
+                }
+            } else if (row.getBoolean(base + k)) {
                 nonNull[k]++;
             }
         }
@@ -87,6 +95,9 @@ final class ReferenceScan implements Serializable, PartitionFold.Buffered {
         }
         for (int k = 0; k < nonNull.length; k++) {
             nonNull[k] += o.nonNull[k];
+        }
+        if (ids != null) {
+            ids.merge(o.ids);
         }
         return this;
     }

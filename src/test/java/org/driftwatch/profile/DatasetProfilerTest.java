@@ -178,4 +178,39 @@ class DatasetProfilerTest {
         assertEquals(10, l.referenceRowsWithCurrentId());
         assertEquals(List.of("90", "91", "92", "93", "94", "95", "96", "97", "98", "99"), l.exampleIds());
     }
+
+    @Test
+    void disjointIntegerIdsNeedNoJoinAndGiveTheSameCounts() {
+        SparkSession spark = TestSpark.session();
+        Dataset<Row> ref = spark.range(0, 5000, 1, 3).selectExpr("id", "id % 7 as g");
+        Dataset<Row> cur = spark.range(5000, 9000, 1, 2).selectExpr("id", "id % 7 as g")
+            .union(spark.range(5000, 5010).selectExpr("id", "id % 7 as g"));   // duplicates, still no shared id
+        ProfileRequest request = new ProfileRequest(List.of(), List.of(), "id", 10, 100, 10, List.of("id", "g"));
+        String group = "bitmap-" + System.nanoTime();
+        spark.sparkContext().setJobGroup(group, group, false);
+        ComparisonProfile p;
+        try {
+            p = DatasetProfiler.profile(ref, cur, request);
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
+        LeakageProfile viaBitmaps = p.leakage().orElseThrow();
+        LeakageProfile viaJoin = LeakageAggregation.compute(ref, cur, "id");
+        assertEquals(viaJoin, viaBitmaps);
+        assertEquals(5000, viaBitmaps.referenceDistinctIds());
+        assertEquals(4000, viaBitmaps.currentDistinctIds());
+        assertEquals(0, p.identicalRows().orElseThrow().currentRows());
+        assertEquals(2, spark.sparkContext().statusTracker().getJobIdsForGroup(group).length,
+            "one scan per side, no join for leakage, no hashing for identical rows");
+    }
+
+    @Test
+    void rowsWithNullIdsOnBothSidesAreStillComparedWhole() {
+        SparkSession spark = TestSpark.session();
+        Dataset<Row> ref = spark.range(0, 50).selectExpr("if(id < 5, null, id) as id", "id % 3 as g");
+        Dataset<Row> cur = spark.range(100, 120).selectExpr("if(id < 103, null, id) as id", "id % 3 as g");
+        IdenticalRows r = DatasetProfiler.profile(ref, cur, new ProfileRequest(List.of(), List.of(), "id", 10, 100, 10,
+            List.of("id", "g"))).identicalRows().orElseThrow();
+        assertEquals(3, r.currentRows(), "current rows (null, 1), (null, 2), (null, 0) all occur in the reference");
+    }
 }
