@@ -6,11 +6,14 @@ import java.util.Arrays;
 /**
  * Exact counts of one column's finite values per {@link OrderedCells cell}, with each cell's smallest
  * and largest value, how often those two occur, and the cell's sum: enough to place every value of
- * the reference within 0.1 % of its magnitude and to know exactly where its ties are. An
+ * the reference within 0.01 % of its magnitude and to know exactly where its ties are. An
  * open-addressing table keyed by cell; only occupied cells cost memory.
  */
 final class CellHistogram implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** Cells per column before they are halved; bounds the memory of a scan whatever the data. */
+    private final int maxCells;
+    private int coarser;
     private long[] keys = new long[64];
     private int[] slots = filled(64);
     private int size;
@@ -22,8 +25,21 @@ final class CellHistogram implements Serializable {
     private double[] sum = new double[32];
     private long[] cellKeys = new long[32];
 
+    CellHistogram(int maxCells) {
+        this.maxCells = maxCells;
+    }
+
+    /**
+     * How many times the cells were halved: a pure function of the data, since a partition halves only
+     * when it alone has too many cells, and then the whole column has too — so the merged result is the
+     * same for any partitioning.
+     */
+    int coarser() {
+        return coarser;
+    }
+
     void add(double v) {
-        int i = slotOf(OrderedCells.cell(v));
+        int i = slotOf(OrderedCells.cell(v, coarser));
         count[i]++;
         sum[i] += v;
         if (count[i] == 1) {
@@ -45,11 +61,50 @@ final class CellHistogram implements Serializable {
         } else if (v == max[i]) {
             maxCount[i]++;
         }
+        if (size > maxCells) {
+            coarsen(coarser + 1);
+        }
+    }
+
+    /** Halves the cells until there are few enough, at least down to the given coarseness. */
+    private void coarsen(int atLeast) {
+        while (coarser < atLeast || size > maxCells) {
+            CellHistogram c = new CellHistogram(maxCells);
+            c.coarser = coarser + 1;
+            c.absorb(this, 1);
+            copyFrom(c);
+        }
+    }
+
+    private void copyFrom(CellHistogram c) {
+        coarser = c.coarser;
+        keys = c.keys;
+        slots = c.slots;
+        size = c.size;
+        count = c.count;
+        min = c.min;
+        max = c.max;
+        minCount = c.minCount;
+        maxCount = c.maxCount;
+        sum = c.sum;
+        cellKeys = c.cellKeys;
     }
 
     CellHistogram merge(CellHistogram o) {
+        if (o.coarser > coarser) {
+            coarsen(o.coarser);
+        }
+        absorb(o, coarser - o.coarser);
+        if (size > maxCells) {
+            coarsen(coarser + 1);
+        }
+        return this;
+    }
+
+    /** Adds another histogram's cells, its keys shifted by {@code drop} bits to this resolution. */
+    private void absorb(CellHistogram o, int drop) {
         for (int j = 0; j < o.size; j++) {
-            long key = o.keyOf(j);
+            long key = o.keyOf(j) >> drop;
             int i = slotOf(key);
             if (count[i] == 0) {
                 min[i] = o.min[j];
@@ -73,7 +128,6 @@ final class CellHistogram implements Serializable {
             count[i] += o.count[j];
             sum[i] += o.sum[j];
         }
-        return this;
     }
 
     /** The occupied cells in increasing order. */

@@ -11,6 +11,9 @@ import org.apache.spark.sql.catalyst.InternalRow;
  */
 final class ReferenceScan implements Serializable, PartitionFold.Buffered {
     private static final long serialVersionUID = 1L;
+    /** Cells held per scan accumulator, shared by the numeric columns: a few tens of MB. */
+    static final int CELL_BUDGET = 1 << 20;
+    static final int MIN_CELLS = 2048;
     long rows;
     final ValueSummary[] summaries;
     final CellHistogram[] cells;
@@ -25,7 +28,7 @@ final class ReferenceScan implements Serializable, PartitionFold.Buffered {
         cells = new CellHistogram[numeric];
         for (int i = 0; i < numeric; i++) {
             summaries[i] = new ValueSummary(valueLimit);
-            cells[i] = new CellHistogram();
+            cells[i] = new CellHistogram(Math.max(MIN_CELLS, CELL_BUDGET / numeric));
         }
         categories = new CategoryCounts[categorical];
         for (int i = 0; i < categorical; i++) {

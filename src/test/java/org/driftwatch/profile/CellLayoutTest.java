@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The compressed reference distribution on plain arrays: ranks, counts below a value, slots. */
 class CellLayoutTest {
     private static CellLayout layout(double[] values, double insideShare) {
-        CellHistogram h = new CellHistogram();
+        CellHistogram h = new CellHistogram(1 << 16);
         for (double v : values) {
             h.add(v);
         }
@@ -81,5 +81,30 @@ class CellLayoutTest {
             assertEquals(l.slot(l.max()[i]), f.slot(l.max()[i]));
             assertEquals(l.slot(Math.nextUp(l.max()[i])), f.slot(Math.nextUp(l.max()[i])));
         }
+    }
+
+    @Test
+    void halvingCellsGivesTheSameResultForAnyPartitioning() {
+        double[] v = sample(new Random(7), 60_000);
+        CellHistogram whole = new CellHistogram(3000);
+        for (double x : v) {
+            whole.add(x);
+        }
+        CellHistogram merged = new CellHistogram(3000);
+        for (int part = 0; part < 7; part++) {
+            CellHistogram h = new CellHistogram(3000);
+            for (int i = part * v.length / 7; i < (part + 1) * v.length / 7; i++) {
+                h.add(v[i]);
+            }
+            merged.merge(h);
+        }
+        assertTrue(whole.coarser() > 0, "the budget forced coarser cells");
+        assertEquals(whole.coarser(), merged.coarser());
+        CellHistogram.Cells a = whole.sorted();
+        CellHistogram.Cells b = merged.sorted();
+        assertTrue(java.util.Arrays.equals(a.min(), b.min()) && java.util.Arrays.equals(a.max(), b.max())
+            && java.util.Arrays.equals(a.count(), b.count()) && java.util.Arrays.equals(a.minCount(), b.minCount())
+            && java.util.Arrays.equals(a.maxCount(), b.maxCount()));
+        assertTrue(a.min().length <= 3000);
     }
 }
