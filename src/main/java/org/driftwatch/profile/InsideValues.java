@@ -16,6 +16,9 @@ final class InsideValues implements Serializable {
 
     /** Per numeric column, the (min, max) of each cell whose inside values are wanted, in increasing order. */
     record Wanted(double[][] min, double[][] max) implements Serializable {
+        boolean any() {
+            return java.util.Arrays.stream(min).anyMatch(m -> m.length > 0);
+        }
     }
 
     InsideValues(Wanted wanted) {
@@ -63,6 +66,22 @@ final class InsideValues implements Serializable {
             }
         }
         return this;
+    }
+
+    /** All values collected for a column, sorted. */
+    double[] sortedAll(int column) {
+        int total = 0;
+        for (int s : sizes[column]) {
+            total += s;
+        }
+        double[] all = new double[total];
+        int at = 0;
+        for (int c = 0; c < sizes[column].length; c++) {
+            System.arraycopy(values[column][c], 0, all, at, sizes[column][c]);
+            at += sizes[column][c];
+        }
+        Arrays.sort(all);
+        return all;
     }
 
     /** The sorted inside values of one wanted cell. */

@@ -52,33 +52,61 @@ public final class ReferenceProfiler {
             cells[i] = scan.cells[i].sorted();
             targets[i] = (long) Math.floor(INSIDE_SHARE * scan.summaries[i].count());
         }
-        for (int round = 0; round < REFINE_ROUNDS; round++) {
-            CellRefinement.Heavy heavy = heavy(cells, targets);
-            if (!heavy.any()) {
+        // pass 2: split heavy cells and collect the values near every wanted rank, in one scan
+        Dataset<Row> numericOnly = projection.select(numericColumns(projection, nn));
+        CellRefinement.Heavy heavy = heavy(cells, targets);
+        InsideValues.Wanted windows = windows(cells, scan.summaries, targets, fractions);
+        double[][] near = new double[nn][];
+        if (heavy.any() || windows.any()) {
+            SecondPass second = PartitionFold.fold(numericOnly, () -> new SecondPass(heavy, windows),
+                (acc, row) -> acc.add(row, heavy, windows), SecondPass::merge);
+            for (int i = 0; i < nn; i++) {
+                cells[i] = second.refinement.refine(i, cells[i], heavy.min()[i]);
+                near[i] = second.values.sortedAll(i);
+            }
+        }
+        for (int round = 1; round < REFINE_ROUNDS; round++) {
+            CellRefinement.Heavy still = heavy(cells, targets);
+            if (!still.any()) {
                 break;
             }
-            Dataset<Row> numericOnly = projection.select(numericColumns(projection, nn));
-            CellRefinement refined = PartitionFold.fold(numericOnly, () -> new CellRefinement(heavy),
-                (acc, row) -> acc.add(row, heavy), CellRefinement::merge);
+            CellRefinement refined = PartitionFold.fold(numericOnly, () -> new CellRefinement(still),
+                (acc, row) -> acc.add(row, still), CellRefinement::merge);
             for (int i = 0; i < nn; i++) {
-                cells[i] = refined.refine(i, cells[i], heavy.min()[i]);
+                cells[i] = refined.refine(i, cells[i], still.min()[i]);
             }
         }
         CellLayout[] layouts = new CellLayout[nn];
-        List<List<Integer>> wantedCells = new ArrayList<>();
+        List<Map<Integer, double[]>> inside = new ArrayList<>();
+        List<List<Integer>> missing = new ArrayList<>();
         for (int i = 0; i < nn; i++) {
             long n = scan.summaries[i].count();
             layouts[i] = CellLayout.merge(cells[i], targets[i]);
-            wantedCells.add(n == 0 ? List.of() : wanted(layouts[i], n, fractions));
+            Map<Integer, double[]> found = new HashMap<>();
+            List<Integer> lacking = new ArrayList<>();
+            for (int cell : n == 0 ? List.<Integer>of() : wanted(layouts[i], n, fractions)) {
+                double[] v = between(near[i], layouts[i].min()[cell], layouts[i].max()[cell]);
+                if (v != null && v.length == layouts[i].insideCount(cell)) {
+                    found.put(cell, v);
+                } else {
+                    lacking.add(cell);
+                }
+            }
+            inside.add(found);
+            missing.add(lacking);
         }
-        InsideValues inside = collectInside(projection, layouts, wantedCells);
+        // only when a percentile's cell was not covered by the windows (a cell heavier than refinement could split)
+        if (missing.stream().anyMatch(m -> !m.isEmpty())) {
+            InsideValues more = collectInside(projection, layouts, missing);
+            for (int i = 0; i < nn; i++) {
+                for (int w = 0; w < missing.get(i).size(); w++) {
+                    inside.get(i).put(missing.get(i).get(w), more.sorted(i, w));
+                }
+            }
+        }
         Map<String, ReferenceProfile.NumericReference> numericOut = new HashMap<>();
         for (int i = 0; i < nn; i++) {
-            Map<Integer, double[]> values = new HashMap<>();
-            for (int w = 0; w < wantedCells.get(i).size(); w++) {
-                values.put(wantedCells.get(i).get(w), inside.sorted(i, w));
-            }
-            numericOut.put(numeric.get(i), numericReference(scan.summaries[i], layouts[i], values, fractions, request.psiBins()));
+            numericOut.put(numeric.get(i), numericReference(scan.summaries[i], layouts[i], inside.get(i), fractions, request.psiBins()));
         }
         Map<String, Map<String, Long>> categoricalOut = new HashMap<>();
         Map<String, Long> nonNull = new HashMap<>();
@@ -136,6 +164,75 @@ public final class ReferenceProfiler {
 
     private static long inside(CellHistogram.Cells c, int k) {
         return c.min()[k] == c.max()[k] ? 0 : c.count()[k] - c.minCount()[k] - c.maxCount()[k];
+    }
+
+    /**
+     * Per column, value intervals around every wanted rank k wide enough to hold the inside of whatever
+     * final cell holds k: those have at most {@code target} values inside, so their ranks lie within
+     * k ± (target + 1), whose values lie in the fine cells holding those ranks. Overlaps are merged.
+     */
+    private static InsideValues.Wanted windows(CellHistogram.Cells[] cells, ValueSummary[] summaries, long[] targets,
+                                               double[] fractions) {
+        int nn = cells.length;
+        double[][] lo = new double[nn][];
+        double[][] hi = new double[nn][];
+        for (int i = 0; i < nn; i++) {
+            long n = summaries[i].count();
+            java.util.TreeMap<Double, Double> merged = new java.util.TreeMap<>();
+            if (n > 0) {
+                for (double q : fractions) {
+                    Percentiles.Position p = Percentiles.position(n, q);
+                    double from = valueBound(cells[i], Math.max(0, p.lower() - targets[i] - 1), true);
+                    double to = valueBound(cells[i], Math.min(n - 1, p.upper() + targets[i] + 1), false);
+                    addInterval(merged, Math.nextDown(from), Math.nextUp(to));
+                }
+            }
+            lo[i] = merged.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+            hi[i] = merged.values().stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return new InsideValues.Wanted(lo, hi);
+    }
+
+    /** The min (or max) of the fine cell holding 0-based rank k. */
+    private static double valueBound(CellHistogram.Cells c, long k, boolean min) {
+        long before = 0;
+        for (int j = 0; j < c.min().length; j++) {
+            if (k < before + c.count()[j]) {
+                return min ? c.min()[j] : c.max()[j];
+            }
+            before += c.count()[j];
+        }
+        return c.max()[c.max().length - 1];
+    }
+
+    private static void addInterval(java.util.TreeMap<Double, Double> intervals, double from, double to) {
+        var before = intervals.floorEntry(to);
+        while (before != null && before.getValue() >= from) {
+            from = Math.min(from, before.getKey());
+            to = Math.max(to, before.getValue());
+            intervals.remove(before.getKey());
+            before = intervals.floorEntry(to);
+        }
+        intervals.put(from, to);
+    }
+
+    /** The sorted values strictly between lo and hi, or null when there are none collected. */
+    private static double[] between(double[] sorted, double lo, double hi) {
+        if (sorted == null) {
+            return null;
+        }
+        int from = java.util.Arrays.binarySearch(sorted, Math.nextUp(lo));
+        from = from >= 0 ? firstOf(sorted, from) : -from - 1;
+        int to = java.util.Arrays.binarySearch(sorted, hi);
+        to = to >= 0 ? firstOf(sorted, to) : -to - 1;
+        return java.util.Arrays.copyOfRange(sorted, from, Math.max(from, to));
+    }
+
+    private static int firstOf(double[] sorted, int at) {
+        while (at > 0 && sorted[at - 1] == sorted[at]) {
+            at--;
+        }
+        return at;
     }
 
     /** Inner PSI fractions i/bins, then 0.5 for the median. */
