@@ -189,8 +189,12 @@ public final class HtmlReport {
             lines.add(String.format("PSI %.4f", col.psi()));
         }
         if (col.ks() != null) {
-            lines.add(String.format("KS D %.4f, p %s (%s)", col.ks().statistic(), p(col.ks().pValue()), col.ks().method()));
-            lines.add(String.format("Wasserstein %.4g (normed %.3f)", col.wasserstein(), col.wassersteinNormed()));
+            // on large data D comes from the reference's compressed distribution: say how far it may be off
+            String bound = col.ks().bound() > 0 ? String.format(" (exact D at most %.4f higher)", col.ks().bound()) : "";
+            lines.add(String.format("KS D %.4f, p %s (%s)%s", col.ks().statistic(), p(col.ks().pValue()), col.ks().method(), bound));
+            String wBound = col.wassersteinNormedBound() != null && col.wassersteinNormedBound() > 0
+                ? String.format(" ± %.4f", col.wassersteinNormedBound()) : "";
+            lines.add(String.format("Wasserstein %.4g (normed %.3f%s)", col.wasserstein(), col.wassersteinNormed(), wBound));
         }
         if (col.chiSquare() != null && !col.numerical()) {
             lines.add(String.format("χ² %.4g, dof %d, p %s; Jensen–Shannon %.4f", col.chiSquare().statistic(),
