@@ -23,6 +23,7 @@ import org.driftwatch.checks.ProfileNeeds;
 import org.driftwatch.checks.Status;
 import org.driftwatch.data.ColumnPlan;
 import org.driftwatch.data.ColumnResolver;
+import org.driftwatch.data.DataFiles;
 import org.driftwatch.data.DatasetReader;
 import org.driftwatch.profile.ComparisonProfile;
 import org.driftwatch.profile.DatasetProfiler;
@@ -53,10 +54,19 @@ public final class DriftJob {
     }
 
     /** Where the run reads and writes, after command-line overrides. */
-    /** @param referenceProfile a saved reference profile to use instead of scanning the reference, or null */
-    public record Inputs(DataSource reference, DataSource current, String date, Path reportRoot, Path referenceProfile) {
+    /**
+     * @param referenceProfile a saved reference profile to use instead of scanning the reference, or null
+     * @param writeMissingProfile when the profile does not exist yet, build it from the reference first
+     *                         (the rule file's {@code reference.profile}: the first run writes it)
+     */
+    public record Inputs(DataSource reference, DataSource current, String date, Path reportRoot, Path referenceProfile,
+                         boolean writeMissingProfile) {
         public Inputs(DataSource reference, DataSource current, String date, Path reportRoot) {
-            this(reference, current, date, reportRoot, null);
+            this(reference, current, date, reportRoot, null, false);
+        }
+
+        public Inputs(DataSource reference, DataSource current, String date, Path reportRoot, Path referenceProfile) {
+            this(reference, current, date, reportRoot, referenceProfile, false);
         }
     }
 
@@ -84,6 +94,11 @@ public final class DriftJob {
             ProfileNeeds needs = new ProfileNeeds();
             checks.forEach(c -> c.require(needs));
 
+            if (in.referenceProfile() != null && in.writeMissingProfile() && !Files.exists(in.referenceProfile())
+                && in.reference().hasData()) {
+                progress.say("no reference profile at " + in.referenceProfile() + " yet: writing it from " + in.reference().describe());
+                writeProfile(rules, checks, in.reference(), in.referenceProfile());
+            }
             Profiled profiled = in.referenceProfile() != null ? profileAgainstSaved(rules, needs, in) : profileBoth(rules, needs, in);
             ColumnPlan plan = profiled.plan();
             ComparisonProfile profile = profiled.profile();
@@ -152,7 +167,8 @@ public final class DriftJob {
         ColumnPlan plan = ColumnResolver.resolve(rules.file(), roles(rules, needs), saved.schema(), current.schema());
         ProfileRequest request = request(plan, needs, List.of());
         Dataset<Row> referenceIds = stillReadable(reader, in.reference(), plan.id());
-        saved.checkFits(file, rules.monitor(), request, referenceIds == null ? null : referenceIds.schema());
+        saved.checkFits(file, rules.monitor(), request, referenceIds == null ? null : referenceIds.schema(),
+            referenceIds == null ? null : DataFiles.fingerprint(referenceIds));
         sayProfiling(plan);
         ComparisonProfile profile = DatasetProfiler.profile(saved.profile(), current, request, referenceIds);
         return new Profiled(plan, profile, "profile " + file + " of " + saved.referenceSource(), "profile");
@@ -185,7 +201,7 @@ public final class DriftJob {
         ReferenceProfile profile = ReferenceProfiler.build(reference, request);
         ReferenceProfileFile file = new ReferenceProfileFile(ReferenceProfileFile.FORMAT_VERSION, Version.get(), Instant.now().toString(),
             rules.file(), rules.monitor(), referenceSource.describe(), reference.schema().json(),
-            ReferenceProfileFile.fingerprint(reference.schema()), request.numerical(), request.categorical(), request.id(),
+            ReferenceProfileFile.fingerprint(reference.schema()), DataFiles.fingerprint(reference), request.numerical(), request.categorical(), request.id(),
             request.psiBins(), request.valueTableLimit(), ReferenceProfiler.INSIDE_SHARE, profile);
         Files.createDirectories(out.toAbsolutePath().getParent());
         ReportFiles.writeAtomically(out, file.bytes());

@@ -90,7 +90,8 @@ final class RunCommand implements Callable<Integer> {
         progress(set.monitor() + " " + runDate + ": starting Spark");
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch " + set.monitor())) {
             DriftJob.Outcome outcome = new DriftJob(lease.spark(), RunCommand::progress)
-                .run(set, checks, new DriftJob.Inputs(ref, cur, runDate, out, profilePath(set, runDate)), actions);
+                .run(set, checks, new DriftJob.Inputs(ref, cur, runDate, out, profilePath(set, runDate),
+                    referenceProfile == null), actions);
             if (outcome.actionFailed()) {
                 System.err.println("driftwatch: error: an action failed (see above); the reports are in " + outcome.reportJson().getParent());
                 return ExitCode.ACTION_FAILED;

@@ -18,11 +18,13 @@ import org.driftwatch.data.DataException;
 
 /**
  * A saved {@link ReferenceProfile} with where it came from: the rule file and monitor, the reference
- * data, its schema and a fingerprint of it, the columns profiled and the settings that shape the
- * profile. A run refuses a profile that does not fit its rules or its reference data.
+ * data, its schema and a fingerprint of it, a fingerprint of its files (names, sizes, times), the
+ * columns profiled and the settings that shape the profile. A run refuses a profile that does not fit
+ * its rules or its reference data.
  */
 public record ReferenceProfileFile(int formatVersion, String driftwatchVersion, String createdAt, String rulesFile,
                                    String monitor, String referenceSource, String schemaJson, String schemaFingerprint,
+                                   String filesFingerprint,
                                    List<String> numerical, List<String> categorical, String id, int psiBins,
                                    int valueTableLimit, double insideShare, ReferenceProfile profile) {
     public static final int FORMAT_VERSION = 1;
@@ -76,7 +78,8 @@ public record ReferenceProfileFile(int formatVersion, String driftwatchVersion, 
      * Refuses the profile when it was made for another monitor or other settings, lacks a column the
      * run compares, or (when the reference data can still be seen) its data's schema has changed since.
      */
-    public void checkFits(Path file, String monitor, ProfileRequest request, StructType currentReferenceSchema) {
+    public void checkFits(Path file, String monitor, ProfileRequest request, StructType currentReferenceSchema,
+                          String currentFilesFingerprint) {
         if (!this.monitor.equals(monitor)) {
             throw new DataException(file + ": reference profile is for monitor '" + this.monitor + "', not '" + monitor + "'");
         }
@@ -99,6 +102,10 @@ public record ReferenceProfileFile(int formatVersion, String driftwatchVersion, 
             throw new DataException(file + ": the reference data " + referenceSource + " no longer has the schema the profile was made from"
                 + " (fingerprint " + schemaFingerprint.substring(0, 12) + " vs " + fingerprint(currentReferenceSchema).substring(0, 12)
                 + "); write the profile again with driftwatch profile");
+        }
+        if (filesFingerprint != null && currentFilesFingerprint != null && !filesFingerprint.equals(currentFilesFingerprint)) {
+            throw new DataException(file + ": the reference data " + referenceSource + " was rewritten after the profile was made"
+                + " (its files changed); write the profile again with driftwatch profile");
         }
     }
 

@@ -116,4 +116,40 @@ class ProfileCommandTest {
         assertTrue(r.errorLine().contains(fragment), r.errorLine());
         assertFalse(r.hasStackTrace(), r.err());
     }
+
+    @Test
+    void aProfileNamedInTheRulesIsWrittenByTheFirstRunAndRefusedOnceTheDataIsRewritten() throws IOException {
+        Path auto = tmp.resolve("auto").resolve("reference-profile.json");
+        Path rules = tmp.resolve("auto.yaml");
+        // a copy of the reference, since this test rewrites it
+        Path copy = tmp.resolve("reference-copy.parquet");
+        Files.createDirectories(copy);
+        try (var files = Files.list(data.resolve("reference.parquet"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        String yaml = Files.readString(data.resolve("rules.yaml"))
+            .replace(data.resolve("reference.parquet").toAbsolutePath().toString(), copy.toAbsolutePath().toString());
+        int at = yaml.indexOf("format: parquet}");   // the reference's, which comes first
+        Files.writeString(rules, yaml.substring(0, at) + "format: parquet, profile: \"" + auto + "\"}"
+            + yaml.substring(at + "format: parquet}".length()));
+        CliRun first = CliRun.of("run", "--rules", rules.toString(), "--date", "2026-11-26", "--out", tmp.resolve("a1").toString());
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(Files.exists(auto), "the first run wrote the profile");
+        assertTrue(first.err().contains("writing it from"), first.err());
+        assertEquals("profile", report(tmp.resolve("a1")).path("reference").path("format").asText());
+        assertEquals(raw.path("columns").path("n0").path("psi"), report(tmp.resolve("a1")).path("columns").path("n0").path("psi"));
+
+        CliRun second = CliRun.of("run", "--rules", rules.toString(), "--date", "2026-11-26", "--out", tmp.resolve("a2").toString());
+        assertEquals(0, second.exitCode(), second.err());
+        assertFalse(second.err().contains("writing it from"), "the second run reuses it");
+
+        try (var files = Files.list(copy)) {
+            Path part = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+            Files.setLastModifiedTime(part, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        }
+        CliRun third = CliRun.of("run", "--rules", rules.toString(), "--date", "2026-11-26", "--out", tmp.resolve("a3").toString());
+        assertRefused(third, "rewritten");
+    }
 }
