@@ -199,6 +199,10 @@ public final class DriftJob {
         sayProfiling(plan);
         ProfileRequest request = request(plan, needs, List.of());
         ReferenceProfile profile = ReferenceProfiler.build(reference, request);
+        if (!profile.manyValued().isEmpty()) {
+            throw new org.driftwatch.data.DataException("reference column '" + profile.manyValued().get(0) + "' has too many distinct values"
+                + " for a reference profile to hold as categories; declare it as id, or leave it out of columns.categorical");
+        }
         ReferenceProfileFile file = new ReferenceProfileFile(ReferenceProfileFile.FORMAT_VERSION, Version.get(), Instant.now().toString(),
             rules.file(), rules.monitor(), referenceSource.describe(), reference.schema().json(),
             ReferenceProfileFile.fingerprint(reference.schema()), DataFiles.fingerprint(reference), request.numerical(), request.categorical(), request.id(),

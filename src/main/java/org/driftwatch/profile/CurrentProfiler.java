@@ -20,9 +20,13 @@ public final class CurrentProfiler {
     private CurrentProfiler() {
     }
 
-    /** @param ids the current ids as a bitmap when the id is an integer and compresses; else null */
+    /**
+     * @param ids        the current ids as a bitmap when the id is an integer and compresses; else null
+     * @param manyValued categorical columns with too many distinct values for a scan to count (on either
+     *                   side): they have no table yet
+     */
     public record Result(DatasetSummary current, Map<String, NumericDistribution> numeric, Map<String, CategoryTable> categorical,
-                         IdSet ids) {
+                         IdSet ids, List<String> manyValued) {
     }
 
     public static Result compare(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request) {
@@ -60,25 +64,31 @@ public final class CurrentProfiler {
         Map<String, Long> nonNull = new HashMap<>();
         Map<String, CategoryTable> tables = new HashMap<>();
         Map<String, Map<String, Long>> currentCounts = new HashMap<>();
+        java.util.Set<String> manyValues = new java.util.TreeSet<>();
         for (int j = 0; j < nc; j++) {
             String name = categorical.get(j);
             if (scan.categories[j].overflow()) {
-                throw new DataException("current column '" + name + "' has more than " + CategoryCounts.MAX_DISTINCT
-                    + " distinct values; it is not categorical (declare it as id, or leave it out)");
+                manyValues.add(name);
+                continue;
             }
             Map<String, Long> counts = scan.categories[j].sorted();
             nonNull.put(name, counts.values().stream().mapToLong(Long::longValue).sum());
             currentCounts.put(name, counts);
         }
         for (String name : request.categorical()) {
-            tables.put(name, categoryTable(reference.categorical().getOrDefault(name, Map.of()),
-                currentCounts.getOrDefault(name, Map.of()), request.maxCategories()));
+            if (reference.manyValued().contains(name)) {
+                manyValues.add(name);
+            }
+            if (!manyValues.contains(name)) {
+                tables.put(name, categoryTable(reference.categorical().getOrDefault(name, Map.of()),
+                    currentCounts.getOrDefault(name, Map.of()), request.maxCategories()));
+            }
         }
         for (int k = 0; k < no; k++) {
             nonNull.put(others.get(k), scan.nonNull[k]);
         }
         return new Result(new DatasetSummary(scan.rows, summaries, nonNull), distributions, tables,
-            scan.ids != null && scan.ids.usable() ? scan.ids : null);
+            scan.ids != null && scan.ids.usable() ? scan.ids : null, List.copyOf(manyValues));
     }
 
     private static NumericDistribution distribution(ReferenceProfile.NumericReference ref, CurrentScan scan, int i) {

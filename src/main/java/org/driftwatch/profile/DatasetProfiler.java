@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
+import org.driftwatch.data.DataException;
 
 /**
  * Turns the reference (raw, or as a saved {@link ReferenceProfile}) and the current data into a small
@@ -40,11 +41,30 @@ public final class DatasetProfiler {
             && cur.current().rows() * numericColumns <= request.exactValues()) {
             numeric = exact(reference, current, request, numeric);
         }
+        Map<String, CategoryTable> categorical = new HashMap<>(cur.categorical());
+        DatasetSummary refSummary = ref.summary();
+        DatasetSummary curSummary = cur.current();
+        if (!cur.manyValued().isEmpty()) {
+            Map<String, Long> refNonNull = new HashMap<>(refSummary.nonNullCounts());
+            Map<String, Long> curNonNull = new HashMap<>(curSummary.nonNullCounts());
+            for (String name : cur.manyValued()) {
+                ManyCategories.Counted counted = ManyCategories.countBoth(reference, current, name, request.maxCategories());
+                categorical.put(name, counted.table());
+                if (hasColumn(reference, name)) {
+                    refNonNull.put(name, counted.referenceNonNull());
+                }
+                if (hasColumn(current, name)) {
+                    curNonNull.put(name, counted.currentNonNull());
+                }
+            }
+            refSummary = new DatasetSummary(refSummary.rows(), refSummary.numeric(), refNonNull);
+            curSummary = new DatasetSummary(curSummary.rows(), curSummary.numeric(), curNonNull);
+        }
         Optional<LeakageProfile> leakage = leakage(ref, cur, reference, current, request);
         Optional<IdenticalRows> identical = request.rowColumns().isEmpty() ? Optional.empty()
-            : Optional.of(noSharedIds(leakage, request, ref.summary(), cur.current()) ? new IdenticalRows(request.rowColumns(), 0, 0)
+            : Optional.of(noSharedIds(leakage, request, refSummary, curSummary) ? new IdenticalRows(request.rowColumns(), 0, 0)
                 : IdenticalRowsAggregation.compute(reference, current, request.rowColumns()));
-        return new ComparisonProfile(ref.summary(), cur.current(), numeric, cur.categorical(), leakage, identical);
+        return new ComparisonProfile(refSummary, curSummary, numeric, categorical, leakage, identical);
     }
 
     /**
@@ -55,6 +75,10 @@ public final class DatasetProfiler {
     public static ComparisonProfile profile(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request,
                                             Dataset<Row> referenceIds) {
         CurrentProfiler.Result cur = CurrentProfiler.compare(reference, current, request);
+        if (!cur.manyValued().isEmpty()) {
+            throw new DataException("current column '" + cur.manyValued().get(0) + "' has more than " + CategoryCounts.MAX_DISTINCT
+                + " distinct values, more than a run against a reference profile counts; declare it as id, or leave it out");
+        }
         Optional<LeakageProfile> leakage = leakage(reference, cur, referenceIds, current, request);
         return new ComparisonProfile(reference.summary(), cur.current(), cur.numeric(), cur.categorical(),
             leakage, Optional.empty());

@@ -12,10 +12,14 @@ import java.util.Map;
  * @param nonNull     non-null values per categorical or id column
  * @param idBitmap    the distinct integer ids (Roaring bitmap, portable format, base64), or null: lets a
  *                    run against the profile tell that no current id is a reference id without the data
+ * @param manyValued  categorical columns with more distinct values than a scan counts: no counts here
+ *                    (a run counts them in Spark on the raw data; a saved profile refuses them)
  */
 public record ReferenceProfile(long rows, Map<String, NumericReference> numeric,
-                               Map<String, Map<String, Long>> categorical, Map<String, Long> nonNull, String idBitmap) {
+                               Map<String, Map<String, Long>> categorical, Map<String, Long> nonNull, String idBitmap,
+                               List<String> manyValued) {
     public ReferenceProfile {
+        manyValued = manyValued == null ? List.of() : List.copyOf(manyValued);
         numeric = Map.copyOf(numeric);
         categorical = Map.copyOf(categorical);
         nonNull = Map.copyOf(nonNull);

@@ -112,8 +112,7 @@ public final class ReferenceProfiler {
         Map<String, Long> nonNull = new HashMap<>();
         for (int j = 0; j < nc; j++) {
             if (scan.categories[j].overflow()) {
-                throw new DataException("reference column '" + categorical.get(j) + "' has more than "
-                    + CategoryCounts.MAX_DISTINCT + " distinct values; it is not categorical (declare it as id, or leave it out)");
+                continue;   // too many values to keep: counted in Spark on raw data, refused in a saved profile
             }
             Map<String, Long> counts = scan.categories[j].sorted();
             categoricalOut.put(categorical.get(j), counts);
@@ -123,7 +122,13 @@ public final class ReferenceProfiler {
             nonNull.put(others.get(k), scan.nonNull[k]);
         }
         String ids = scan.ids != null && scan.ids.usable() ? scan.ids.base64() : null;
-        return new ReferenceProfile(scan.rows, numericOut, categoricalOut, nonNull, ids);
+        List<String> manyValued = new ArrayList<>();
+        for (int j = 0; j < nc; j++) {
+            if (scan.categories[j].overflow()) {
+                manyValued.add(categorical.get(j));
+            }
+        }
+        return new ReferenceProfile(scan.rows, numericOut, categoricalOut, nonNull, ids, manyValued);
     }
 
     /**

@@ -213,4 +213,22 @@ class DatasetProfilerTest {
             List.of("id", "g"))).identicalRows().orElseThrow();
         assertEquals(3, r.currentRows(), "current rows (null, 1), (null, 2), (null, 0) all occur in the reference");
     }
+
+    @Test
+    void aCategoricalColumnWithTooManyValuesForAScanIsCountedInSpark() {
+        SparkSession spark = TestSpark.session();
+        Dataset<Row> ref = spark.range(0, 250_000, 1, 4).selectExpr("concat('v', id % 240000) as cat");
+        Dataset<Row> cur = spark.range(0, 100).selectExpr("concat('w', id) as cat")
+            .union(spark.range(0, 3).selectExpr("'v5' as cat"));
+        ComparisonProfile p = DatasetProfiler.profile(ref, cur, new ProfileRequest(List.of(), List.of("cat"), null, 10, 5, 10));
+        CategoryTable t = p.categorical().get("cat");
+        assertEquals(List.of("(other)", "v0", "v1", "v10", "v100", "v5"), t.categories(),
+            "ties on the reference count broken by the current count, then by name");
+        assertEquals(240_100, t.distinct());
+        assertTrue(t.folded());
+        assertEquals(250_000, Arrays.stream(t.reference()).sum());
+        assertEquals(103, Arrays.stream(t.current()).sum());
+        assertEquals(250_000L, p.reference().nonNull("cat"));
+        assertEquals(103L, p.current().nonNull("cat"));
+    }
 }
