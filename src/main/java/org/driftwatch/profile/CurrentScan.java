@@ -25,9 +25,19 @@ final class CurrentScan implements Serializable, PartitionFold.Buffered {
     final IdSet ids;
 
     /** What each numeric column is compared against; shipped with the job, not with the accumulators. */
-    record Against(CellLayout[] layouts, SlotFinder[] finders, double[][] innerEdges) implements Serializable {
+    record Against(CellLayout[] layouts, SlotFinder[] finders, double[][] anchors, double[][] innerEdges) implements Serializable {
         Against(CellLayout[] layouts, double[][] innerEdges) {
-            this(layouts, java.util.Arrays.stream(layouts).map(SlotFinder::new).toArray(SlotFinder[]::new), innerEdges);
+            this(layouts, java.util.Arrays.stream(layouts).map(SlotFinder::new).toArray(SlotFinder[]::new),
+                java.util.Arrays.stream(layouts).map(Against::anchors).toArray(double[][]::new), innerEdges);
+        }
+
+        /** Per slot the value its offsets are measured from: the left end, or the right end of the first. */
+        private static double[] anchors(CellLayout layout) {
+            double[] a = new double[layout.slots()];
+            for (int s = 0; s < a.length; s++) {
+                a[s] = CellLayout.isPoint(s) ? 0.0 : s == 0 ? layout.slotRight(s) : layout.slotLeft(s);
+            }
+            return a;
         }
     }
 
@@ -88,7 +98,7 @@ final class CurrentScan implements Serializable, PartitionFold.Buffered {
         for (int i = 0; i < summaries.length; i++) {
             ValueSummary summary = summaries[i];
             SlotFinder finder = against.finders()[i];
-            CellLayout layout = against.layouts()[i];
+            double[] anchors = against.anchors()[i];
             double[] edges = against.innerEdges()[i];
             long[] counts = slotCounts[i];
             double[] offsets = slotOffsets[i];
@@ -107,9 +117,7 @@ final class CurrentScan implements Serializable, PartitionFold.Buffered {
                 v = v + 0.0;
                 int s = finder.slot(v);
                 counts[s]++;
-                if (!CellLayout.isPoint(s)) {
-                    offsets[s] += v - (s == 0 ? layout.slotRight(s) : layout.slotLeft(s));
-                }
+                offsets[s] += CellLayout.isPoint(s) ? 0.0 : v - anchors[s];
                 bin[binOf(edges, v)]++;
             }
         }

@@ -9,7 +9,7 @@ import java.io.Serializable;
  */
 final class SlotFinder implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final int GRID = 1 << 15;
+    private static final int GRID = 1 << 10;
     private final double[] min;
     private final double[] max;
     private final int[] firstCell;
