@@ -17,14 +17,15 @@ import org.driftwatch.data.DataException;
  * Turns the reference (raw, or as a saved {@link ReferenceProfile}) and the current data into a small
  * {@link ComparisonProfile}, all columns at once. Spark work per run, independent of the column count:
  * <ol>
- * <li>reference: one folding scan, and a second over the numeric columns only when a percentile falls
- *     strictly inside a cell ({@link ReferenceProfiler}) — skipped with a saved profile;</li>
+ * <li>reference: one folding scan, and a second over the numeric columns that splits heavy cells and
+ *     collects the values near the percentiles ({@link ReferenceProfiler}) — skipped with a saved profile;</li>
  * <li>current: one folding scan against the reference profile ({@link CurrentProfiler});</li>
  * <li>small data only (both sides at most {@link ProfileRequest#exactValues()} numeric values): one shuffle of the
  *     numeric values into a value-frequency table and a window over it, which makes KS and
  *     Wasserstein exact instead of bounded ({@link ExactDistribution});</li>
- * <li>with an id column, one join of the two id columns for leakage; with the identical-rows check,
- *     one join of row hashes.</li>
+ * <li>leakage from the id bitmaps of the two scans; only when ids are shared (or are not integers) one
+ *     shuffle of the id columns; identical rows: nothing when the ids prove all rows differ, else one
+ *     shuffle of row hashes.</li>
  * </ol>
  * Only accumulators the size of the per-column results reach the driver.
  */
@@ -115,8 +116,7 @@ public final class DatasetProfiler {
         Dataset<Row> table = ValueFrequencies.table(ValueFrequencies.longForm(reference, columns, true),
             ValueFrequencies.longForm(current, columns, false)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Map<Integer, ExactDistribution.Facts> facts = ExactDistribution.compute(table.where(col("c").geq(0)), new double[0],
-                request.valueTableLimit());
+            Map<Integer, ExactDistribution.Facts> facts = ExactDistribution.compute(table.where(col("c").geq(0)), request.valueTableLimit());
             Map<String, NumericDistribution> out = new HashMap<>(bounded);
             for (ValueFrequencies.Indexed c : columns) {
                 ExactDistribution.Facts f = facts.get(c.index());

@@ -4,12 +4,9 @@ import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lead;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -25,27 +22,21 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Exact statistics of the pooled sorted values of each numeric column, computed on the value-frequency
- * table (one row per distinct value) without collecting it:
- * <ul>
- * <li>running counts of reference and current values in value order (a window per column) give both
- *     ECDFs right-continuously at every pooled value, so KS D = max |F_ref − F_cur| exactly and the
- *     Wasserstein distance = Σ |F_ref − F_cur|·(next value − value), as scipy defines them;</li>
- * <li>the reference order statistic of 0-based rank k is the smallest value whose running reference
- *     count exceeds k; the ranks are numpy's {@code floor((n−1)q)} and the one after, so the driver
- *     interpolates bit-exact type-7 percentiles from two collected values per fraction.</li>
- * </ul>
- * The result is one small row per column.
+ * Exact KS and Wasserstein on small data, computed on the value-frequency table (one row per distinct
+ * value) without collecting it: running counts of reference and current values in value order (a
+ * window per column) give both ECDFs right-continuously at every pooled value, so KS D = max |F_ref −
+ * F_cur| exactly and the Wasserstein distance = Σ |F_ref − F_cur|·(next value − value), as scipy
+ * defines them. The result is one small row per column, with the value table when it is short.
  */
 final class ExactDistribution {
     private ExactDistribution() {
     }
 
     record Facts(double ksStatistic, double wasserstein, long pooledDistinct, long referenceDistinct,
-                 long currentDistinct, double[] lower, double[] upper, NumericDistribution.ValueTable values) {
+                 long currentDistinct, NumericDistribution.ValueTable values) {
     }
 
-    static Map<Integer, Facts> compute(Dataset<Row> numericFrequencies, double[] fractions, int valueTableLimit) {
+    static Map<Integer, Facts> compute(Dataset<Row> numericFrequencies, int valueTableLimit) {
         WindowSpec column = Window.partitionBy("c");
         WindowSpec running = Window.partitionBy("c").orderBy("v")
             .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
@@ -64,28 +55,14 @@ final class ExactDistribution {
         aggs.add(count(lit(1)).as("nd"));
         aggs.add(count(when(col("r").gt(0), lit(1))).as("rd"));
         aggs.add(count(when(col("k").gt(0), lit(1))).as("kd"));
-        for (int j = 0; j < fractions.length; j++) {
-            Column lower = floor(col("nr").minus(1).multiply(lit(fractions[j])));
-            Column upper = least(lower.plus(1), col("nr").minus(1));
-            aggs.add(min(when(col("cr").gt(lower), col("v"))).as("lo" + j));
-            aggs.add(min(when(col("cr").gt(upper), col("v"))).as("hi" + j));
-        }
         aggs.add(collect_list(when(col("nd").leq(valueTableLimit), struct(col("v"), col("r"), col("k")))).as("small"));
         List<Row> rows = ecdf.groupBy("c").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).collectAsList();
         Map<Integer, Facts> out = new HashMap<>();
         for (Row row : rows) {
-            double[] lo = new double[fractions.length];
-            double[] hi = new double[fractions.length];
-            int base = 6;
-            for (int j = 0; j < fractions.length; j++) {
-                lo[j] = row.isNullAt(base + 2 * j) ? Double.NaN : row.getDouble(base + 2 * j);
-                hi[j] = row.isNullAt(base + 2 * j + 1) ? Double.NaN : row.getDouble(base + 2 * j + 1);
-            }
             out.put(row.getInt(0), new Facts(
                 row.isNullAt(1) ? Double.NaN : row.getDouble(1),
                 row.isNullAt(2) ? 0.0 : row.getDouble(2),
-                row.getLong(3), row.getLong(4), row.getLong(5), lo, hi,
-                valueTable(row.getList(base + 2 * fractions.length))));
+                row.getLong(3), row.getLong(4), row.getLong(5), valueTable(row.getList(6))));
         }
         return out;
     }
