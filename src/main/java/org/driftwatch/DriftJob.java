@@ -166,7 +166,7 @@ public final class DriftJob {
         Dataset<Row> current = reader.open("current", in.current());
         ColumnPlan plan = ColumnResolver.resolve(rules.file(), roles(rules, needs), saved.schema(), current.schema());
         ProfileRequest request = request(plan, needs, List.of());
-        Dataset<Row> referenceIds = stillReadable(reader, in.reference(), plan.id());
+        Dataset<Row> referenceIds = stillReadable(reader, in.reference());
         saved.checkFits(file, rules.monitor(), request, referenceIds == null ? null : referenceIds.schema(),
             referenceIds == null ? null : DataFiles.fingerprint(referenceIds));
         sayProfiling(plan);
@@ -178,8 +178,8 @@ public final class DriftJob {
      * The raw reference when its schema can be read without scanning (Parquet, ORC, tables): used to
      * check the profile's fingerprint and, with an id column, for leakage (which reads the id only).
      */
-    private static Dataset<Row> stillReadable(DatasetReader reader, DataSource source, String id) {
-        if (source == null || "csv".equals(source.format()) || "json".equals(source.format())) {
+    private static Dataset<Row> stillReadable(DatasetReader reader, DataSource source) {
+        if (source == null || !source.hasData() || "csv".equals(source.format()) || "json".equals(source.format())) {
             return null;
         }
         try {
