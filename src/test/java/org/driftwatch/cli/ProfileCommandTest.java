@@ -152,4 +152,18 @@ class ProfileCommandTest {
         CliRun third = CliRun.of("run", "--rules", rules.toString(), "--date", "2026-11-26", "--out", tmp.resolve("a3").toString());
         assertRefused(third, "rewritten");
     }
+
+    @Test
+    void aReferenceGivenOnlyAsAProfileNeedsNoReferenceData() throws IOException {
+        String yaml = Files.readString(data.resolve("rules.yaml"));
+        String referenceLine = yaml.lines().filter(l -> l.startsWith("reference:")).findFirst().orElseThrow();
+        Path rules = tmp.resolve("profile-only.yaml");
+        Files.writeString(rules, yaml.replace(referenceLine, "reference: {profile: \"" + profile + "\"}"));
+        CliRun r = CliRun.of("run", "--rules", rules.toString(), "--date", "2026-11-26", "--out", tmp.resolve("po").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode report = report(tmp.resolve("po"));
+        assertEquals(raw.path("columns").path("n1").path("psi_bins"), report.path("columns").path("n1").path("psi_bins"));
+        assertEquals(0, report.path("leakage").path("overlapping_ids").asInt(-1), "leakage from the stored id bitmap");
+        assertEquals(raw.path("leakage").path("reference_distinct_ids"), report.path("leakage").path("reference_distinct_ids"));
+    }
 }
