@@ -67,11 +67,11 @@ public final class CurrentProfiler {
         java.util.Set<String> manyValues = new java.util.TreeSet<>();
         for (int j = 0; j < nc; j++) {
             String name = categorical.get(j);
-            if (scan.categories[j].overflow()) {
+            if (scan.others.categories[j].overflow()) {
                 manyValues.add(name);
                 continue;
             }
-            Map<String, Long> counts = scan.categories[j].sorted();
+            Map<String, Long> counts = scan.others.categories[j].sorted();
             nonNull.put(name, counts.values().stream().mapToLong(Long::longValue).sum());
             currentCounts.put(name, counts);
         }
@@ -85,10 +85,10 @@ public final class CurrentProfiler {
             }
         }
         for (int k = 0; k < no; k++) {
-            nonNull.put(others.get(k), scan.nonNull[k]);
+            nonNull.put(others.get(k), scan.others.nonNull[k]);
         }
         return new Result(new DatasetSummary(scan.rows, summaries, nonNull), distributions, tables,
-            scan.ids != null && scan.ids.usable() ? scan.ids : null, List.copyOf(manyValues));
+            scan.others.usableIds(), List.copyOf(manyValues));
     }
 
     private static NumericDistribution distribution(ReferenceProfile.NumericReference ref, CurrentScan scan, int i) {

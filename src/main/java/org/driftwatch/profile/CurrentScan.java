@@ -7,7 +7,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 /**
  * The one pass over the current data, against a reference profile: per numeric column its summary,
  * counts and offset sums in the reference's {@link CellLayout} slots and counts in the PSI bins on the
- * reference edges; per categorical column its category counts; the others' non-null counts. Same row
+ * reference edges; the categorical columns and the id in {@link OtherFields}. Same row
  * layout as {@link ReferenceScan}.
  */
 final class CurrentScan implements Serializable, PartitionFold.Buffered {
@@ -19,10 +19,7 @@ final class CurrentScan implements Serializable, PartitionFold.Buffered {
     private transient NumericBatch batch;
     private transient Against against;
     final long[][] bins;
-    final CategoryCounts[] categories;
-    final long[] nonNull;
-    /** The id's distinct values, when the id is an integer (the last field, as long); else null. */
-    final IdSet ids;
+    final OtherFields others;
 
     /** What each numeric column is compared against; shipped with the job, not with the accumulators. */
     record Against(CellLayout[] layouts, SlotFinder[] finders, double[][] anchors, double[][] innerEdges) implements Serializable {
@@ -53,12 +50,7 @@ final class CurrentScan implements Serializable, PartitionFold.Buffered {
             slotOffsets[i] = new double[against.layouts()[i].slots()];
             bins[i] = new long[against.innerEdges()[i].length + 1];
         }
-        categories = new CategoryCounts[categorical];
-        for (int i = 0; i < categorical; i++) {
-            categories[i] = new CategoryCounts();
-        }
-        nonNull = new long[others];
-        ids = integerId && others == 1 ? new IdSet() : null;
+        this.others = new OtherFields(categorical, others, integerId);
     }
 
     void add(InternalRow row, Against against) {
@@ -71,22 +63,7 @@ final class CurrentScan implements Serializable, PartitionFold.Buffered {
         if (batch.add(row)) {
             flush();
         }
-        for (int j = 0; j < categories.length; j++) {
-            if (!row.isNullAt(n + j)) {
-                categories[j].add(row.getUTF8String(n + j));
-            }
-        }
-        int base = n + categories.length;
-        for (int k = 0; k < nonNull.length; k++) {
-            if (ids != null) {
-                if (!row.isNullAt(base + k)) {
-                    nonNull[k]++;
-                    ids.add(row.getLong(base + k));
-                }
-            } else if (row.getBoolean(base + k)) {
-                nonNull[k]++;
-            }
-        }
+        others.add(row, n);
     }
 
     /** Column by column over the buffered rows, so each column's counters stay in cache. */
@@ -149,13 +126,7 @@ final class CurrentScan implements Serializable, PartitionFold.Buffered {
             }
             add(bins[i], o.bins[i]);
         }
-        for (int j = 0; j < categories.length; j++) {
-            categories[j].merge(o.categories[j]);
-        }
-        add(nonNull, o.nonNull);
-        if (ids != null) {
-            ids.merge(o.ids);
-        }
+        others.merge(o.others);
         return this;
     }
 

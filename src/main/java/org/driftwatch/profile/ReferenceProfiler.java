@@ -111,20 +111,20 @@ public final class ReferenceProfiler {
         Map<String, Map<String, Long>> categoricalOut = new HashMap<>();
         Map<String, Long> nonNull = new HashMap<>();
         for (int j = 0; j < nc; j++) {
-            if (scan.categories[j].overflow()) {
+            if (scan.others.categories[j].overflow()) {
                 continue;   // too many values to keep: counted in Spark on raw data, refused in a saved profile
             }
-            Map<String, Long> counts = scan.categories[j].sorted();
+            Map<String, Long> counts = scan.others.categories[j].sorted();
             categoricalOut.put(categorical.get(j), counts);
             nonNull.put(categorical.get(j), counts.values().stream().mapToLong(Long::longValue).sum());
         }
         for (int k = 0; k < no; k++) {
-            nonNull.put(others.get(k), scan.nonNull[k]);
+            nonNull.put(others.get(k), scan.others.nonNull[k]);
         }
-        String ids = scan.ids != null && scan.ids.usable() ? scan.ids.base64() : null;
+        String ids = scan.others.usableIds() == null ? null : scan.others.usableIds().base64();
         List<String> manyValued = new ArrayList<>();
         for (int j = 0; j < nc; j++) {
-            if (scan.categories[j].overflow()) {
+            if (scan.others.categories[j].overflow()) {
                 manyValued.add(categorical.get(j));
             }
         }

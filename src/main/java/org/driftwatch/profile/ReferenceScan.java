@@ -5,9 +5,8 @@ import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Pass 1 over the reference, folded per partition: for every numeric column its summary and exact
- * {@link CellHistogram}, for every categorical column its category counts, for other columns (the id)
- * the non-null count. Row layout: numeric columns as double, then categorical as string, then the
- * others as "is not null".
+ * {@link CellHistogram}; the categorical columns and the id in {@link OtherFields}. Row layout:
+ * numeric columns as double, then as {@link OtherFields} reads them.
  */
 final class ReferenceScan implements Serializable, PartitionFold.Buffered {
     private static final long serialVersionUID = 1L;
@@ -17,10 +16,7 @@ final class ReferenceScan implements Serializable, PartitionFold.Buffered {
     long rows;
     final ValueSummary[] summaries;
     final CellHistogram[] cells;
-    final CategoryCounts[] categories;
-    final long[] nonNull;
-    /** The id's distinct values, when the id is an integer (the last field, as long); else null. */
-    final IdSet ids;
+    final OtherFields others;
     private transient NumericBatch batch;
 
     ReferenceScan(int numeric, int categorical, int others, boolean integerId, int valueLimit) {
@@ -30,12 +26,7 @@ final class ReferenceScan implements Serializable, PartitionFold.Buffered {
             summaries[i] = new ValueSummary(valueLimit);
             cells[i] = new CellHistogram(Math.max(MIN_CELLS, CELL_BUDGET / numeric));
         }
-        categories = new CategoryCounts[categorical];
-        for (int i = 0; i < categorical; i++) {
-            categories[i] = new CategoryCounts();
-        }
-        nonNull = new long[others];
-        ids = integerId && others == 1 ? new IdSet() : null;
+        this.others = new OtherFields(categorical, others, integerId);
     }
 
     void add(InternalRow row) {
@@ -47,22 +38,7 @@ final class ReferenceScan implements Serializable, PartitionFold.Buffered {
         if (batch.add(row)) {
             flush();
         }
-        for (int j = 0; j < categories.length; j++) {
-            if (!row.isNullAt(n + j)) {
-                categories[j].add(row.getUTF8String(n + j));
-            }
-        }
-        int base = n + categories.length;
-        for (int k = 0; k < nonNull.length; k++) {
-            if (ids != null) {
-                if (!row.isNullAt(base + k)) {
-                    nonNull[k]++;
-                    ids.add(row.getLong(base + k));
-                }
-            } else if (row.getBoolean(base + k)) {
-                nonNull[k]++;
-            }
-        }
+        others.add(row, n);
     }
 
     /** Column by column over the buffered rows, so each column's cell table stays in cache. */
@@ -93,15 +69,7 @@ final class ReferenceScan implements Serializable, PartitionFold.Buffered {
             summaries[i].merge(o.summaries[i]);
             cells[i].merge(o.cells[i]);
         }
-        for (int j = 0; j < categories.length; j++) {
-            categories[j].merge(o.categories[j]);
-        }
-        for (int k = 0; k < nonNull.length; k++) {
-            nonNull[k] += o.nonNull[k];
-        }
-        if (ids != null) {
-            ids.merge(o.ids);
-        }
+        others.merge(o.others);
         return this;
     }
 }
