@@ -66,16 +66,6 @@ public record CellLayout(double[] min, double[] max, long[] count, long[] minCou
         return min[i] == max[i] ? 0 : count[i] - minCount[i] - maxCount[i];
     }
 
-    /** The largest share of values strictly inside one cell: the KS bound of this layout. */
-    double maxInsideShare() {
-        long most = 0;
-        for (int i = 0; i < cells(); i++) {
-            most = Math.max(most, insideCount(i));
-        }
-        long n = total();
-        return n == 0 ? 0.0 : (double) most / n;
-    }
-
     int slots() {
         return 4 * cells() + 1;
     }

@@ -3,6 +3,7 @@ package org.driftwatch.profile;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.driftwatch.stats.PopulationStabilityIndex;
 
 /**
  * The one pass over the current data, against a reference profile: per numeric column its summary,
@@ -95,25 +96,10 @@ final class CurrentScan implements Serializable, PartitionFold.Buffered {
                 int s = finder.slot(v);
                 counts[s]++;
                 offsets[s] += CellLayout.isPoint(s) ? 0.0 : v - anchors[s];
-                bin[binOf(edges, v)]++;
+                bin[PopulationStabilityIndex.binOf(edges, v)]++;
             }
         }
         batch.size = 0;
-    }
-
-    /** Number of inner edges ≤ v: left-closed bins, as np.histogram. */
-    static int binOf(double[] innerEdges, double v) {
-        int lo = 0;
-        int hi = innerEdges.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (innerEdges[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     CurrentScan merge(CurrentScan o) {
@@ -134,10 +120,5 @@ final class CurrentScan implements Serializable, PartitionFold.Buffered {
         for (int i = 0; i < into.length; i++) {
             into[i] += from[i];
         }
-    }
-
-    @Override
-    public String toString() {
-        return "CurrentScan" + Arrays.toString(new long[] {rows});
     }
 }

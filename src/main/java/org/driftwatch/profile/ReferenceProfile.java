@@ -43,7 +43,4 @@ public record ReferenceProfile(long rows, Map<String, NumericReference> numeric,
         return idBitmap == null ? null : IdSet.fromBase64(idBitmap);
     }
 
-    List<String> numericColumns() {
-        return List.copyOf(numeric.keySet());
-    }
 }
