@@ -12,7 +12,7 @@ import org.driftwatch.actions.email.EmailAction;
 import org.driftwatch.actions.email.EmailSender;
 import org.driftwatch.actions.email.ReportEmail;
 import org.driftwatch.actions.email.SmtpSettings;
-import org.driftwatch.report.Decision;
+import org.driftwatch.checks.Status;
 import org.driftwatch.report.DriftReport;
 import org.driftwatch.report.html.HtmlReport;
 import org.driftwatch.rules.RuleFileParser;
@@ -21,24 +21,22 @@ import org.driftwatch.rules.RuleSet;
 import org.simplejavamail.api.email.Email;
 
 /**
- * The act stage of a run, from the rule file's {@code actions:} and the command line: the retrain
- * decision, the report email, the Airflow retrain trigger and webhooks. Acting never recomputes
- * anything: it reads the report that was already written. One-off actions (a retrain trigger) are
+ * The act stage of a run, from the rule file's {@code actions:} and the command line: the report
+ * email, the Airflow retrain trigger and webhooks. Acting never recomputes or re-decides anything:
+ * it reads the judged report that was already written. One-off actions (a retrain trigger) are
  * recorded beside the reports so a rerun of the same monitor and date does not repeat them.
  */
 public final class ActionPlan {
     static final List<String> KNOWN = List.of("email", "retrain", "webhooks");
 
     private final Optional<EmailAction> email;
-    private final RetrainPolicy policy;
     private final Optional<AirflowTrigger> airflow;
     private final List<Webhook> webhooks;
     private final Map<String, String> env;
 
-    private ActionPlan(Optional<EmailAction> email, RetrainPolicy policy, Optional<AirflowTrigger> airflow,
+    private ActionPlan(Optional<EmailAction> email, Optional<AirflowTrigger> airflow,
                        List<Webhook> webhooks, Map<String, String> env) {
         this.email = email;
-        this.policy = policy;
         this.airflow = airflow;
         this.webhooks = List.copyOf(webhooks);
         this.env = env;
@@ -57,20 +55,15 @@ public final class ActionPlan {
             }
         }
         Optional<EmailAction> email = actions.section("email").filter(RuleSection::enabled).map(EmailAction::fromRules);
-        RetrainPolicy policy = RetrainPolicy.defaults();
         Optional<AirflowTrigger> airflow = Optional.empty();
         Optional<RuleSection> retrain = actions.section("retrain").filter(RuleSection::enabled);
         if (retrain.isPresent()) {
             RuleSection r = retrain.get();
             r.allowOnly(List.of("when", "min_columns", "dag_id", "airflow"));
-            policy = RetrainPolicy.fromRules(r);
-            airflow = r.section("airflow").filter(RuleSection::enabled).map(a -> {
-                AirflowTrigger t = AirflowTrigger.fromRules(withDefaultDag(a, r));
-                return t;
-            });
+            airflow = r.section("airflow").filter(RuleSection::enabled).map(a -> AirflowTrigger.fromRules(withDefaultDag(a, r)));
         }
         List<Webhook> hooks = actions.sections("webhooks").stream().filter(RuleSection::enabled).map(Webhook::fromRules).toList();
-        return new ActionPlan(resolveEmail(email, emailTo, noEmail), policy, airflow, hooks, env);
+        return new ActionPlan(resolveEmail(email, emailTo, noEmail), airflow, hooks, env);
     }
 
     /** {@code airflow.dag_id} defaults to {@code retrain.dag_id}, the retraining DAG. */
@@ -83,7 +76,7 @@ public final class ActionPlan {
 
     /** For runs whose rule file could not be read: only the command line says who to tell. */
     public static ActionPlan commandLineOnly(List<String> emailTo, boolean noEmail, Map<String, String> env) {
-        return new ActionPlan(resolveEmail(Optional.empty(), emailTo, noEmail), RetrainPolicy.defaults(), Optional.empty(), List.of(), env);
+        return new ActionPlan(resolveEmail(Optional.empty(), emailTo, noEmail), Optional.empty(), List.of(), env);
     }
 
     private static Optional<EmailAction> resolveEmail(Optional<EmailAction> fromRules, List<String> emailTo, boolean noEmail) {
@@ -96,17 +89,12 @@ public final class ActionPlan {
         return fromRules;
     }
 
-    /** The verdict on a report: retrain, alert or ok, with reasons. */
-    public Decision decide(DriftReport report) {
-        return policy.decide(report);
-    }
-
     /** Acts on a finished report whose files are in {@code reportDir}. */
     public List<ActionResult> onReport(DriftReport report, HtmlReport html, byte[] reportJson, Path reportDir, Consumer<String> log) {
         List<ActionResult> results = new ArrayList<>();
         String reportPath = reportDir.resolve("report.json").toAbsolutePath().toString();
         email.ifPresent(e -> {
-            Trigger t = Trigger.of(report.status());
+            Status t = report.status();
             if (!e.wants(t)) {
                 results.add(new ActionResult("email", ActionResult.Outcome.SKIPPED, e.to(), 0,
                     "status " + t.name().toLowerCase() + " is not in actions.email.when"));
@@ -137,7 +125,7 @@ public final class ActionPlan {
     /** Acts on a run that failed before it had a report. */
     public List<ActionResult> onError(String monitor, String date, String message, Consumer<String> log) {
         List<ActionResult> results = new ArrayList<>();
-        email.filter(e -> e.wants(Trigger.ERROR))
+        email.filter(e -> e.wants(Status.ERROR))
             .ifPresent(e -> results.add(sendMail(e, from -> ReportEmail.error(e, from, monitor, date, message), log)));
         for (Webhook w : webhooks) {
             if (w.when().contains("error")) {

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.driftwatch.actions.http.HttpDelivery;
 import org.driftwatch.report.DriftReport;
-import org.driftwatch.report.Verdict;
+import org.driftwatch.judge.Explanation;
 import org.driftwatch.rules.RuleSection;
 import org.driftwatch.rules.Suggestions;
 
@@ -82,7 +82,7 @@ public record Webhook(String url, Set<String> when, Map<String, String> headersF
 
     /** The compact summary of a finished run. */
     static String summary(DriftReport r, String reportPath) {
-        Verdict v = Verdict.of(r);
+        Explanation v = r.explanation();
         ObjectNode o = JSON.createObjectNode();
         o.put("text", "driftwatch " + r.monitor() + " " + r.date() + ": " + v.banner() + " — " + v.headline()
             + (r.decision().retrain() ? ". " + String.join("; ", r.decision().reasons().stream().map(x -> x.message()).toList()) : ""));

@@ -1,24 +1,27 @@
 package org.driftwatch.checks;
 
 import java.util.List;
+import java.util.Map;
+import org.driftwatch.compare.Comparison;
 
 /**
  * A rule judged against the comparison of reference and current. A check never runs Spark: it states
- * what it needs through {@link #require(ProfileNeeds)} and reads the computed {@link Comparison}.
+ * what it needs through {@link #require(ProfileNeeds)} and reads the computed {@link Comparison}; it
+ * emits {@link Finding}s, each saying whether it is a retrain reason, and leaves the verdict to the judge.
  * A new check is one class implementing this plus one entry in {@link CheckCatalog}.
  */
 public interface Check {
     /** The key under {@code checks:} in a rule file. */
     String name();
 
-    /** Adds what this check needs from the profiler (bins, id column, ...). */
+    /** Adds what this check needs from the profiler (id column, whole rows). */
     default void require(ProfileNeeds needs) {
     }
 
-    List<CheckResult> evaluate(Comparison comparison);
+    List<Finding> evaluate(Comparison comparison);
 
-    /** The thresholds this check judges by, keyed {@code <check>.<setting>}, for reports and decisions. */
-    default java.util.Map<String, Double> thresholds() {
-        return java.util.Map.of();
+    /** The thresholds this check judges by, keyed {@code <check>.<setting>}, for reports. */
+    default Map<String, Double> thresholds() {
+        return Map.of();
     }
 }

@@ -2,32 +2,21 @@ package org.driftwatch.checks;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.driftwatch.compare.ColumnComparison;
+import org.driftwatch.compare.Comparison;
+import org.driftwatch.compare.DatasetDrift;
 import org.driftwatch.rules.RuleSection;
 
 /**
- * The automatic per-column drift test and dataset drift: warns for each drifted column and when the
- * share of drifted columns reaches {@code dataset_share} (0.5). Also owns the minimum-count guard and
- * the categorical cardinality limit.
+ * The per-column drift tests and dataset drift, as the comparison computed them: warns for each
+ * drifted feature, and when the share of drifted features reaches {@code compare.dataset_share} —
+ * a {@link RetrainReason#DATASET_DRIFT}. Its old keys ({@code min_count}, {@code dataset_share},
+ * {@code max_categories}) are read by {@link org.driftwatch.compare.CompareSettings}.
  */
 public final class DriftCheck implements Check {
-    private final int minCount;
-    private final double datasetShare;
-    private final int maxCategories;
-
-    public DriftCheck(int minCount, double datasetShare, int maxCategories) {
-        this.minCount = minCount;
-        this.datasetShare = datasetShare;
-        this.maxCategories = maxCategories;
-    }
-
     public static DriftCheck fromRules(RuleSection s) {
         s.allowOnly(List.of("min_count", "dataset_share", "max_categories"));
-        return new DriftCheck(s.integer("min_count", ProfileNeeds.DEFAULT_MIN_COUNT, 1, Integer.MAX_VALUE),
-            s.number("dataset_share", 0.5, 0, 1), s.integer("max_categories", ProfileNeeds.DEFAULT_MAX_CATEGORIES, 2, 100_000));
-    }
-
-    public double datasetShare() {
-        return datasetShare;
+        return new DriftCheck();
     }
 
     @Override
@@ -36,39 +25,22 @@ public final class DriftCheck implements Check {
     }
 
     @Override
-    public java.util.Map<String, Double> thresholds() {
-        return java.util.Map.of("drift.dataset_share", datasetShare, "drift.min_count", (double) minCount);
-    }
-
-    @Override
-    public void require(ProfileNeeds needs) {
-        needs.minCount(minCount).maxCategories(maxCategories);
-    }
-
-    /** Share of tested columns whose drift test detected drift; null when no column could be tested. */
-    public static Double driftShare(Comparison comparison) {
-        long tested = comparison.columns().values().stream().filter(c -> c.drift().score() != null).count();
-        long drifted = comparison.columns().values().stream().filter(c -> c.drift().detected()).count();
-        return tested == 0 ? null : (double) drifted / tested;
-    }
-
-    @Override
-    public List<CheckResult> evaluate(Comparison comparison) {
-        List<CheckResult> out = new ArrayList<>();
+    public List<Finding> evaluate(Comparison comparison) {
+        List<Finding> out = new ArrayList<>();
         for (ColumnComparison c : comparison.columns().values()) {
             ColumnComparison.DriftTest d = c.drift();
             if (d.score() == null) {
-                out.add(new CheckResult(name(), c.name(), Status.WARN, null, null, d.note()));
+                out.add(new Finding(name(), c.name(), Status.WARN, null, null, d.note()));
             } else if (d.detected()) {
-                out.add(new CheckResult(name(), c.name(), Status.WARN, d.score(), d.threshold(),
+                out.add(new Finding(name(), c.name(), Status.WARN, d.score(), d.threshold(),
                     String.format("drift detected by %s (%.4g vs threshold %s)", d.test(), d.score(), d.threshold())));
             }
         }
-        Double share = driftShare(comparison);
-        if (share != null) {
-            boolean detected = share >= datasetShare;
-            out.add(new CheckResult(name(), null, detected ? Status.WARN : Status.OK, share, datasetShare,
-                String.format("%.0f%% of tested columns drifted%s", 100 * share, detected ? ": dataset drift" : "")));
+        DatasetDrift dd = comparison.datasetDrift();
+        if (dd.share() != null) {
+            Finding f = new Finding(name(), null, dd.detected() ? Status.WARN : Status.OK, dd.share(), dd.threshold(),
+                String.format("%.0f%% of tested columns drifted%s", 100 * dd.share(), dd.detected() ? ": dataset drift" : ""));
+            out.add(dd.detected() ? f.because(RetrainReason.DATASET_DRIFT) : f);
         }
         return out;
     }

@@ -2,6 +2,7 @@ package org.driftwatch.checks;
 
 import java.util.List;
 import org.driftwatch.profile.IdenticalRows;
+import org.driftwatch.compare.Comparison;
 import org.driftwatch.rules.RuleSection;
 
 /**
@@ -33,7 +34,7 @@ public final class IdenticalRowsCheck implements Check {
     }
 
     @Override
-    public List<CheckResult> evaluate(Comparison comparison) {
+    public List<Finding> evaluate(Comparison comparison) {
         if (comparison.identicalRows().isEmpty()) {
             return List.of();
         }
@@ -41,7 +42,7 @@ public final class IdenticalRowsCheck implements Check {
         boolean over = r.currentRows() > maxRows;
         String message = r.currentRows() + " current rows are identical to a reference row in all "
             + r.columns().size() + " shared columns";
-        return List.of(new CheckResult(name(), null, over ? (configured ? Status.FAIL : Status.WARN) : Status.OK,
-            (double) r.currentRows(), (double) maxRows, message));
+        return List.of(new Finding(name(), null, over ? (configured ? Status.FAIL : Status.WARN) : Status.OK,
+            (double) r.currentRows(), (double) maxRows, message).advising("Remove rows copied from the reference"));
     }
 }

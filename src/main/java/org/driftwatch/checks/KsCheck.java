@@ -2,6 +2,8 @@ package org.driftwatch.checks;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.driftwatch.compare.ColumnComparison;
+import org.driftwatch.compare.Comparison;
 import org.driftwatch.rules.RuleSection;
 
 /**
@@ -31,15 +33,15 @@ public final class KsCheck implements Check {
     }
 
     @Override
-    public List<CheckResult> evaluate(Comparison comparison) {
-        List<CheckResult> out = new ArrayList<>();
+    public List<Finding> evaluate(Comparison comparison) {
+        List<Finding> out = new ArrayList<>();
         for (ColumnComparison c : comparison.columns().values()) {
             if (c.ks() == null) {
                 continue;
             }
             double p = c.ks().pValue();
             boolean shifted = p < alpha;
-            out.add(new CheckResult(name(), c.name(), shifted ? Status.WARN : Status.OK, p, alpha,
+            out.add(new Finding(name(), c.name(), shifted ? Status.WARN : Status.OK, p, alpha,
                 String.format("KS D %.4f, p %.3g%s", c.ks().statistic(), p, shifted ? " < " + alpha + ": distributions differ" : "")));
         }
         return out;

@@ -1,9 +1,14 @@
 package org.driftwatch.checks;
 
 import java.util.List;
+import org.driftwatch.compare.ColumnComparison;
+import org.driftwatch.compare.Comparison;
 import org.driftwatch.rules.RuleSection;
 
-/** P(Y) drift: PSI of the label's class shares; warn above {@code psi_warn}, fail above {@code psi_fail}. */
+/**
+ * P(Y) drift: PSI of the label's class shares; warn above {@code psi_warn}, fail above {@code psi_fail}
+ * (a {@link RetrainReason#LABEL_DRIFT}).
+ */
 public final class LabelDistributionCheck implements Check {
     private final double psiWarn;
     private final double psiFail;
@@ -38,18 +43,19 @@ public final class LabelDistributionCheck implements Check {
     }
 
     @Override
-    public List<CheckResult> evaluate(Comparison comparison) {
+    public List<Finding> evaluate(Comparison comparison) {
         if (comparison.label().isEmpty()) {
             return List.of();
         }
         ColumnComparison label = comparison.label().get();
         if (label.psi() == null) {
-            return List.of(new CheckResult(name(), label.name(), Status.WARN, null, psiFail, label.drift().note()));
+            return List.of(new Finding(name(), label.name(), Status.WARN, null, psiFail, label.drift().note()));
         }
         double psi = label.psi();
         Status status = psi > psiFail ? Status.FAIL : psi > psiWarn ? Status.WARN : Status.OK;
         String unseen = label.unseenCategories().isEmpty() ? "" : "; new classes: " + String.join(", ", label.unseenCategories());
-        return List.of(new CheckResult(name(), label.name(), status, psi, status == Status.FAIL ? psiFail : psiWarn,
-            String.format("label PSI %.4f%s", psi, unseen)));
+        Finding f = new Finding(name(), label.name(), status, psi, status == Status.FAIL ? psiFail : psiWarn,
+            String.format("label PSI %.4f%s", psi, unseen));
+        return List.of(status == Status.FAIL ? f.because(RetrainReason.LABEL_DRIFT) : f);
     }
 }

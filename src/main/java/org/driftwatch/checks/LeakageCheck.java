@@ -2,6 +2,7 @@ package org.driftwatch.checks;
 
 import java.util.List;
 import org.driftwatch.profile.LeakageProfile;
+import org.driftwatch.compare.Comparison;
 import org.driftwatch.rules.RuleSection;
 
 /** Train/test leakage: entity ids of the current data that already occur in the reference. */
@@ -39,11 +40,11 @@ public final class LeakageCheck implements Check {
     }
 
     @Override
-    public List<CheckResult> evaluate(Comparison comparison) {
+    public List<Finding> evaluate(Comparison comparison) {
         if (comparison.leakage().isEmpty()) {
-            return List.of(new CheckResult(name(), key, Status.FAIL, null, (double) maxOverlap,
+            return List.of(new Finding(name(), key, Status.FAIL, null, (double) maxOverlap,
                 "no ids to compare: column '" + key + "' is missing from the current data, or the reference"
-                    + " came as a saved profile without its data"));
+                    + " came as a saved profile without its data").advising("Give the leakage check ids on both sides"));
         }
         LeakageProfile l = comparison.leakage().get();
         boolean leaked = l.overlappingIds() > maxOverlap;
@@ -51,7 +52,7 @@ public final class LeakageCheck implements Check {
             ? l.overlappingIds() + " ids of the current data are also in the reference (" + l.currentRowsWithReferenceId()
                 + " current rows), e.g. " + String.join(", ", l.exampleIds())
             : l.overlappingIds() + " ids in both datasets";
-        return List.of(new CheckResult(name(), key, leaked ? Status.FAIL : Status.OK, (double) l.overlappingIds(),
-            (double) maxOverlap, message));
+        return List.of(new Finding(name(), key, leaked ? Status.FAIL : Status.OK, (double) l.overlappingIds(),
+            (double) maxOverlap, message).advising("Remove leaked ids before training or evaluating"));
     }
 }

@@ -3,6 +3,8 @@ package org.driftwatch.checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.driftwatch.compare.ColumnComparison;
+import org.driftwatch.compare.Comparison;
 import org.driftwatch.rules.RuleSection;
 
 /**
@@ -40,8 +42,8 @@ public final class NullCheck implements Check {
     }
 
     @Override
-    public List<CheckResult> evaluate(Comparison comparison) {
-        List<CheckResult> out = new ArrayList<>();
+    public List<Finding> evaluate(Comparison comparison) {
+        List<Finding> out = new ArrayList<>();
         for (ColumnComparison c : comparison.allColumns()) {
             ColumnComparison.SideStats cur = c.current();
             Double share = cur.nullShare();
@@ -50,19 +52,23 @@ public final class NullCheck implements Check {
             }
             long missing = cur.rows() - cur.count();
             if (required.contains(c.name()) && missing > 0) {
-                out.add(new CheckResult(name(), c.name(), Status.FAIL, share, 0.0,
-                    missing + " null values in required column"));
+                out.add(new Finding(name(), c.name(), Status.FAIL, share, 0.0,
+                    missing + " null values in required column").advising(fillAdvice(c.name())));
             }
             if (maxShare.isPresent() && share > maxShare.get()) {
-                out.add(new CheckResult(name(), c.name(), Status.FAIL, share, maxShare.get(),
-                    String.format("null share %.2f%% > %.2f%%", 100 * share, 100 * maxShare.get())));
+                out.add(new Finding(name(), c.name(), Status.FAIL, share, maxShare.get(),
+                    String.format("null share %.2f%% > %.2f%%", 100 * share, 100 * maxShare.get())).advising(fillAdvice(c.name())));
             }
             Double refShare = c.reference().nullShare();
             if (refShare != null && share - refShare > maxIncrease) {
-                out.add(new CheckResult(name(), c.name(), increaseConfigured ? Status.FAIL : Status.WARN, share - refShare, maxIncrease,
-                    String.format("null share rose from %.2f%% to %.2f%%", 100 * refShare, 100 * share)));
+                out.add(new Finding(name(), c.name(), increaseConfigured ? Status.FAIL : Status.WARN, share - refShare, maxIncrease,
+                    String.format("null share rose from %.2f%% to %.2f%%", 100 * refShare, 100 * share)).advising(fillAdvice(c.name())));
             }
         }
         return out;
+    }
+
+    private static String fillAdvice(String column) {
+        return "Check the pipeline that fills " + column;
     }
 }

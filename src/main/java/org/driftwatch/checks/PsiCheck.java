@@ -2,29 +2,32 @@ package org.driftwatch.checks;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.driftwatch.compare.ColumnComparison;
+import org.driftwatch.compare.Comparison;
 import org.driftwatch.rules.RuleSection;
 
-/** PSI per column: warn above {@code warn} (0.1), fail above {@code fail} (0.25) — retraining territory. */
+/**
+ * PSI per feature: warn above {@code warn} (0.1), fail above {@code fail} (0.25) — retraining
+ * territory, so a fail is a {@link RetrainReason#PSI_FAIL}. (The bins are {@code compare.psi_bins};
+ * {@code bins} here is the deprecated old place, read by the comparison.)
+ */
 public final class PsiCheck implements Check {
-    private final int bins;
     private final double warn;
     private final double fail;
 
-    public PsiCheck(int bins, double warn, double fail) {
-        this.bins = bins;
+    public PsiCheck(double warn, double fail) {
         this.warn = warn;
         this.fail = fail;
     }
 
     public static PsiCheck fromRules(RuleSection s) {
         s.allowOnly(List.of("bins", "warn", "fail"));
-        int bins = s.integer("bins", ProfileNeeds.DEFAULT_BINS, 2, 1000);
         double warn = s.number("warn", 0.1, 0, 100);
         double fail = s.number("fail", 0.25, 0, 100);
         if (warn > fail) {
             throw s.error("warn", "checks.psi.warn (" + warn + ") must not exceed checks.psi.fail (" + fail + ")");
         }
-        return new PsiCheck(bins, warn, fail);
+        return new PsiCheck(warn, fail);
     }
 
     public double fail() {
@@ -42,26 +45,22 @@ public final class PsiCheck implements Check {
     }
 
     @Override
-    public void require(ProfileNeeds needs) {
-        needs.psiBins(bins);
-    }
-
-    @Override
-    public List<CheckResult> evaluate(Comparison comparison) {
-        List<CheckResult> out = new ArrayList<>();
+    public List<Finding> evaluate(Comparison comparison) {
+        List<Finding> out = new ArrayList<>();
         for (ColumnComparison c : comparison.columns().values()) {
             if (c.psi() == null) {
                 continue;
             }
             double psi = c.psi();
             if (psi > fail) {
-                out.add(new CheckResult(name(), c.name(), Status.FAIL, psi, fail,
-                    String.format("PSI %.4f > %.2f: significant shift, retraining recommended", psi, fail)));
+                out.add(new Finding(name(), c.name(), Status.FAIL, psi, fail,
+                    String.format("PSI %.4f > %.2f: significant shift, retraining recommended", psi, fail))
+                    .because(RetrainReason.PSI_FAIL));
             } else if (psi > warn) {
-                out.add(new CheckResult(name(), c.name(), Status.WARN, psi, warn,
+                out.add(new Finding(name(), c.name(), Status.WARN, psi, warn,
                     String.format("PSI %.4f > %.2f: moderate shift", psi, warn)));
             } else {
-                out.add(new CheckResult(name(), c.name(), Status.OK, psi, warn, String.format("PSI %.4f: no significant change", psi)));
+                out.add(new Finding(name(), c.name(), Status.OK, psi, warn, String.format("PSI %.4f: no significant change", psi)));
             }
         }
         return out;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.driftwatch.data.ColumnPlan;
+import org.driftwatch.compare.ColumnComparison;
+import org.driftwatch.compare.Comparison;
 import org.driftwatch.rules.RuleSection;
 
 /**
@@ -29,7 +31,7 @@ public final class SchemaCheck implements Check {
     }
 
     @Override
-    public List<CheckResult> evaluate(Comparison comparison) {
+    public List<Finding> evaluate(Comparison comparison) {
         ColumnPlan plan = comparison.plan();
         List<String> compared = new ArrayList<>(plan.numerical());
         compared.addAll(plan.categorical());
@@ -39,31 +41,35 @@ public final class SchemaCheck implements Check {
         if (plan.label() != null) {
             compared.add(plan.label());
         }
-        List<CheckResult> out = new ArrayList<>();
+        List<Finding> out = new ArrayList<>();
         for (String missing : plan.schema().missingInCurrent()) {
             Status s = compared.contains(missing) ? Status.FAIL : Status.WARN;
-            out.add(new CheckResult(name(), missing, s, null, null, "column is missing from the current data"));
+            out.add(new Finding(name(), missing, s, null, null, "column is missing from the current data").advising(fixAdvice(missing)));
         }
         for (Map.Entry<String, String[]> e : plan.schema().typeChanges().entrySet()) {
             Status s = compared.contains(e.getKey()) ? Status.FAIL : Status.WARN;
-            out.add(new CheckResult(name(), e.getKey(), s, null, null,
-                "type changed from " + e.getValue()[0] + " to " + e.getValue()[1]));
+            out.add(new Finding(name(), e.getKey(), s, null, null,
+                "type changed from " + e.getValue()[0] + " to " + e.getValue()[1]).advising(fixAdvice(e.getKey())));
         }
         if (!allowNewColumns) {
             for (String added : plan.schema().newInCurrent()) {
-                out.add(new CheckResult(name(), added, Status.WARN, null, null, "new column in the current data"));
+                out.add(new Finding(name(), added, Status.WARN, null, null, "new column in the current data"));
             }
         }
         for (ColumnComparison c : comparison.columns().values()) {
             if (!c.unseenCategories().isEmpty()) {
-                out.add(new CheckResult(name(), c.name(), Status.WARN, (double) c.unseenCategories().size(), 0.0,
+                out.add(new Finding(name(), c.name(), Status.WARN, (double) c.unseenCategories().size(), 0.0,
                     c.unseenCategories().size() + " categories not seen in the reference: " + preview(c.unseenCategories())));
             }
         }
         if (out.isEmpty()) {
-            out.add(new CheckResult(name(), null, Status.OK, null, null, "schema unchanged"));
+            out.add(new Finding(name(), null, Status.OK, null, null, "schema unchanged"));
         }
         return out;
+    }
+
+    private static String fixAdvice(String column) {
+        return "Fix the upstream schema of " + column;
     }
 
     private static String preview(List<String> xs) {

@@ -9,15 +9,15 @@ final class Errors {
     private Errors() {
     }
 
-    record Verdict(int exitCode, String message) {
+    record Classified(int exitCode, String message) {
     }
 
-    static Verdict classify(Throwable e) {
+    static Classified classify(Throwable e) {
         if (e instanceof RuleException) {
-            return new Verdict(ExitCode.BAD_RULES, e.getMessage());
+            return new Classified(ExitCode.BAD_RULES, e.getMessage());
         }
         if (e instanceof DataException) {
-            return new Verdict(ExitCode.BAD_DATA, e.getMessage());
+            return new Classified(ExitCode.BAD_DATA, e.getMessage());
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String msg = String.valueOf(t.getMessage());
@@ -25,10 +25,10 @@ final class Errors {
             if (cls.endsWith("FileNotFoundException") || msg.contains("Malformed records") || msg.contains("MALFORMED_RECORD")
                 || msg.contains("PATH_NOT_FOUND") || msg.contains("UNABLE_TO_INFER_SCHEMA") || msg.contains("CANNOT_READ_FILE")
                 || cls.endsWith("SparkFileNotFoundException") || msg.contains("is not a Parquet file")) {
-                return new Verdict(ExitCode.BAD_DATA, "cannot read input data: " + DatasetReader.firstLine(t));
+                return new Classified(ExitCode.BAD_DATA, "cannot read input data: " + DatasetReader.firstLine(t));
             }
         }
-        return new Verdict(ExitCode.UNEXPECTED, "unexpected error: " + DatasetReader.firstLine(e)
+        return new Classified(ExitCode.UNEXPECTED, "unexpected error: " + DatasetReader.firstLine(e)
             + " (set DRIFTWATCH_DEBUG=1 for the stack trace)");
     }
 }

@@ -36,7 +36,7 @@ public final class Main implements Runnable {
     public static int execute(java.util.Map<String, String> env, String... args) {
         CommandLine cli = new CommandLine(new Main(env));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            Errors.Verdict v = Errors.classify(e);
+            Errors.Classified v = Errors.classify(e);
             PrintWriter err = cmd.getErr();
             err.println("driftwatch: error: " + v.message());
             if (System.getenv("DRIFTWATCH_DEBUG") != null) {

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.driftwatch.DriftJob;
 import org.driftwatch.actions.ActionPlan;
-import org.driftwatch.report.Decision;
+import org.driftwatch.compare.CompareSettings;
+import org.driftwatch.judge.RetrainPolicy;
+import org.driftwatch.judge.Verdict;
 import org.driftwatch.checks.Check;
 import org.driftwatch.checks.CheckCatalog;
 import org.driftwatch.rules.DataSource;
@@ -82,6 +84,8 @@ final class RunCommand implements Callable<Integer> {
 
     private int run(RuleSet set, ActionPlan actions, String runDate) {
         List<Check> checks = CheckCatalog.checksFor(set);
+        CompareSettings.fromRules(set);   // rule errors before Spark starts; the job reads them again
+        RetrainPolicy.fromRules(set);
         if (format != null && !DataSource.FORMATS.contains(format.toLowerCase())) {
             throw new RuleException(null, "--format must be one of " + String.join(", ", DataSource.FORMATS) + ", not '" + format + "'");
         }
@@ -96,10 +100,10 @@ final class RunCommand implements Callable<Integer> {
                 System.err.println("driftwatch: error: an action failed (see above); the reports are in " + outcome.reportJson().getParent());
                 return ExitCode.ACTION_FAILED;
             }
-            Decision.Verdict verdict = outcome.report().decision().verdict();
+            Verdict verdict = outcome.report().decision().verdict();
             progress("verdict " + verdict.json());
-            if ((failOn == FailOn.drift && verdict == Decision.Verdict.RETRAIN)
-                || (failOn == FailOn.warn && verdict != Decision.Verdict.OK)) {
+            if ((failOn == FailOn.drift && verdict == Verdict.RETRAIN)
+                || (failOn == FailOn.warn && verdict != Verdict.OK)) {
                 progress("exit " + ExitCode.FAIL_ON + ": verdict " + verdict.json() + " meets --fail-on " + failOn);
                 return ExitCode.FAIL_ON;
             }

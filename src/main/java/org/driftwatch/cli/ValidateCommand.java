@@ -1,9 +1,14 @@
 package org.driftwatch.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.driftwatch.actions.ActionPlan;
 import org.driftwatch.checks.Check;
 import org.driftwatch.checks.CheckCatalog;
+import org.driftwatch.compare.CompareSettings;
+import org.driftwatch.judge.RetrainPolicy;
 import org.driftwatch.rules.RuleFileParser;
 import org.driftwatch.rules.RuleSet;
 import picocli.CommandLine.Command;
@@ -18,8 +23,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RuleSet set = RuleFileParser.parse(rules);
-        java.util.List<Check> checks = CheckCatalog.checksFor(set);
-        org.driftwatch.actions.ActionPlan.of(set, java.util.List.of(), false, java.util.Map.of());
+        List<Check> checks = CheckCatalog.checksFor(set);
+        CompareSettings.fromRules(set).deprecations().forEach(d -> System.err.println("driftwatch: warning: " + d));
+        RetrainPolicy.fromRules(set);
+        ActionPlan.of(set, List.of(), false, Map.of());
         System.out.println(rules + ": ok (monitor " + set.monitor() + "; checks: "
             + String.join(", ", checks.stream().map(Check::name).toList()) + ")");
         return ExitCode.OK;

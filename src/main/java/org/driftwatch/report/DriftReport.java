@@ -1,35 +1,54 @@
 package org.driftwatch.report;
 
 import java.util.List;
-import org.driftwatch.checks.CheckResult;
-import org.driftwatch.checks.Comparison;
+import java.util.Map;
+import org.driftwatch.checks.Finding;
 import org.driftwatch.checks.Status;
+import org.driftwatch.compare.Comparison;
+import org.driftwatch.compare.DatasetDrift;
+import org.driftwatch.judge.Decision;
+import org.driftwatch.judge.Explanation;
+import org.driftwatch.judge.Judgement;
 
 /**
- * The result of one run, built once and rendered by the writers (JSON now; HTML, CSV, email later).
- * Writers only read it.
+ * The result of one run, built once with everything known and rendered by the writers (JSON, HTML,
+ * CSV, text, email). Writers only read it; actions add only the record of what they did.
  */
-public record DriftReport(String monitor, String date, Status status, RunInfo run, Source reference, Source current,
-                          Comparison comparison, List<CheckResult> checks, DatasetDrift datasetDrift,
-                          java.util.Map<String, Double> thresholds, Decision decision, List<ActionRecord> actions) {
+public record DriftReport(String monitor, String date, RunInfo run, Source reference, Source current,
+                          Comparison comparison, List<Finding> findings, Judgement judgement,
+                          Map<String, Double> thresholds, List<ActionRecord> actions) {
     public static final int SCHEMA_VERSION = 1;
 
     public DriftReport {
-        checks = List.copyOf(checks);
+        findings = List.copyOf(findings);
         thresholds = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(thresholds));
         actions = List.copyOf(actions);
     }
 
-    /** The same report with the outcome of its actions. */
-    public DriftReport withActions(List<ActionRecord> done) {
-        return new DriftReport(monitor, date, status, run, reference, current, comparison, checks, datasetDrift, thresholds,
-            decision, done);
+    public Status status() {
+        return judgement.status();
     }
 
-    /** The same report with the decision taken on it. */
-    public DriftReport withDecision(Decision d) {
-        return new DriftReport(monitor, date, status, run, reference, current, comparison, checks, datasetDrift, thresholds,
-            d, actions);
+    public Decision decision() {
+        return judgement.decision();
+    }
+
+    public Explanation explanation() {
+        return judgement.explanation();
+    }
+
+    public DatasetDrift datasetDrift() {
+        return comparison.datasetDrift();
+    }
+
+    /** The same report with the outcome of its actions. */
+    public DriftReport withActions(List<ActionRecord> done) {
+        return new DriftReport(monitor, date, run, reference, current, comparison, findings, judgement, thresholds, done);
+    }
+
+    /** The worst status of the findings that name this column (OK when none). */
+    public Status columnStatus(String column) {
+        return findings.stream().filter(f -> column.equals(f.column())).map(Finding::status).reduce(Status.OK, Status::worst);
     }
 
     /** What an action (email, trigger) did after the report was written. */
@@ -39,7 +58,7 @@ public record DriftReport(String monitor, String date, Status status, RunInfo ru
         }
     }
 
-    /** A check threshold such as {@code psi.fail}, or the fallback when that check did not run. */
+    /** A threshold such as {@code psi.fail}, or the fallback when that check did not run. */
     public double threshold(String key, double fallback) {
         return thresholds.getOrDefault(key, fallback);
     }
@@ -50,13 +69,5 @@ public record DriftReport(String monitor, String date, Status status, RunInfo ru
     }
 
     public record Source(String location, String format, long rows) {
-    }
-
-    /** Share of tested columns whose drift test fired, against the rule's threshold. */
-    public record DatasetDrift(Double share, double threshold, boolean detected, List<String> driftedColumns,
-                               int testedColumns) {
-        public DatasetDrift {
-            driftedColumns = List.copyOf(driftedColumns);
-        }
     }
 }

@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.driftwatch.checks.CheckResult;
-import org.driftwatch.checks.ColumnComparison;
-import org.driftwatch.checks.ColumnComparison.SideStats;
-import org.driftwatch.checks.Comparison;
+import org.driftwatch.checks.Finding;
+import org.driftwatch.compare.ColumnComparison;
+import org.driftwatch.compare.ColumnComparison.SideStats;
+import org.driftwatch.compare.Comparison;
+import org.driftwatch.judge.Decision;
 import org.driftwatch.profile.LeakageProfile;
 
 /**
@@ -73,20 +74,7 @@ public final class JsonReportWriter {
         strings(schema.putArray("new_in_current"), c.plan().schema().newInCurrent());
         ObjectNode types = schema.putObject("type_changes");
         c.plan().schema().typeChanges().forEach((k, v) -> types.putObject(k).put("reference", v[0]).put("current", v[1]));
-        if (r.decision() != null) {
-            ObjectNode d = root.putObject("decision");
-            d.put("verdict", r.decision().verdict().json());
-            ArrayNode reasons = d.putArray("reasons");
-            for (Decision.Reason reason : r.decision().reasons()) {
-                ObjectNode o = reasons.addObject();
-                o.put("kind", reason.kind());
-                o.put("column", reason.column());
-                num(o, "value", reason.value());
-                num(o, "threshold", reason.threshold());
-                o.put("message", reason.message());
-            }
-            strings(d.putArray("retrain_columns"), r.decision().retrainColumns());
-        }
+        root.set("decision", decision(r.decision()));
         ObjectNode thresholds = root.putObject("thresholds");
         r.thresholds().forEach(thresholds::put);
         ArrayNode actions = root.putArray("actions");
@@ -99,9 +87,9 @@ public final class JsonReportWriter {
             o.put("message", a.message());
         }
         ArrayNode checks = root.putArray("checks");
-        for (CheckResult cr : r.checks()) {
+        for (Finding cr : r.findings()) {
             ObjectNode o = checks.addObject();
-            o.put("name", cr.name());
+            o.put("name", cr.check());
             o.put("column", cr.column());
             o.put("status", cr.status().json());
             num(o, "value", cr.value());
@@ -109,6 +97,22 @@ public final class JsonReportWriter {
             o.put("message", cr.message());
         }
         return root;
+    }
+
+    private static ObjectNode decision(Decision decision) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("verdict", decision.verdict().json());
+        ArrayNode reasons = d.putArray("reasons");
+        for (Decision.Reason reason : decision.reasons()) {
+            ObjectNode o = reasons.addObject();
+            o.put("kind", reason.kind());
+            o.put("column", reason.column());
+            num(o, "value", reason.value());
+            num(o, "threshold", reason.threshold());
+            o.put("message", reason.message());
+        }
+        strings(d.putArray("retrain_columns"), decision.retrainColumns());
+        return d;
     }
 
     private static ObjectNode run(DriftReport.RunInfo run) {

@@ -6,9 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.driftwatch.checks.CheckResult;
-import org.driftwatch.checks.ColumnComparison;
-import org.driftwatch.checks.Status;
+import org.driftwatch.compare.ColumnComparison;
 
 /** {@code summary.csv}: one row per column with the main metrics, for spreadsheets. */
 public final class SummaryCsvWriter {
@@ -23,10 +21,8 @@ public final class SummaryCsvWriter {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
             for (ColumnComparison c : r.comparison().allColumns()) {
-                Status status = r.checks().stream().filter(x -> c.name().equals(x.column())).map(CheckResult::status)
-                    .reduce(Status.OK, Status::worst);
                 boolean label = c.name().equals(r.comparison().plan().label());
-                csv.printRecord(c.name(), label ? "label" : "feature", c.type(), status.json(), c.psi(),
+                csv.printRecord(c.name(), label ? "label" : "feature", c.type(), r.columnStatus(c.name()).json(), c.psi(),
                     c.ks() == null ? null : c.ks().statistic(), c.ks() == null ? null : c.ks().pValue(), c.wassersteinNormed(),
                     c.chiSquare() == null ? null : c.chiSquare().pValue(), c.jensenShannon(), c.drift().test(), c.drift().score(),
                     c.drift().detected(), c.reference().count(), c.current().count(), c.reference().nullShare(),

@@ -1,8 +1,9 @@
 package org.driftwatch.report;
 
-import org.driftwatch.checks.CheckResult;
-import org.driftwatch.checks.ColumnComparison;
-import org.driftwatch.checks.Status;
+import org.driftwatch.checks.Finding;
+import org.driftwatch.compare.ColumnComparison;
+import org.driftwatch.compare.DatasetDrift;
+import org.driftwatch.judge.Explanation;
 
 /** The report in plain words: the email's text alternative, saying what the HTML says. */
 public final class TextReport {
@@ -10,7 +11,7 @@ public final class TextReport {
     }
 
     public static String render(DriftReport r) {
-        Verdict v = Verdict.of(r);
+        Explanation v = r.explanation();
         StringBuilder b = new StringBuilder();
         b.append("driftwatch ").append(r.monitor()).append(' ').append(r.date()).append(": ").append(v.banner()).append('\n');
         b.append(v.headline()).append('\n').append('\n');
@@ -18,17 +19,17 @@ public final class TextReport {
         v.nextSteps().forEach(s -> b.append("  - ").append(s).append('\n'));
         b.append('\n');
         b.append(String.format("Data: reference %,d rows, current %,d rows%n", r.reference().rows(), r.current().rows()));
-        DriftReport.DatasetDrift dd = r.datasetDrift();
+        DatasetDrift dd = r.datasetDrift();
         if (dd.share() != null) {
             b.append(String.format("Dataset drift: %s (%.0f%% of %d tested columns)%n", dd.detected() ? "detected" : "not detected",
                 100 * dd.share(), dd.testedColumns()));
         }
         b.append('\n').append("Findings:\n");
         boolean any = false;
-        for (CheckResult c : r.checks()) {
-            if (c.status() != Status.OK) {
+        for (Finding c : r.findings()) {
+            if (!c.ok()) {
                 any = true;
-                b.append("  ").append(c.status().name()).append(' ').append(c.name())
+                b.append("  ").append(c.status().name()).append(' ').append(c.check())
                     .append(c.column() == null ? "" : " " + c.column()).append(": ").append(c.message()).append('\n');
             }
         }

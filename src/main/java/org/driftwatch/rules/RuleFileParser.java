@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /** Reads a rule file into a {@link RuleSet}, rejecting unknown keys and bad values with their position. */
 public final class RuleFileParser {
-    static final List<String> TOP_KEYS = List.of("monitor", "description", "reference", "current", "columns", "checks", "actions");
+    static final List<String> TOP_KEYS = List.of("monitor", "description", "reference", "current", "columns", "compare", "checks",
+        "actions");
     static final List<String> SOURCE_KEYS = List.of("path", "table", "format", "options");
     /** A reference may also name a saved profile (driftwatch profile) that runs use instead of scanning it. */
     static final List<String> REFERENCE_KEYS = List.of("path", "table", "format", "options", "profile");
@@ -44,8 +45,9 @@ public final class RuleFileParser {
                 checks.put(name, c.section(name).orElseThrow());
             }
         });
+        RuleSection compare = top.section("compare").orElse(RuleSection.absent(file.toString(), "compare"));
         RuleSection actions = top.section("actions").orElse(RuleSection.absent(file.toString(), "actions"));
-        return new RuleSet(file.toString(), sha256(file), monitor, reference, current, columns, checks, actions);
+        return new RuleSet(file.toString(), sha256(file), monitor, reference, current, columns, compare, checks, actions);
     }
 
     /** Position and message for an unknown check or action name, used by their catalogues. */

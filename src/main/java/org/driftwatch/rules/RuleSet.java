@@ -4,10 +4,11 @@ import java.util.Map;
 
 /**
  * One monitored dataset's rules, as read from {@code rules/<monitor>.yaml}. Check settings stay as
- * located sections: each check reads and validates its own.
+ * located sections: each check reads and validates its own, as the comparison reads {@code compare:}.
  */
 public record RuleSet(String file, String sha256, String monitor, DataSource reference, DataSource current,
-                      ColumnRoles columns, Map<String, RuleSection> checks, RuleSection actions) {
+                      ColumnRoles columns, RuleSection compare, Map<String, RuleSection> checks,
+                      RuleSection actions) {
     public RuleSet {
         checks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checks));
     }

@@ -31,6 +31,8 @@ class RuleFileParserTest {
         RuleException e = assertThrows(RuleException.class, () -> {
             RuleSet r = RuleFileParser.parse(f);
             CheckCatalog.checksFor(r);
+            org.driftwatch.compare.CompareSettings.fromRules(r);
+            org.driftwatch.judge.RetrainPolicy.fromRules(r);
             org.driftwatch.actions.ActionPlan.of(r, List.of(), false, java.util.Map.of());
         });
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
@@ -71,7 +73,7 @@ class RuleFileParserTest {
 
     @Test
     void unknownKeysSuggestTheNearest() throws IOException {
-        assertEquals(":1:1: unknown key 'monitr' at the top level (did you mean 'monitor'?); allowed: monitor, description, reference, current, columns, checks, actions",
+        assertEquals(":1:1: unknown key 'monitr' at the top level (did you mean 'monitor'?); allowed: monitor, description, reference, current, columns, compare, checks, actions",
             error("monitr: m\n" + SOURCES));
         assertTrue(error("monitor: m\n" + SOURCES + "columns: {numerical: [a], lable: y}\n")
             .contains(":4:27: unknown key 'lable' under columns (did you mean 'label'?)"));

@@ -4,18 +4,23 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.driftwatch.actions.Trigger;
+import java.util.Locale;
+import org.driftwatch.checks.Status;
 import org.driftwatch.rules.RuleSection;
 import org.driftwatch.rules.Suggestions;
 
-/** {@code actions.email}: who gets the report and for which outcomes. */
-public record EmailAction(List<String> to, List<String> cc, Set<Trigger> when) {
-    public static final Set<Trigger> DEFAULT_WHEN = EnumSet.of(Trigger.WARN, Trigger.FAIL, Trigger.ERROR);
+/**
+ * {@code actions.email}: who gets the report and for which outcomes — the report's status
+ * (ok, warn, fail) or {@code error}, a run that ended without a report.
+ */
+public record EmailAction(List<String> to, List<String> cc, Set<Status> when) {
+    public static final Set<Status> DEFAULT_WHEN = EnumSet.of(Status.WARN, Status.FAIL, Status.ERROR);
+    static final List<String> OUTCOMES = List.of("ok", "warn", "fail", "error");
 
     public EmailAction {
         to = List.copyOf(to);
         cc = List.copyOf(cc);
-        when = when.isEmpty() ? EnumSet.noneOf(Trigger.class) : EnumSet.copyOf(when);
+        when = when.isEmpty() ? EnumSet.noneOf(Status.class) : EnumSet.copyOf(when);
     }
 
     public static EmailAction fromRules(RuleSection s) {
@@ -30,13 +35,13 @@ public record EmailAction(List<String> to, List<String> cc, Set<Trigger> when) {
                 throw s.error(to.contains(a) ? "to" : "cc", "'" + a + "' is not an email address");
             }
         }
-        Set<Trigger> when = EnumSet.noneOf(Trigger.class);
+        Set<Status> when = EnumSet.noneOf(Status.class);
         for (String w : s.strings("when").orElse(null) == null ? List.of("warn", "fail", "error") : s.strings("when").get()) {
-            if (!Trigger.NAMES.contains(w.toLowerCase())) {
-                throw s.error("when", "actions.email.when: unknown outcome '" + w + "'" + Suggestions.hint(w, Trigger.NAMES)
-                    + "; use " + String.join(", ", Trigger.NAMES));
+            if (!OUTCOMES.contains(w.toLowerCase(Locale.ROOT))) {
+                throw s.error("when", "actions.email.when: unknown outcome '" + w + "'" + Suggestions.hint(w, OUTCOMES)
+                    + "; use " + String.join(", ", OUTCOMES));
             }
-            when.add(Trigger.parse(w));
+            when.add(Status.valueOf(w.toUpperCase(Locale.ROOT)));
         }
         return new EmailAction(to, cc, when);
     }
@@ -46,7 +51,7 @@ public record EmailAction(List<String> to, List<String> cc, Set<Trigger> when) {
         return new EmailAction(recipients, List.of(), when);
     }
 
-    public boolean wants(Trigger t) {
+    public boolean wants(Status t) {
         return when.contains(t);
     }
 

@@ -3,7 +3,7 @@ package org.driftwatch.actions.email;
 import java.nio.charset.StandardCharsets;
 import org.driftwatch.report.DriftReport;
 import org.driftwatch.report.TextReport;
-import org.driftwatch.report.Verdict;
+import org.driftwatch.judge.Explanation;
 import org.driftwatch.report.html.HtmlReport;
 import org.driftwatch.report.html.ReportCharts;
 import org.simplejavamail.api.email.Email;
@@ -18,13 +18,13 @@ public final class ReportEmail {
     private ReportEmail() {
     }
 
-    public static String subject(DriftReport r, Verdict v) {
+    public static String subject(DriftReport r, Explanation v) {
         return "[driftwatch] " + v.word() + " " + r.monitor() + " " + r.date() + ": " + v.headline();
     }
 
     public static Email report(EmailAction action, String from, DriftReport r, HtmlReport html, byte[] reportJson) {
         EmailPopulatingBuilder b = addressed(action, from)
-            .withSubject(subject(r, html.verdict()))
+            .withSubject(subject(r, r.explanation()))
             .withHTMLText(html.renderForEmail())
             .withPlainText(TextReport.render(r));
         for (ReportCharts.Chart c : html.charts()) {

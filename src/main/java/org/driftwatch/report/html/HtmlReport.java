@@ -12,12 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.driftwatch.checks.CheckResult;
-import org.driftwatch.checks.ColumnComparison;
-import org.driftwatch.checks.Comparison;
+import org.driftwatch.checks.Finding;
 import org.driftwatch.checks.Status;
+import org.driftwatch.compare.ColumnComparison;
+import org.driftwatch.compare.Comparison;
+import org.driftwatch.compare.DatasetDrift;
+import org.driftwatch.compare.DriftTest;
+import org.driftwatch.judge.Explanation;
 import org.driftwatch.report.DriftReport;
-import org.driftwatch.report.Verdict;
 
 /**
  * The report as HTML that mail clients render (Gmail, Outlook, Apple Mail): table layout, inline
@@ -36,17 +38,21 @@ public final class HtmlReport {
     static final int MAX_FINDINGS = 30;
 
     private final DriftReport report;
-    private final Verdict verdict;
+    private final Explanation verdict;
     private final List<ReportCharts.Chart> charts = new ArrayList<>();
     private final Map<String, Object> model;
 
     public HtmlReport(DriftReport report) {
         this.report = report;
-        this.verdict = Verdict.of(report);
+        this.verdict = report.explanation();
         this.model = buildModel();
     }
 
-    public Verdict verdict() {
+    public DriftReport report() {
+        return report;
+    }
+
+    public Explanation verdict() {
         return verdict;
     }
 
@@ -114,11 +120,11 @@ public final class HtmlReport {
         m.put("rows", rows);
         m.put("details", details);
         List<Map<String, Object>> findings = new ArrayList<>();
-        List<CheckResult> bySeverity = new ArrayList<>(report.checks());
-        bySeverity.sort(Comparator.comparing(CheckResult::status).reversed());
-        for (CheckResult r : bySeverity) {
-            if (r.status() != Status.OK) {
-                findings.add(Map.of("status", r.status().name(), "color", color(r.status()), "check", r.name(),
+        List<Finding> bySeverity = new ArrayList<>(report.findings());
+        bySeverity.sort(Comparator.comparing(Finding::status).reversed());
+        for (Finding r : bySeverity) {
+            if (!r.ok()) {
+                findings.add(Map.of("status", r.status().name(), "color", color(r.status()), "check", r.check(),
                     "column", r.column() == null ? "" : r.column(), "message", r.message()));
             }
         }
@@ -135,7 +141,7 @@ public final class HtmlReport {
         Comparison c = report.comparison();
         List<Map<String, String>> f = new ArrayList<>();
         f.add(fact("Data", String.format("reference %,d rows, current %,d rows", report.reference().rows(), report.current().rows())));
-        DriftReport.DatasetDrift dd = report.datasetDrift();
+        DatasetDrift dd = report.datasetDrift();
         f.add(fact("Drift", verdict.headline() + (dd.share() == null ? "" : String.format("; dataset drift %s (%.0f%% of tested columns, threshold %.0f%%)",
             dd.detected() ? "detected" : "not detected", 100 * dd.share(), 100 * dd.threshold()))));
         c.label().ifPresent(l -> f.add(fact("Label", l.psi() == null ? "insufficient data"
@@ -143,11 +149,23 @@ public final class HtmlReport {
         c.leakage().ifPresent(l -> f.add(fact("Leakage", l.overlappingIds() == 0 ? "no id of the current data is in the reference ("
             + l.column() + ")" : String.format("%,d ids of the current data are in the reference (%,d rows)", l.overlappingIds(), l.currentRowsWithReferenceId()))));
         c.identicalRows().ifPresent(r -> f.add(fact("Copied rows", String.format("%,d current rows identical to a reference row", r.currentRows()))));
-        long nullFindings = report.checks().stream().filter(r -> r.name().equals("nulls") && r.status() != Status.OK).count();
-        f.add(fact("Nulls", nullFindings == 0 ? "no null finding" : nullFindings + " null finding" + (nullFindings == 1 ? "" : "s")));
+        f.add(fact("Checks", checksFact()));
         int schemaChanges = c.plan().schema().missingInCurrent().size() + c.plan().schema().typeChanges().size();
         f.add(fact("Schema", schemaChanges == 0 ? "unchanged" : schemaChanges + " change" + (schemaChanges == 1 ? "" : "s")));
         return f;
+    }
+
+    /** Findings that are not OK, counted per check: "nulls 2 WARN, schema 1 FAIL". */
+    private String checksFact() {
+        Map<String, Map<Status, Integer>> counts = new LinkedHashMap<>();
+        report.findings().stream().filter(r -> !r.ok()).forEach(r ->
+            counts.computeIfAbsent(r.check(), k -> new java.util.TreeMap<>(Comparator.reverseOrder())).merge(r.status(), 1, Integer::sum));
+        if (counts.isEmpty()) {
+            return "every check passed";
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((check, byStatus) -> byStatus.forEach((s, n) -> parts.add(check + " " + n + " " + s.name())));
+        return String.join(", ", parts);
     }
 
     private Map<String, Object> row(ColumnComparison col, double warn, double fail) {
@@ -169,7 +187,7 @@ public final class HtmlReport {
         } else {
             r.put("test", "–");
         }
-        r.put("drift", col.drift().score() == null ? "n/a" : (col.drift().detected() ? "yes" : "no") + " (" + testName(col.drift().test()) + ")");
+        r.put("drift", col.drift().score() == null ? "n/a" : (col.drift().detected() ? "yes" : "no") + " (" + DriftTest.displayOf(col.drift().test()) + ")");
         Double rn = col.reference().nullShare();
         Double cn = col.current().nullShare();
         r.put("nulls", rn == null || cn == null ? "–" : pctText(rn) + " → " + pctText(cn));
@@ -222,10 +240,8 @@ public final class HtmlReport {
         return d;
     }
 
-    /** The worst status of the checks that name this column (OK when none). */
     private Status columnStatus(String column) {
-        return report.checks().stream().filter(r -> column.equals(r.column())).map(CheckResult::status)
-            .reduce(Status.OK, Status::worst);
+        return report.columnStatus(column);
     }
 
     private static Map<String, String> fact(String label, String text) {
@@ -253,16 +269,6 @@ public final class HtmlReport {
             case OK -> "✔";
             case WARN -> "⚠";
             case FAIL, ERROR -> "✖";
-        };
-    }
-
-    private static String testName(String test) {
-        return switch (test) {
-            case "ks" -> "KS";
-            case "wasserstein" -> "Wasserstein";
-            case "chi_square" -> "χ²";
-            case "jensen_shannon" -> "JS";
-            default -> test;
         };
     }
 

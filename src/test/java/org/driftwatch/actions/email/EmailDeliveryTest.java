@@ -106,7 +106,9 @@ class EmailDeliveryTest {
         MimeMessage[] received = smtp.getReceivedMessages();
         assertEquals(2, received.length, "one delivery per recipient");
         MimeMessage m = received[0];
-        assertEquals("[driftwatch] RETRAIN seattle 2026-11-26: 2 of 4 columns drifted", m.getSubject());
+        // the one retrain reason is the label's drift, and the subject says so before the drifted features
+        assertEquals("[driftwatch] RETRAIN seattle 2026-11-26: label weather shifted (PSI 0.838 > 0.25); 2 of 4 columns drifted",
+            m.getSubject());
         assertEquals("ml-oncall@example.com", m.getRecipients(Message.RecipientType.TO)[0].toString());
         assertEquals("lead@example.com", m.getRecipients(Message.RecipientType.CC)[0].toString());
         assertEquals("driftwatch@example.com", m.getFrom()[0].toString());

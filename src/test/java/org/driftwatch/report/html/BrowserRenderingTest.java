@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
-import org.driftwatch.DriftJob;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,7 @@ class BrowserRenderingTest {
     static void start() throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
             "needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver (.ci/run does)");
-        DriftJob.Outcome outcome = ReportFixtures.wideReport(tmp);
-        page = outcome.reportHtml();
+        page = ReportFixtures.written(tmp).html();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
             .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars");
         LoggingPreferences logs = new LoggingPreferences();

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.driftwatch.DriftJob;
+import org.driftwatch.report.ReportSet;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,18 +15,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The HTML report is safe and small enough for mail clients. */
+/** The HTML report is safe and small enough for mail clients (rendered from a report object: no Spark). */
 class HtmlReportTest {
     @TempDir
     static Path tmp;
 
-    static DriftJob.Outcome outcome;
+    static ReportSet files;
     static HtmlReport html;
 
     @BeforeAll
     static void render() throws Exception {
-        outcome = ReportFixtures.wideReport(tmp);
-        html = new HtmlReport(outcome.report());
+        files = ReportFixtures.written(tmp);
+        html = files.page();
     }
 
     @Test
@@ -56,7 +56,7 @@ class HtmlReportTest {
 
     @Test
     void emailBodyStaysUnderGmailsClipLimitForFiftyColumns() {
-        assertEquals(50, outcome.report().comparison().columns().size());
+        assertEquals(50, files.page().report().comparison().columns().size());
         String body = html.renderForEmail();
         int bytes = body.getBytes(StandardCharsets.UTF_8).length;
         try {
@@ -91,7 +91,7 @@ class HtmlReportTest {
 
     @Test
     void savedFilesAreWrittenBesideTheJson() throws Exception {
-        Path dir = outcome.reportJson().getParent();
+        Path dir = files.json().getParent();
         String saved = Files.readString(dir.resolve("report.html"));
         assertTrue(saved.contains("data:image/png;base64,"));
         String csv = Files.readString(dir.resolve("summary.csv"));

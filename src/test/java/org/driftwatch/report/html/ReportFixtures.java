@@ -5,19 +5,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.driftwatch.DriftJob;
-import org.driftwatch.TestSpark;
+import org.driftwatch.checks.Check;
 import org.driftwatch.checks.CheckCatalog;
+import org.driftwatch.checks.Finding;
+import org.driftwatch.compare.ColumnComparison;
+import org.driftwatch.compare.Columns;
+import org.driftwatch.compare.Comparison;
+import org.driftwatch.judge.Judge;
+import org.driftwatch.judge.RetrainPolicy;
+import org.driftwatch.report.DriftReport;
+import org.driftwatch.report.ReportSet;
 import org.driftwatch.rules.RuleFileParser;
 import org.driftwatch.rules.RuleSet;
+import org.driftwatch.stats.PopulationStabilityIndex;
 
-/** A wide report (50 compared columns) whose names and categories try to break out of the HTML. */
+/**
+ * A wide report (50 compared columns) whose names and categories try to break out of the HTML, built
+ * as a report object — statistics made up, checks and judge real — so rendering tests need no Spark.
+ */
 final class ReportFixtures {
     static final String NASTY_COLUMN = "<img src=x onerror=alert(1)>";
     static final String NASTY_CATEGORY = "</td><script>alert('x')</script>";
@@ -25,42 +30,56 @@ final class ReportFixtures {
     private ReportFixtures() {
     }
 
-    static DriftJob.Outcome wideReport(Path tmp) throws Exception {
-        SparkSession spark = TestSpark.session();
-        StructType schema = new StructType();
-        int numeric = 45;
-        for (int i = 0; i < numeric; i++) {
-            schema = schema.add(i == 0 ? NASTY_COLUMN : "feature_" + i, DataTypes.DoubleType, true);
+    static DriftReport wideReport(Path tmp) throws Exception {
+        Random rnd = new Random(7);
+        List<ColumnComparison> features = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            long[] ref = new long[10];
+            long[] cur = new long[10];
+            for (int b = 0; b < 10; b++) {
+                ref[b] = 150;
+                cur[b] = 150 + (i % 3 == 0 ? (b - 4) * 25L : rnd.nextInt(21) - 10);
+            }
+            double[] edges = new double[9];
+            for (int e = 0; e < 9; e++) {
+                edges[e] = -1.28 + 0.32 * e;
+            }
+            Columns c = Columns.numerical(i == 0 ? NASTY_COLUMN : "feature_" + i).bins(edges, ref, cur)
+                .psi(PopulationStabilityIndex.fromCounts(ref, cur)).counts(1500, 1500, 1500, sum(cur)).means(0, 1, i % 3 == 0 ? 0.4 : 0, 1);
+            features.add((i % 3 == 0 ? c.drifted("wasserstein", 0.4, 0.1).ks(0.16, 1e-12) : c).build());
         }
         for (int i = 0; i < 5; i++) {
-            schema = schema.add("category_" + i, DataTypes.StringType, true);
+            List<String> names = List.of(NASTY_CATEGORY, "c0", "c1", "c2", "c3", "c4", "c5");
+            long[] ref = {0, 250, 250, 250, 250, 250, 250};
+            long[] cur = i == 0 ? new long[] {250, 0, 250, 250, 250, 250, 250} : ref.clone();
+            Columns c = Columns.categorical("category_" + i, names, ref, cur).psi(PopulationStabilityIndex.fromCounts(ref, cur));
+            features.add((i == 0 ? c.unseen(NASTY_CATEGORY) : c).build());
         }
-        Dataset<Row> ref = spark.createDataFrame(rows(schema, numeric, 0.0, 1), schema);
-        Dataset<Row> cur = spark.createDataFrame(rows(schema, numeric, 0.4, 2), schema);
-        ref.write().parquet(tmp.resolve("ref").toString());
-        cur.write().parquet(tmp.resolve("cur").toString());
+        Comparison comparison = Columns.comparison(features);
         Path rules = tmp.resolve("wide.yaml");
-        Files.writeString(rules, "monitor: wide\nreference: {path: \"" + tmp.resolve("ref") + "\", format: parquet}\n"
-            + "current: {path: \"" + tmp.resolve("cur") + "\", format: parquet}\n");
+        Files.writeString(rules, "monitor: wide\nreference: {path: ref.parquet}\ncurrent: {path: cur.parquet}\n");
         RuleSet set = RuleFileParser.parse(rules);
-        return new DriftJob(spark, line -> { }).run(set, CheckCatalog.checksFor(set),
-            new DriftJob.Inputs(set.reference(), set.current(), "2026-11-26", tmp.resolve("out")));
+        List<Finding> findings = new ArrayList<>();
+        for (Check check : CheckCatalog.checksFor(set)) {
+            findings.addAll(check.evaluate(comparison));
+        }
+        return new DriftReport("wide", "2026-11-26",
+            new DriftReport.RunInfo("test", "4.1.3", "local[2]", "2026-11-26T00:00:00Z", 1.0, 5, rules.toString(), "0"),
+            new DriftReport.Source("ref.parquet", "parquet", 1500), new DriftReport.Source("cur.parquet", "parquet", 1500),
+            comparison, findings, new Judge(RetrainPolicy.defaults()).judge(comparison, findings),
+            java.util.Map.of("psi.warn", 0.1, "psi.fail", 0.25), List.of());
     }
 
-    private static List<Row> rows(StructType schema, int numeric, double shift, long seed) {
-        Random rnd = new Random(seed);
-        List<Row> out = new ArrayList<>();
-        for (int r = 0; r < 1500; r++) {
-            Object[] v = new Object[schema.size()];
-            for (int i = 0; i < numeric; i++) {
-                v[i] = rnd.nextGaussian() + (i % 3 == 0 ? shift : 0);
-            }
-            for (int i = numeric; i < schema.size(); i++) {
-                int k = rnd.nextInt(6) + (shift > 0 && i == numeric ? 1 : 0);
-                v[i] = k == 6 ? NASTY_CATEGORY : "c" + k;
-            }
-            out.add(RowFactory.create(v));
+    /** The report's files, written as a run writes them. */
+    static ReportSet written(Path tmp) throws Exception {
+        return ReportSet.write(wideReport(tmp), tmp.resolve("out"));
+    }
+
+    private static long sum(long[] xs) {
+        long n = 0;
+        for (long x : xs) {
+            n += x;
         }
-        return out;
+        return n;
     }
 }

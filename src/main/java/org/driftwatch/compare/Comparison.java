@@ -1,4 +1,4 @@
-package org.driftwatch.checks;
+package org.driftwatch.compare;
 
 import java.util.Map;
 import java.util.Optional;
@@ -9,11 +9,12 @@ import org.driftwatch.profile.LeakageProfile;
 /**
  * The comparison of a run: per-column statistics, the label, leakage and the schema plan.
  * {@link #columns} holds the features; the label is compared the same way but kept apart, since
- * its drift is judged by its own check and does not count towards dataset drift.
+ * its drift is judged by its own check and does not count towards {@link #datasetDrift}.
  */
 public record Comparison(long referenceRows, long currentRows, ColumnPlan plan,
                          Map<String, ColumnComparison> columns, Optional<ColumnComparison> label,
-                         Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows) {
+                         Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
+                         DatasetDrift datasetDrift) {
     public Comparison {
         columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
     }

@@ -1,15 +1,14 @@
-package org.driftwatch.checks;
+package org.driftwatch.compare;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.driftwatch.checks.ColumnComparison.Bins;
-import org.driftwatch.checks.ColumnComparison.Categories;
-import org.driftwatch.checks.ColumnComparison.ChiSquare;
-import org.driftwatch.checks.ColumnComparison.DriftTest;
-import org.driftwatch.checks.ColumnComparison.Ks;
-import org.driftwatch.checks.ColumnComparison.SideStats;
+import org.driftwatch.compare.ColumnComparison.Bins;
+import org.driftwatch.compare.ColumnComparison.Categories;
+import org.driftwatch.compare.ColumnComparison.ChiSquare;
+import org.driftwatch.compare.ColumnComparison.Ks;
+import org.driftwatch.compare.ColumnComparison.SideStats;
 import org.driftwatch.data.ColumnPlan;
 import org.driftwatch.profile.CategoryTable;
 import org.driftwatch.profile.ComparisonProfile;
@@ -23,20 +22,15 @@ import org.driftwatch.stats.PopulationStabilityIndex;
 import org.driftwatch.stats.Wasserstein;
 
 /**
- * Pure step from profiles to statistics: PSI, KS, Wasserstein, chi-square, Jensen–Shannon and the
- * automatic per-column drift test. No Spark here.
+ * The compare stage: pure step from profiles to statistics — PSI, KS, Wasserstein, chi-square,
+ * Jensen–Shannon, each column's drift test ({@link DriftTestChoice} or the rule file's choice) and
+ * dataset drift. No Spark here, and no judgement: checks judge what this computes.
  */
 public final class ComparisonBuilder {
-    /** Evidently's switch from p-value tests to distances. */
-    static final long SMALL_REFERENCE = 1000;
-    static final int FEW_VALUES = 5;
-    static final double P_THRESHOLD = 0.05;
-    static final double DISTANCE_THRESHOLD = 0.1;
-
     private ComparisonBuilder() {
     }
 
-    public static Comparison build(ColumnPlan plan, ComparisonProfile profile, ProfileNeeds needs) {
+    public static Comparison build(ColumnPlan plan, ComparisonProfile profile, CompareSettings needs) {
         Map<String, ColumnComparison> columns = new LinkedHashMap<>();
         for (String name : plan.numerical()) {
             columns.put(name, numerical(name, profile, needs));
@@ -46,10 +40,10 @@ public final class ComparisonBuilder {
         }
         var label = java.util.Optional.ofNullable(plan.label()).map(l -> categorical(l, profile, needs));
         return new Comparison(profile.reference().rows(), profile.current().rows(), plan, columns, label, profile.leakage(),
-            profile.identicalRows());
+            profile.identicalRows(), DatasetDrift.of(columns.values(), needs.datasetShare()));
     }
 
-    private static ColumnComparison numerical(String name, ComparisonProfile profile, ProfileNeeds needs) {
+    private static ColumnComparison numerical(String name, ComparisonProfile profile, CompareSettings needs) {
         NumericSummary rs = profile.reference().numeric().get(name);
         NumericSummary cs = profile.current().numeric().get(name);
         NumericDistribution dist = profile.numeric().get(name);
@@ -60,7 +54,7 @@ public final class ComparisonBuilder {
         String insufficient = insufficient(rs == null ? 0 : rs.count(), cs, cs == null ? 0 : cs.count(), needs, notes, "numeric");
         if (insufficient != null) {
             return new ColumnComparison(name, "numerical", ref, cur, null, null, null, null, null, null, null, null, null,
-                List.of(), List.of(), new DriftTest("none", null, null, false, insufficient), notes);
+                List.of(), List.of(), ColumnComparison.DriftTest.none(insufficient), notes);
         }
         long n1 = rs.count();
         long n2 = cs.count();
@@ -81,20 +75,15 @@ public final class ComparisonBuilder {
             chi = chiSquare(t.reference(), t.current());
             js = JensenShannon.distance(t.reference(), t.current());
         }
-        DriftTest drift;
-        boolean fewValues = values != null && dist.pooledDistinct() >= 0 && dist.pooledDistinct() <= FEW_VALUES;
-        if (!fewValues) {
-            drift = n1 <= SMALL_REFERENCE
-                ? new DriftTest("ks", ks.pValue(), P_THRESHOLD, ks.pValue() <= P_THRESHOLD, null)
-                : new DriftTest("wasserstein", normed, DISTANCE_THRESHOLD, normed >= DISTANCE_THRESHOLD, null);
-        } else {
-            drift = categoricalTest(n1, chi, js, "numeric column with at most " + FEW_VALUES + " distinct values: tested as categories");
-        }
-        return new ColumnComparison(name, "numerical", ref, cur, psi, bins, new Ks(ks.statistic(), ks.pValue(), ks.method().name().toLowerCase(),
-            dist.ksBound()), dist.wasserstein(), normed, Wasserstein.normed(dist.wassersteinBound(), rs.stdPop()), values, chi, js, List.of(), List.of(), drift, notes);
+        boolean fewValues = values != null && DriftTestChoice.fewValues(dist.pooledDistinct());
+        ColumnComparison compared = new ColumnComparison(name, "numerical", ref, cur, psi, bins, new Ks(ks.statistic(), ks.pValue(),
+            ks.method().name().toLowerCase(), dist.ksBound()), dist.wasserstein(), normed,
+            Wasserstein.normed(dist.wassersteinBound(), rs.stdPop()), values, chi, js, List.of(), List.of(), null, notes);
+        return compared.withDrift(drift(compared, needs, DriftTestChoice.defaultFor(true, fewValues, n1),
+            fewValues ? DriftTestChoice.fewValuesNote() : null));
     }
 
-    private static ColumnComparison categorical(String name, ComparisonProfile profile, ProfileNeeds needs) {
+    private static ColumnComparison categorical(String name, ComparisonProfile profile, CompareSettings needs) {
         CategoryTable t = profile.categorical().get(name);
         Long rc = profile.reference().nonNull(name);
         Long cc = profile.current().nonNull(name);
@@ -121,25 +110,29 @@ public final class ComparisonBuilder {
         }
         if (insufficient != null) {
             return new ColumnComparison(name, "categorical", ref, cur, null, null, null, null, null, null, cats, null, null,
-                unseen, missing, new DriftTest("none", null, null, false, insufficient), notes);
+                unseen, missing, ColumnComparison.DriftTest.none(insufficient), notes);
         }
         double psi = PopulationStabilityIndex.fromCounts(t.reference(), t.current());
         ChiSquare chi = chiSquare(t.reference(), t.current());
         double js = JensenShannon.distance(t.reference(), t.current());
-        DriftTest drift = categoricalTest(rc, chi, js, null);
-        return new ColumnComparison(name, "categorical", ref, cur, psi, null, null, null, null, null, cats, chi, js,
-            unseen, missing, drift, notes);
+        ColumnComparison compared = new ColumnComparison(name, "categorical", ref, cur, psi, null, null, null, null, null, cats, chi, js,
+            unseen, missing, null, notes);
+        return compared.withDrift(drift(compared, needs, DriftTestChoice.defaultFor(false, false, rc), null));
     }
 
-    private static DriftTest categoricalTest(long referenceCount, ChiSquare chi, Double js, String note) {
-        if (referenceCount <= SMALL_REFERENCE) {
-            return new DriftTest("chi_square", chi.pValue(), P_THRESHOLD, chi.pValue() < P_THRESHOLD, note);
+    /** The column's drift test: the rule file's choice for it, else the default one. */
+    private static ColumnComparison.DriftTest drift(ColumnComparison c, CompareSettings settings, DriftTest byDefault, String note) {
+        DriftTest test = settings.testFor(c.name()).orElse(byDefault);
+        ColumnComparison.DriftTest d = test.run(c, test == byDefault ? note : "drift test " + test.key() + " set in compare.tests");
+        if (d.score() == null) {
+            return new ColumnComparison.DriftTest(d.test(), null, d.threshold(), false,
+                test.display() + " is not available for this column");
         }
-        return new DriftTest("jensen_shannon", js, DISTANCE_THRESHOLD, js >= DISTANCE_THRESHOLD, note);
+        return d;
     }
 
     /** Null when there is enough data; otherwise the reason, also added to the notes. */
-    private static String insufficient(long n1, NumericSummary current, long n2, ProfileNeeds needs, List<String> notes, String what) {
+    private static String insufficient(long n1, NumericSummary current, long n2, CompareSettings needs, List<String> notes, String what) {
         String reason = null;
         if (current == null) {
             reason = "column is missing from the current data (or no longer numeric)";

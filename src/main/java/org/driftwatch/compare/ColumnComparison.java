@@ -1,4 +1,4 @@
-package org.driftwatch.checks;
+package org.driftwatch.compare;
 
 import java.util.List;
 
@@ -19,6 +19,12 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
         unseenCategories = List.copyOf(unseenCategories);
         missingCategories = List.copyOf(missingCategories);
         notes = List.copyOf(notes);
+    }
+
+    /** The same comparison with its drift test. */
+    public ColumnComparison withDrift(DriftTest d) {
+        return new ColumnComparison(name, type, reference, current, psi, bins, ks, wasserstein, wassersteinNormed,
+            wassersteinNormedBound, categories, chiSquare, jensenShannon, unseenCategories, missingCategories, d, notes);
     }
 
     public boolean numerical() {
@@ -53,12 +59,16 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
     }
 
     /**
-     * The per-column drift decision (Evidently's automatic test choice).
+     * The per-column drift test's outcome ({@link org.driftwatch.compare.DriftTest}).
      *
      * @param test      ks, wasserstein, chi_square, jensen_shannon, or none when data is insufficient
      * @param score     the test's value (a p-value or a distance); null when undefined
      * @param threshold drift when score ≤ threshold for p-values, ≥ threshold for distances
      */
     public record DriftTest(String test, Double score, Double threshold, boolean detected, String note) {
+        /** No test: too little data, or the column is missing. */
+        public static DriftTest none(String why) {
+            return new DriftTest("none", null, null, false, why);
+        }
     }
 }

@@ -1,0 +1,166 @@
+package org.driftwatch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.driftwatch.checks.Check;
+import org.driftwatch.checks.ProfileNeeds;
+import org.driftwatch.compare.CompareSettings;
+import org.driftwatch.data.ColumnPlan;
+import org.driftwatch.data.ColumnResolver;
+import org.driftwatch.data.DataException;
+import org.driftwatch.data.DataFiles;
+import org.driftwatch.data.DatasetReader;
+import org.driftwatch.profile.ComparisonProfile;
+import org.driftwatch.profile.DatasetProfiler;
+import org.driftwatch.profile.ProfileRequest;
+import org.driftwatch.profile.ReferenceProfile;
+import org.driftwatch.profile.ReferenceProfileFile;
+import org.driftwatch.profile.ReferenceProfiler;
+import org.driftwatch.report.ReportFiles;
+import org.driftwatch.rules.ColumnRoles;
+import org.driftwatch.rules.DataSource;
+import org.driftwatch.rules.RuleSet;
+
+/**
+ * The read and profile stages of a run: opens the datasets, resolves the columns, and asks the
+ * profiler for everything the comparison and the checks need — from the raw reference, or from a
+ * saved reference profile so that only the current data is scanned.
+ */
+final class Profiling {
+    /** Numeric columns with at most this many distinct values carry their value table (chi-square, JS). */
+    static final int VALUE_TABLE_LIMIT = 1000;
+
+    private final SparkSession spark;
+    private final DriftJob.Progress progress;
+
+    Profiling(SparkSession spark, DriftJob.Progress progress) {
+        this.spark = spark;
+        this.progress = progress;
+    }
+
+    record Profiled(ColumnPlan plan, ComparisonProfile profile, String referenceDescription, String referenceFormat) {
+    }
+
+    Profiled profile(RuleSet rules, List<Check> checks, CompareSettings settings, DriftJob.Inputs in) throws IOException {
+        ProfileNeeds needs = needs(checks);
+        if (in.referenceProfile() != null && in.writeMissingProfile() && !Files.exists(in.referenceProfile())
+            && in.reference().hasData()) {
+            progress.say("no reference profile at " + in.referenceProfile() + " yet: writing it from " + in.reference().describe());
+            writeProfile(rules, checks, settings, in.reference(), in.referenceProfile());
+        }
+        return in.referenceProfile() != null ? againstSaved(rules, needs, settings, in) : both(rules, needs, settings, in);
+    }
+
+    private Profiled both(RuleSet rules, ProfileNeeds needs, CompareSettings settings, DriftJob.Inputs in) {
+        progress.say("reading reference " + in.reference().describe() + " and current " + in.current().describe());
+        DatasetReader reader = new DatasetReader(spark);
+        Dataset<Row> reference = reader.open("reference", in.reference());
+        Dataset<Row> current = reader.open("current", in.current());
+        ColumnPlan plan = resolve(rules, needs, settings, reference, current);
+        List<String> rowColumns = needs.identicalRows() ? sharedColumns(reference, current) : List.of();
+        ComparisonProfile profile = DatasetProfiler.profile(reference, current, request(plan, settings, rowColumns));
+        return new Profiled(plan, profile, in.reference().describe(), in.reference().format());
+    }
+
+    /** Nightly mode: the reference comes from a saved profile; only the current data is scanned. */
+    private Profiled againstSaved(RuleSet rules, ProfileNeeds needs, CompareSettings settings, DriftJob.Inputs in) {
+        Path file = in.referenceProfile();
+        ReferenceProfileFile saved = ReferenceProfileFile.read(file);
+        progress.say("reading current " + in.current().describe() + " against the reference profile " + file);
+        DatasetReader reader = new DatasetReader(spark);
+        Dataset<Row> current = reader.open("current", in.current());
+        ColumnPlan plan = ColumnResolver.resolve(rules.file(), roles(rules, needs), saved.schema(), current.schema());
+        settings.checkColumns(rules.file(), plan);
+        ProfileRequest request = request(plan, settings, List.of());
+        Dataset<Row> referenceIds = stillReadable(reader, in.reference());
+        saved.checkFits(file, rules.monitor(), request, referenceIds == null ? null : referenceIds.schema(),
+            referenceIds == null ? null : DataFiles.fingerprint(referenceIds));
+        sayProfiling(plan);
+        ComparisonProfile profile = DatasetProfiler.profile(saved.profile(), current, request, referenceIds);
+        return new Profiled(plan, profile, "profile " + file + " of " + saved.referenceSource(), "profile");
+    }
+
+    /**
+     * The raw reference when its schema can be read without scanning (Parquet, ORC, tables): used to
+     * check the profile's fingerprint and, with an id column, for leakage (which reads the id only).
+     */
+    private static Dataset<Row> stillReadable(DatasetReader reader, DataSource source) {
+        if (source == null || !source.hasData() || "csv".equals(source.format()) || "json".equals(source.format())) {
+            return null;
+        }
+        try {
+            return reader.open("reference", source);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    Path writeProfile(RuleSet rules, List<Check> checks, CompareSettings settings, DataSource referenceSource, Path out)
+        throws IOException {
+        progress.say("reading reference " + referenceSource.describe());
+        Dataset<Row> reference = new DatasetReader(spark).open("reference", referenceSource);
+        ColumnPlan plan = resolve(rules, needs(checks), settings, reference, reference);
+        ProfileRequest request = request(plan, settings, List.of());
+        ReferenceProfile profile = ReferenceProfiler.build(reference, request);
+        if (!profile.manyValued().isEmpty()) {
+            throw new DataException("reference column '" + profile.manyValued().get(0) + "' has too many distinct values"
+                + " for a reference profile to hold as categories; declare it as id, or leave it out of columns.categorical");
+        }
+        ReferenceProfileFile file = new ReferenceProfileFile(ReferenceProfileFile.FORMAT_VERSION, Version.get(), Instant.now().toString(),
+            rules.file(), rules.monitor(), referenceSource.describe(), reference.schema().json(),
+            ReferenceProfileFile.fingerprint(reference.schema()), DataFiles.fingerprint(reference), request.numerical(), request.categorical(), request.id(),
+            request.psiBins(), request.valueTableLimit(), ReferenceProfiler.INSIDE_SHARE, profile);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        ReportFiles.writeAtomically(out, file.bytes());
+        return out;
+    }
+
+    private ColumnPlan resolve(RuleSet rules, ProfileNeeds needs, CompareSettings settings, Dataset<Row> reference, Dataset<Row> current) {
+        ColumnPlan plan = ColumnResolver.resolve(rules.file(), roles(rules, needs), reference.schema(), current.schema());
+        settings.checkColumns(rules.file(), plan);
+        sayProfiling(plan);
+        return plan;
+    }
+
+    private static ProfileNeeds needs(List<Check> checks) {
+        ProfileNeeds needs = new ProfileNeeds();
+        checks.forEach(c -> c.require(needs));
+        return needs;
+    }
+
+    private static ColumnRoles roles(RuleSet rules, ProfileNeeds needs) {
+        ColumnRoles roles = rules.columns();
+        if (needs.leakageKey() != null) {
+            roles = new ColumnRoles(roles.numerical(), roles.categorical(), needs.leakageKey(), roles.label());
+        }
+        return roles;
+    }
+
+    private void sayProfiling(ColumnPlan plan) {
+        progress.say("profiling " + plan.numerical().size() + " numerical and " + plan.categorical().size()
+            + " categorical columns" + (plan.inferred() ? " (inferred from the schema)" : ""));
+    }
+
+    private static ProfileRequest request(ColumnPlan plan, CompareSettings settings, List<String> rowColumns) {
+        List<String> categorical = new ArrayList<>(plan.categorical());
+        if (plan.label() != null) {
+            categorical.add(plan.label());
+        }
+        return new ProfileRequest(plan.numerical(), categorical, plan.id(), settings.psiBins(),
+            settings.maxCategories(), VALUE_TABLE_LIMIT, rowColumns, ProfileRequest.EXACT_VALUES);
+    }
+
+    private static List<String> sharedColumns(Dataset<Row> reference, Dataset<Row> current) {
+        Set<String> cur = Set.of(current.columns());
+        return Arrays.stream(reference.columns()).filter(cur::contains).toList();
+    }
+}

@@ -1,0 +1,97 @@
+package org.driftwatch.compare;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The per-column drift tests, as one registry (Evidently's stat-test registry): each test's name, the
+ * column kinds it applies to, its default threshold, which way it fires, and where its score is in a
+ * column's comparison. {@link DriftTestChoice} picks one per column; a rule file may name another.
+ */
+public enum DriftTest {
+    KS("KS", true, false, 0.05, Direction.P_VALUE_AT_MOST, c -> c.ks() == null ? null : c.ks().pValue()),
+    WASSERSTEIN("Wasserstein", true, false, 0.1, Direction.DISTANCE, ColumnComparison::wassersteinNormed),
+    CHI_SQUARE("χ²", true, true, 0.05, Direction.P_VALUE_BELOW, c -> c.chiSquare() == null ? null : c.chiSquare().pValue()),
+    JENSEN_SHANNON("JS", true, true, 0.1, Direction.DISTANCE, ColumnComparison::jensenShannon),
+    PSI("PSI", true, true, 0.1, Direction.DISTANCE, ColumnComparison::psi);
+
+    /** How a score is read against the threshold. */
+    public enum Direction {
+        /** a p-value: drift when score ≤ threshold (scipy's ks_2samp convention in Evidently) */
+        P_VALUE_AT_MOST,
+        /** a p-value: drift when score &lt; threshold */
+        P_VALUE_BELOW,
+        /** a distance: drift when score ≥ threshold */
+        DISTANCE;
+
+        boolean detects(double score, double threshold) {
+            return switch (this) {
+                case P_VALUE_AT_MOST -> score <= threshold;
+                case P_VALUE_BELOW -> score < threshold;
+                case DISTANCE -> score >= threshold;
+            };
+        }
+    }
+
+    private final String display;
+    private final boolean numerical;
+    private final boolean categorical;
+    private final double defaultThreshold;
+    private final Direction direction;
+    private final Function<ColumnComparison, Double> score;
+
+    DriftTest(String display, boolean numerical, boolean categorical, double defaultThreshold, Direction direction,
+              Function<ColumnComparison, Double> score) {
+        this.display = display;
+        this.numerical = numerical;
+        this.categorical = categorical;
+        this.defaultThreshold = defaultThreshold;
+        this.direction = direction;
+        this.score = score;
+    }
+
+    /** The rule file's and the report's name: ks, wasserstein, chi_square, jensen_shannon, psi. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String display() {
+        return display;
+    }
+
+    public double defaultThreshold() {
+        return defaultThreshold;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    /** Whether the test applies to a column of this kind (chi-square and JS need a value table on numbers). */
+    public boolean appliesTo(boolean numericalColumn) {
+        return numericalColumn ? numerical : categorical;
+    }
+
+    /** The test run on a compared column; score null (not detected) when the column lacks the statistic. */
+    public ColumnComparison.DriftTest run(ColumnComparison column, String note) {
+        Double s = score.apply(column);
+        boolean detected = s != null && direction.detects(s, defaultThreshold);
+        return new ColumnComparison.DriftTest(key(), s, defaultThreshold, detected, note);
+    }
+
+    public static DriftTest byKey(String key) {
+        return Arrays.stream(values()).filter(t -> t.key().equals(key)).findFirst().orElse(null);
+    }
+
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(DriftTest::key).toList();
+    }
+
+    /** The display name of a test named in a report (for renderers), or the name itself. */
+    public static String displayOf(String key) {
+        DriftTest t = byKey(key);
+        return t == null ? key : t.display();
+    }
+}

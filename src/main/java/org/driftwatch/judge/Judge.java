@@ -1,0 +1,76 @@
+package org.driftwatch.judge;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.driftwatch.checks.Finding;
+import org.driftwatch.checks.RetrainReason;
+import org.driftwatch.checks.Status;
+import org.driftwatch.compare.ColumnComparison;
+import org.driftwatch.compare.Comparison;
+
+/**
+ * The judge stage, between check and report: the one place that turns a run's findings into its status,
+ * the decision (verdict, reasons, retrain columns) and the words people read. It reads what a finding
+ * says of itself (status, retrain reason, advice), never which check made it.
+ */
+public final class Judge {
+    private final RetrainPolicy policy;
+
+    public Judge(RetrainPolicy policy) {
+        this.policy = policy;
+    }
+
+    public Judgement judge(Comparison comparison, List<Finding> findings) {
+        Status status = findings.stream().map(Finding::status).reduce(Status.OK, Status::worst);
+        Map<RetrainReason, List<Finding>> counted = countedReasons(findings);
+        Decision decision = counted.isEmpty() ? alert(findings) : retrain(counted);
+        return new Judgement(status, decision, explain(comparison, findings, status, decision, counted));
+    }
+
+    private Map<RetrainReason, List<Finding>> countedReasons(List<Finding> findings) {
+        Map<RetrainReason, List<Finding>> byReason = new EnumMap<>(RetrainReason.class);
+        for (Finding f : findings) {
+            if (f.retrainReason() != null) {
+                byReason.computeIfAbsent(f.retrainReason(), r -> new ArrayList<>()).add(f);
+            }
+        }
+        byReason.entrySet().removeIf(e -> !policy.counts(e.getKey(), e.getValue().size()));
+        return byReason;
+    }
+
+    private static Decision retrain(Map<RetrainReason, List<Finding>> counted) {
+        List<Decision.Reason> reasons = new ArrayList<>();
+        Set<String> columns = new LinkedHashSet<>();
+        counted.forEach((reason, fs) -> fs.forEach(f -> {
+            reasons.add(new Decision.Reason(reason.key(), f.column(), f.value(), f.threshold(), Wording.reason(reason, f)));
+            if (f.column() != null) {
+                columns.add(f.column());
+            }
+        }));
+        return new Decision(Verdict.RETRAIN, reasons, List.copyOf(columns));
+    }
+
+    private static Decision alert(List<Finding> findings) {
+        List<Decision.Reason> reasons = findings.stream().filter(f -> !f.ok())
+            .map(f -> new Decision.Reason(f.check(), f.column(), f.value(), f.threshold(), f.message())).toList();
+        return new Decision(reasons.isEmpty() ? Verdict.OK : Verdict.ALERT, reasons, List.of());
+    }
+
+    private static Explanation explain(Comparison comparison, List<Finding> findings, Status status, Decision decision,
+                                       Map<RetrainReason, List<Finding>> counted) {
+        Set<String> drifted = new LinkedHashSet<>();
+        findings.stream().filter(f -> f.retrainReason() == RetrainReason.PSI_FAIL).forEach(f -> drifted.add(f.column()));
+        comparison.columns().values().stream().filter(c -> c.drift().detected()).map(ColumnComparison::name).forEach(drifted::add);
+        int features = comparison.columns().size();
+        String headline = decision.retrain()
+            ? Wording.retrainHeadline(counted, drifted.size(), features)
+            : Wording.headline(drifted.size(), features, findings);
+        String word = decision.retrain() ? "RETRAIN" : status == Status.OK ? "OK" : status == Status.WARN ? "WARN" : "FAIL";
+        return new Explanation(word, Wording.banner(word), status, headline, List.copyOf(drifted),
+            Wording.nextSteps(decision, findings, status));
+    }
+}

@@ -1,0 +1,46 @@
+package org.driftwatch.judge;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.driftwatch.checks.RetrainReason;
+import org.driftwatch.rules.RuleSection;
+import org.driftwatch.rules.RuleSet;
+import org.driftwatch.rules.Suggestions;
+
+/**
+ * Which retrain reasons count ({@code actions.retrain.when}, default psi_fail and label_drift) and how
+ * many features a {@link RetrainReason#PSI_FAIL} needs ({@code min_columns}, 1). The section's trigger
+ * targets ({@code dag_id}, {@code airflow}) are read by the actions.
+ */
+public record RetrainPolicy(Set<RetrainReason> when, int minColumns) {
+    public RetrainPolicy {
+        when = when.isEmpty() ? EnumSet.noneOf(RetrainReason.class) : EnumSet.copyOf(when);
+    }
+
+    public static RetrainPolicy defaults() {
+        return new RetrainPolicy(EnumSet.of(RetrainReason.PSI_FAIL, RetrainReason.LABEL_DRIFT), 1);
+    }
+
+    public static RetrainPolicy fromRules(RuleSet rules) {
+        return rules.actions().section("retrain").filter(RuleSection::enabled).map(RetrainPolicy::fromSection).orElse(defaults());
+    }
+
+    static RetrainPolicy fromSection(RuleSection s) {
+        Set<RetrainReason> when = EnumSet.noneOf(RetrainReason.class);
+        List<String> known = RetrainReason.keys();
+        for (String w : s.strings("when").orElse(List.of("psi_fail", "label_drift"))) {
+            if (!known.contains(w)) {
+                throw s.error("when", "actions.retrain.when: unknown reason '" + w + "'" + Suggestions.hint(w, known)
+                    + "; use " + String.join(", ", known));
+            }
+            when.add(RetrainReason.valueOf(w.toUpperCase(java.util.Locale.ROOT)));
+        }
+        return new RetrainPolicy(when, s.integer("min_columns", 1, 1, 100_000));
+    }
+
+    /** Whether this many findings of a reason are enough for it to count. */
+    boolean counts(RetrainReason reason, long findings) {
+        return when.contains(reason) && findings >= (reason == RetrainReason.PSI_FAIL ? minColumns : 1);
+    }
+}

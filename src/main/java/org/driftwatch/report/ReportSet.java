@@ -1,0 +1,31 @@
+package org.driftwatch.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.driftwatch.report.html.HtmlReport;
+
+/**
+ * The files of one run's report, {@code <root>/<monitor>/<date>/}: report.html, summary.csv and
+ * report.json, each written once and atomically before any action runs. The outcome of the actions
+ * is added afterwards by one final atomic rewrite of report.json ({@link #recordActions}), which
+ * copies the judged report unchanged apart from its {@code actions}.
+ */
+public record ReportSet(Path directory, Path json, Path html, HtmlReport page, byte[] jsonBytes) {
+
+    public static ReportSet write(DriftReport report, Path root) throws IOException {
+        Path dir = ReportFiles.directory(root, report.monitor(), report.date());
+        HtmlReport page = new HtmlReport(report);
+        Path html = dir.resolve("report.html");
+        ReportFiles.writeAtomically(html, page.renderStandalone().getBytes(StandardCharsets.UTF_8));
+        SummaryCsvWriter.write(report, dir.resolve("summary.csv"));
+        byte[] json = JsonReportWriter.bytes(report);
+        ReportFiles.writeAtomically(dir.resolve("report.json"), json);
+        return new ReportSet(dir, dir.resolve("report.json"), html, page, json);
+    }
+
+    /** Rewrites report.json with what the actions did. */
+    public void recordActions(DriftReport withActions) throws IOException {
+        JsonReportWriter.rewrite(withActions, json);
+    }
+}

@@ -1,0 +1,139 @@
+package org.driftwatch.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.driftwatch.compare.ColumnComparison.Categories;
+import org.driftwatch.compare.ColumnComparison.ChiSquare;
+import org.driftwatch.compare.ColumnComparison.DriftTest;
+import org.driftwatch.compare.ColumnComparison.Ks;
+import org.driftwatch.compare.ColumnComparison.SideStats;
+import org.driftwatch.data.ColumnPlan;
+import org.driftwatch.profile.IdenticalRows;
+import org.driftwatch.profile.LeakageProfile;
+
+/** Compared columns and comparisons built by hand, for tests of checks, the judge and the renderers (no Spark). */
+public final class Columns {
+    private String name;
+    private boolean numerical;
+    private SideStats reference = side(1000, 1000L, 0.0, 1.0);
+    private SideStats current = side(1000, 1000L, 0.0, 1.0);
+    private Double psi = 0.01;
+    private ColumnComparison.Bins bins;
+    private Ks ks;
+    private Double wassersteinNormed;
+    private Categories categories;
+    private ChiSquare chiSquare;
+    private Double jensenShannon;
+    private List<String> unseen = List.of();
+    private DriftTest drift = new DriftTest("wasserstein", 0.01, 0.1, false, null);
+    private final List<String> notes = new ArrayList<>();
+
+    public static Columns numerical(String name) {
+        Columns c = new Columns();
+        c.name = name;
+        c.numerical = true;
+        c.ks = new Ks(0.02, 0.6, "exact", 0);
+        c.wassersteinNormed = 0.01;
+        return c;
+    }
+
+    public static Columns categorical(String name, List<String> categories, long[] reference, long[] current) {
+        Columns c = new Columns();
+        c.name = name;
+        c.categories = new Categories(categories, reference, current, false);
+        c.chiSquare = new ChiSquare(1.0, categories.size() - 1, 0.5);
+        c.jensenShannon = 0.01;
+        c.drift = new DriftTest("jensen_shannon", 0.01, 0.1, false, null);
+        c.reference = side(sum(reference), sum(reference), null, null);
+        c.current = side(sum(current), sum(current), null, null);
+        return c;
+    }
+
+    public Columns psi(Double value) {
+        psi = value;
+        return this;
+    }
+
+    public Columns bins(double[] innerEdges, long[] reference, long[] current) {
+        bins = new ColumnComparison.Bins(innerEdges, reference, current);
+        return this;
+    }
+
+    public Columns ks(double statistic, double pValue) {
+        ks = new Ks(statistic, pValue, "exact", 0);
+        return this;
+    }
+
+    public Columns drifted(String test, double score, double threshold) {
+        drift = new DriftTest(test, score, threshold, true, null);
+        return this;
+    }
+
+    public Columns untested(String why) {
+        drift = DriftTest.none(why);
+        psi = null;
+        return this;
+    }
+
+    /** Rows and non-null values of each side. */
+    public Columns counts(long refRows, long refCount, long curRows, long curCount) {
+        reference = new SideStats(refRows, refCount, refRows - refCount, 0, 0, reference.mean(), reference.stdPop(), null,
+            null, null, null, null);
+        current = new SideStats(curRows, curCount, curRows - curCount, 0, 0, current.mean(), current.stdPop(), null,
+            null, null, null, null);
+        return this;
+    }
+
+    public Columns means(double refMean, double refStd, double curMean, double curStd) {
+        reference = side(reference.rows(), reference.count(), refMean, refStd);
+        current = side(current.rows(), current.count(), curMean, curStd);
+        return this;
+    }
+
+    public Columns unseen(String... categories) {
+        unseen = List.of(categories);
+        return this;
+    }
+
+    public ColumnComparison build() {
+        return new ColumnComparison(name, numerical ? "numerical" : "categorical", reference, current, psi, bins,
+            numerical ? ks : null, numerical ? 0.01 : null, wassersteinNormed, numerical ? 0.0 : null, categories, chiSquare,
+            jensenShannon, unseen, List.of(), drift, notes);
+    }
+
+    /** A comparison of these features (every one of them planned), with dataset drift at share 0.5. */
+    public static Comparison comparison(List<ColumnComparison> features) {
+        return comparison(1000, 1000, features, Optional.empty(), Optional.empty(), Optional.empty(), emptySchema());
+    }
+
+    public static Comparison comparison(long refRows, long curRows, List<ColumnComparison> features,
+                                        Optional<ColumnComparison> label, Optional<LeakageProfile> leakage,
+                                        Optional<IdenticalRows> identical, ColumnPlan.SchemaDifference schema) {
+        List<String> num = features.stream().filter(ColumnComparison::numerical).map(ColumnComparison::name).toList();
+        List<String> cat = features.stream().filter(c -> !c.numerical()).map(ColumnComparison::name).toList();
+        ColumnPlan plan = new ColumnPlan(num, cat, leakage.map(LeakageProfile::column).orElse(null),
+            label.map(ColumnComparison::name).orElse(null), false, List.of(), schema);
+        java.util.Map<String, ColumnComparison> byName = new java.util.LinkedHashMap<>();
+        features.forEach(f -> byName.put(f.name(), f));
+        return new Comparison(refRows, curRows, plan, byName, label, leakage, identical,
+            DatasetDrift.of(features, CompareSettings.DEFAULT_DATASET_SHARE));
+    }
+
+    public static ColumnPlan.SchemaDifference emptySchema() {
+        return new ColumnPlan.SchemaDifference(List.of(), List.of(), java.util.Map.of());
+    }
+
+    private static SideStats side(long rows, Long count, Double mean, Double std) {
+        return new SideStats(rows, count, count == null ? null : rows - count, 0, 0, mean, std, std, mean == null ? null : mean - 3,
+            mean == null ? null : mean + 3, mean, null);
+    }
+
+    private static long sum(long[] xs) {
+        long n = 0;
+        for (long x : xs) {
+            n += x;
+        }
+        return n;
+    }
+}

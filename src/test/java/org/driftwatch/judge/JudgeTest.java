@@ -1,0 +1,95 @@
+package org.driftwatch.judge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.List;
+import org.driftwatch.checks.Finding;
+import org.driftwatch.checks.RetrainReason;
+import org.driftwatch.checks.Status;
+import org.driftwatch.compare.Columns;
+import org.driftwatch.compare.Comparison;
+import org.junit.jupiter.api.Test;
+
+/** The judge on hand-made findings: verdicts, reasons and words, without Spark. */
+class JudgeTest {
+    private static final Comparison FOUR = Columns.comparison(List.of(Columns.numerical("a").drifted("wasserstein", 0.3, 0.1).build(),
+        Columns.numerical("b").drifted("wasserstein", 0.2, 0.1).build(), Columns.numerical("c").build(), Columns.numerical("d").build()));
+
+    private static Finding psiFail(String column, double psi) {
+        return new Finding("psi", column, Status.FAIL, psi, 0.25, "PSI high").because(RetrainReason.PSI_FAIL);
+    }
+
+    private static Finding labelDrift(double psi) {
+        return new Finding("label_distribution", "y", Status.FAIL, psi, 0.25, "label PSI").because(RetrainReason.LABEL_DRIFT);
+    }
+
+    @Test
+    void psiFailsRetrainWithTheirColumns() {
+        Judgement j = new Judge(RetrainPolicy.defaults()).judge(FOUR, List.of(psiFail("a", 0.4), psiFail("b", 0.3)));
+        assertEquals(Verdict.RETRAIN, j.decision().verdict());
+        assertEquals(List.of("a", "b"), j.decision().retrainColumns());
+        assertEquals(List.of("psi_fail", "psi_fail"), j.decision().reasons().stream().map(Decision.Reason::kind).toList());
+        assertEquals(Status.FAIL, j.status());
+        assertEquals("RETRAIN", j.explanation().word());
+        assertEquals("PSI above 0.25 in 2 of 4 columns", j.explanation().headline());
+        assertTrue(j.explanation().nextSteps().get(0).startsWith("Retrain the model: PSI 0.400 > 0.25 in a"), j.explanation().nextSteps().toString());
+    }
+
+    @Test
+    void minColumnsHoldsBackASinglePsiFail() {
+        Judgement j = new Judge(new RetrainPolicy(EnumSet.of(RetrainReason.PSI_FAIL), 2)).judge(FOUR, List.of(psiFail("a", 0.4)));
+        assertEquals(Verdict.ALERT, j.decision().verdict());
+        assertEquals(List.of(), j.decision().retrainColumns());
+        assertEquals("psi", j.decision().reasons().get(0).kind(), "an alert reason names the finding's check");
+    }
+
+    @Test
+    void theHeadlineNamesTheLabelWhenLabelDriftIsTheOnlyReason() {
+        Judgement j = new Judge(RetrainPolicy.defaults()).judge(FOUR, List.of(labelDrift(0.84)));
+        assertEquals(Verdict.RETRAIN, j.decision().verdict());
+        assertEquals("label y shifted (PSI 0.840 > 0.25); 2 of 4 columns drifted", j.explanation().headline());
+        assertEquals(List.of("y"), j.decision().retrainColumns());
+        assertEquals(List.of("a", "b"), j.explanation().drifted());
+    }
+
+    @Test
+    void datasetDriftCountsOnlyWhenTheRulesListIt() {
+        Finding dataset = new Finding("drift", null, Status.WARN, 0.5, 0.5, "50% drifted").because(RetrainReason.DATASET_DRIFT);
+        assertEquals(Verdict.ALERT, new Judge(RetrainPolicy.defaults()).judge(FOUR, List.of(dataset)).decision().verdict());
+        Judgement j = new Judge(new RetrainPolicy(EnumSet.of(RetrainReason.DATASET_DRIFT), 1)).judge(FOUR, List.of(dataset));
+        assertEquals(Verdict.RETRAIN, j.decision().verdict());
+        assertEquals(List.of(), j.decision().retrainColumns());
+        assertEquals(Status.WARN, j.status());
+        assertEquals("dataset drift (50% of tested columns)", j.explanation().headline());
+    }
+
+    @Test
+    void qualityFailuresAlertWithTheirAdviceAndNameTheFailedChecks() {
+        Finding leak = new Finding("leakage", "user", Status.FAIL, 3.0, 0.0, "3 ids leaked").advising("Remove leaked ids");
+        Finding warn = new Finding("ks", "c", Status.WARN, 0.01, 0.05, "KS p small");
+        Judgement j = new Judge(RetrainPolicy.defaults()).judge(FOUR, List.of(leak, warn));
+        assertEquals(Verdict.ALERT, j.decision().verdict());
+        assertEquals(2, j.decision().reasons().size());
+        assertEquals("FAIL", j.explanation().word());
+        assertEquals("DATA QUALITY FAILURE", j.explanation().banner());
+        assertEquals("2 of 4 columns drifted; failed: leakage", j.explanation().headline());
+        assertEquals(List.of("Remove leaked ids: 3 ids leaked."), j.explanation().nextSteps());
+    }
+
+    @Test
+    void warningsOnlyAndNothingAtAll() {
+        Judgement warn = new Judge(RetrainPolicy.defaults()).judge(FOUR, List.of(new Finding("ks", "c", Status.WARN, 0.01, 0.05, "p")));
+        assertEquals("WARN", warn.explanation().word());
+        assertTrue(warn.explanation().nextSteps().get(0).startsWith("No action needed yet"));
+        Judgement ok = new Judge(RetrainPolicy.defaults()).judge(Columns.comparison(List.of(Columns.numerical("c").build())),
+            List.of(new Finding("psi", "c", Status.OK, 0.01, 0.1, "fine")));
+        assertEquals(Verdict.OK, ok.decision().verdict());
+        assertEquals(Status.OK, ok.status());
+        assertEquals("OK", ok.explanation().banner());
+        assertEquals("0 of 1 column drifted", ok.explanation().headline());
+        assertFalse(ok.decision().retrain());
+    }
+}
