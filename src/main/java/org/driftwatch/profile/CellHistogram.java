@@ -17,12 +17,7 @@ final class CellHistogram implements Serializable {
     private long[] keys = new long[64];
     private int[] slots = filled(64);
     private int size;
-    private long[] count = new long[32];
-    private double[] min = new double[32];
-    private double[] max = new double[32];
-    private long[] minCount = new long[32];
-    private long[] maxCount = new long[32];
-    private double[] sum = new double[32];
+    private CellFacts facts = new CellFacts(32);
     private long[] cellKeys = new long[32];
 
     CellHistogram(int maxCells) {
@@ -39,28 +34,7 @@ final class CellHistogram implements Serializable {
     }
 
     void add(double v) {
-        int i = slotOf(OrderedCells.cell(v, coarser));
-        count[i]++;
-        sum[i] += v;
-        if (count[i] == 1) {
-            min[i] = v;
-            max[i] = v;
-            minCount[i] = 1;
-            maxCount[i] = 1;
-            return;
-        }
-        if (v < min[i]) {
-            min[i] = v;
-            minCount[i] = 1;
-        } else if (v == min[i]) {
-            minCount[i]++;
-        }
-        if (v > max[i]) {
-            max[i] = v;
-            maxCount[i] = 1;
-        } else if (v == max[i]) {
-            maxCount[i]++;
-        }
+        facts.add(slotOf(OrderedCells.cell(v, coarser)), v);
         if (size > maxCells) {
             coarsen(coarser + 1);
         }
@@ -81,12 +55,7 @@ final class CellHistogram implements Serializable {
         keys = c.keys;
         slots = c.slots;
         size = c.size;
-        count = c.count;
-        min = c.min;
-        max = c.max;
-        minCount = c.minCount;
-        maxCount = c.maxCount;
-        sum = c.sum;
+        facts = c.facts;
         cellKeys = c.cellKeys;
     }
 
@@ -105,28 +74,7 @@ final class CellHistogram implements Serializable {
     private void absorb(CellHistogram o, int drop) {
         for (int j = 0; j < o.size; j++) {
             long key = o.keyOf(j) >> drop;
-            int i = slotOf(key);
-            if (count[i] == 0) {
-                min[i] = o.min[j];
-                max[i] = o.max[j];
-                minCount[i] = o.minCount[j];
-                maxCount[i] = o.maxCount[j];
-            } else {
-                if (o.min[j] < min[i]) {
-                    min[i] = o.min[j];
-                    minCount[i] = o.minCount[j];
-                } else if (o.min[j] == min[i]) {
-                    minCount[i] += o.minCount[j];
-                }
-                if (o.max[j] > max[i]) {
-                    max[i] = o.max[j];
-                    maxCount[i] = o.maxCount[j];
-                } else if (o.max[j] == max[i]) {
-                    maxCount[i] += o.maxCount[j];
-                }
-            }
-            count[i] += o.count[j];
-            sum[i] += o.sum[j];
+            facts.absorb(slotOf(key), o.facts, j);
         }
     }
 
@@ -136,22 +84,19 @@ final class CellHistogram implements Serializable {
         for (int i = 0; i < size; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(min[a], min[b]));
-        Cells out = new Cells(new double[size], new double[size], new long[size], new long[size], new long[size], new double[size]);
+        Arrays.sort(order, (a, b) -> Double.compare(facts.min[a], facts.min[b]));
+        Cells out = Cells.of(size);
         for (int k = 0; k < size; k++) {
-            int i = order[k];
-            out.min()[k] = min[i];
-            out.max()[k] = max[i];
-            out.count()[k] = count[i];
-            out.minCount()[k] = min[i] == max[i] ? count[i] : minCount[i];
-            out.maxCount()[k] = min[i] == max[i] ? count[i] : maxCount[i];
-            out.sum()[k] = sum[i];
+            facts.copyTo(order[k], out, k);
         }
         return out;
     }
 
     /** Cells in increasing order; an atom (min == max) has minCount == maxCount == count. */
     record Cells(double[] min, double[] max, long[] count, long[] minCount, long[] maxCount, double[] sum) {
+        static Cells of(int n) {
+            return new Cells(new double[n], new double[n], new long[n], new long[n], new long[n], new double[n]);
+        }
     }
 
     private long keyOf(int index) {
@@ -169,8 +114,9 @@ final class CellHistogram implements Serializable {
         }
         keys[s] = key;
         slots[s] = size;
-        if (size == count.length) {
-            grow();
+        if (size == cellKeys.length) {
+            facts.grow(size * 2);
+            cellKeys = Arrays.copyOf(cellKeys, size * 2);
         }
         cellKeys[size] = key;
         int index = size++;
@@ -178,17 +124,6 @@ final class CellHistogram implements Serializable {
             rehash();
         }
         return index;
-    }
-
-    private void grow() {
-        int n = count.length * 2;
-        count = Arrays.copyOf(count, n);
-        min = Arrays.copyOf(min, n);
-        max = Arrays.copyOf(max, n);
-        minCount = Arrays.copyOf(minCount, n);
-        maxCount = Arrays.copyOf(maxCount, n);
-        sum = Arrays.copyOf(sum, n);
-        cellKeys = Arrays.copyOf(cellKeys, n);
     }
 
     private void rehash() {

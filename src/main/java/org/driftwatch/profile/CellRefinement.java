@@ -1,26 +1,19 @@
 package org.driftwatch.profile;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * A scan that splits the reference's heavy cells — those with more than the target share strictly
  * inside, as when a column's values sit close together far from zero (prices, timestamps) — into
- * up to {@link #PARTS} equal-width parts with the same per-cell facts as {@link CellHistogram}. Parts are
+ * up to {@link #PARTS} equal-width parts with the same {@link CellFacts} as {@link CellHistogram}. Parts are
  * ordered like their values, so they replace their cell in place.
  */
 final class CellRefinement implements Serializable {
     private static final long serialVersionUID = 1L;
     static final int PARTS = 4096;
-    final long[][][] count;
-    final double[][][] min;
-    final double[][][] max;
-    final long[][][] minCount;
-    final long[][][] maxCount;
-    final double[][][] sum;
+    /** Per numeric column and heavy cell, the facts of its parts. */
+    final CellFacts[][] parts;
 
     /** Per numeric column, the heavy cells' (min, max) in increasing order and how many parts each gets. */
     record Heavy(double[][] min, double[][] max, int[][] parts) implements Serializable {
@@ -30,6 +23,11 @@ final class CellRefinement implements Serializable {
             return (int) Math.min(PARTS, Long.highestOneBit(wanted - 1) << 1);
         }
 
+        /** No heavy cell in any of n columns. */
+        static Heavy none(int n) {
+            return new Heavy(new double[n][0], new double[n][0], new int[n][0]);
+        }
+
         boolean any() {
             return Arrays.stream(min).anyMatch(m -> m.length > 0);
         }
@@ -37,104 +35,34 @@ final class CellRefinement implements Serializable {
 
     CellRefinement(Heavy heavy) {
         int n = heavy.min().length;
-        count = new long[n][][];
-        min = new double[n][][];
-        max = new double[n][][];
-        minCount = new long[n][][];
-        maxCount = new long[n][][];
-        sum = new double[n][][];
+        parts = new CellFacts[n][];
         for (int i = 0; i < n; i++) {
-            int h = heavy.min()[i].length;
-            count[i] = new long[h][];
-            min[i] = new double[h][];
-            max[i] = new double[h][];
-            minCount[i] = new long[h][];
-            maxCount[i] = new long[h][];
-            sum[i] = new double[h][];
-            for (int c = 0; c < h; c++) {
-                int parts = heavy.parts()[i][c];
-                count[i][c] = new long[parts];
-                min[i][c] = new double[parts];
-                max[i][c] = new double[parts];
-                minCount[i][c] = new long[parts];
-                maxCount[i][c] = new long[parts];
-                sum[i][c] = new double[parts];
+            parts[i] = new CellFacts[heavy.min()[i].length];
+            for (int c = 0; c < parts[i].length; c++) {
+                parts[i][c] = new CellFacts(heavy.parts()[i][c]);
             }
         }
     }
 
-    void add(InternalRow row, Heavy heavy) {
-        for (int i = 0; i < count.length; i++) {
-            double[] mins = heavy.min()[i];
-            if (mins.length == 0 || row.isNullAt(i)) {
-                continue;
-            }
-            double v = row.getDouble(i) + 0.0;
-            int at = Arrays.binarySearch(mins, v);
-            int cell = at >= 0 ? at : -at - 2;
-            if (cell < 0 || !(v <= heavy.max()[i][cell])) {
-                continue;
-            }
-            double lo = mins[cell];
-            int parts = heavy.parts()[i][cell];
-            int p = (int) Math.min(parts - 1, Math.floor((v - lo) / (heavy.max()[i][cell] - lo) * parts));
-            add(i, cell, p, v);
-        }
-    }
-
-    private void add(int i, int cell, int p, double v) {
-        long c = ++count[i][cell][p];
-        sum[i][cell][p] += v;
-        if (c == 1) {
-            min[i][cell][p] = v;
-            max[i][cell][p] = v;
-            minCount[i][cell][p] = 1;
-            maxCount[i][cell][p] = 1;
+    /** Adds a finite value of numeric column i when it falls in one of that column's heavy cells. */
+    void add(int i, double v, Heavy heavy) {
+        double[] mins = heavy.min()[i];
+        int at = Arrays.binarySearch(mins, v);
+        int cell = at >= 0 ? at : -at - 2;
+        if (cell < 0 || !(v <= heavy.max()[i][cell])) {
             return;
         }
-        if (v < min[i][cell][p]) {
-            min[i][cell][p] = v;
-            minCount[i][cell][p] = 1;
-        } else if (v == min[i][cell][p]) {
-            minCount[i][cell][p]++;
-        }
-        if (v > max[i][cell][p]) {
-            max[i][cell][p] = v;
-            maxCount[i][cell][p] = 1;
-        } else if (v == max[i][cell][p]) {
-            maxCount[i][cell][p]++;
-        }
+        double lo = mins[cell];
+        int n = heavy.parts()[i][cell];
+        int p = (int) Math.min(n - 1, Math.floor((v - lo) / (heavy.max()[i][cell] - lo) * n));
+        parts[i][cell].add(p, v);
     }
 
     CellRefinement merge(CellRefinement o) {
-        for (int i = 0; i < count.length; i++) {
-            for (int h = 0; h < count[i].length; h++) {
-                for (int p = 0; p < count[i][h].length; p++) {
-                    long c = o.count[i][h][p];
-                    if (c == 0) {
-                        continue;
-                    }
-                    if (count[i][h][p] == 0) {
-                        min[i][h][p] = o.min[i][h][p];
-                        max[i][h][p] = o.max[i][h][p];
-                        minCount[i][h][p] = o.minCount[i][h][p];
-                        maxCount[i][h][p] = o.maxCount[i][h][p];
-                    } else {
-                        if (o.min[i][h][p] < min[i][h][p]) {
-                            min[i][h][p] = o.min[i][h][p];
-                            minCount[i][h][p] = o.minCount[i][h][p];
-                        } else if (o.min[i][h][p] == min[i][h][p]) {
-                            minCount[i][h][p] += o.minCount[i][h][p];
-                        }
-                        if (o.max[i][h][p] > max[i][h][p]) {
-                            max[i][h][p] = o.max[i][h][p];
-                            maxCount[i][h][p] = o.maxCount[i][h][p];
-                        } else if (o.max[i][h][p] == max[i][h][p]) {
-                            maxCount[i][h][p] += o.maxCount[i][h][p];
-                        }
-                    }
-                    count[i][h][p] += c;
-                    sum[i][h][p] += o.sum[i][h][p];
+        for (int i = 0; i < parts.length; i++) {
+            for (int h = 0; h < parts[i].length; h++) {
+                for (int p = 0; p < parts[i][h].size(); p++) {
+                    parts[i][h].absorb(p, o.parts[i][h], p);
                 }
             }
         }
@@ -143,34 +71,31 @@ final class CellRefinement implements Serializable {
 
     /** The cells of column i with each heavy one replaced by its non-empty parts. */
     CellHistogram.Cells refine(int i, CellHistogram.Cells cells, double[] heavyMins) {
-        List<double[]> rows = new ArrayList<>();
-        int h = 0;
-        for (int k = 0; k < cells.min().length; k++) {
-            if (h < heavyMins.length && cells.min()[k] == heavyMins[h]) {
-                for (int p = 0; p < count[i][h].length; p++) {
-                    long c = count[i][h][p];
-                    if (c > 0) {
-                        boolean atom = min[i][h][p] == max[i][h][p];
-                        rows.add(new double[] {min[i][h][p], max[i][h][p], c, atom ? c : minCount[i][h][p],
-                            atom ? c : maxCount[i][h][p], sum[i][h][p]});
-                    }
-                }
-                h++;
-            } else {
-                rows.add(new double[] {cells.min()[k], cells.max()[k], cells.count()[k], cells.minCount()[k],
-                    cells.maxCount()[k], cells.sum()[k]});
+        int n = cells.min().length - heavyMins.length;
+        for (CellFacts f : parts[i]) {
+            for (int p = 0; p < f.size(); p++) {
+                n += f.count[p] > 0 ? 1 : 0;
             }
         }
-        int n = rows.size();
-        CellHistogram.Cells out = new CellHistogram.Cells(new double[n], new double[n], new long[n], new long[n], new long[n], new double[n]);
-        for (int k = 0; k < n; k++) {
-            double[] r = rows.get(k);
-            out.min()[k] = r[0];
-            out.max()[k] = r[1];
-            out.count()[k] = (long) r[2];
-            out.minCount()[k] = (long) r[3];
-            out.maxCount()[k] = (long) r[4];
-            out.sum()[k] = r[5];
+        CellHistogram.Cells out = CellHistogram.Cells.of(n);
+        int h = 0;
+        int k = 0;
+        for (int c = 0; c < cells.min().length; c++) {
+            if (h < heavyMins.length && cells.min()[c] == heavyMins[h]) {
+                CellFacts f = parts[i][h++];
+                for (int p = 0; p < f.size(); p++) {
+                    if (f.count[p] > 0) {
+                        f.copyTo(p, out, k++);
+                    }
+                }
+            } else {
+                out.min()[k] = cells.min()[c];
+                out.max()[k] = cells.max()[c];
+                out.count()[k] = cells.count()[c];
+                out.minCount()[k] = cells.minCount()[c];
+                out.maxCount()[k] = cells.maxCount()[c];
+                out.sum()[k++] = cells.sum()[c];
+            }
         }
         return out;
     }

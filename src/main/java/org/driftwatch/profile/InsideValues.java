@@ -2,7 +2,6 @@ package org.driftwatch.profile;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Pass 2 over the reference, only when a percentile falls strictly inside a cell: collects the values
@@ -16,6 +15,11 @@ final class InsideValues implements Serializable {
 
     /** Per numeric column, the (min, max) of each cell whose inside values are wanted, in increasing order. */
     record Wanted(double[][] min, double[][] max) implements Serializable {
+        /** No wanted cell in any of n columns. */
+        static Wanted none(int n) {
+            return new Wanted(new double[n][0], new double[n][0]);
+        }
+
         boolean any() {
             return java.util.Arrays.stream(min).anyMatch(m -> m.length > 0);
         }
@@ -31,18 +35,12 @@ final class InsideValues implements Serializable {
         }
     }
 
-    void add(InternalRow row, Wanted wanted) {
-        for (int i = 0; i < values.length; i++) {
-            double[] mins = wanted.min()[i];
-            if (mins.length == 0 || row.isNullAt(i)) {
-                continue;
-            }
-            double v = row.getDouble(i) + 0.0;
-            int at = Arrays.binarySearch(mins, v);
-            int cell = at >= 0 ? -1 : -at - 2;
-            if (cell >= 0 && v < wanted.max()[i][cell]) {
-                append(i, cell, v);
-            }
+    /** Keeps a value of numeric column i when it lies strictly inside one of that column's wanted cells. */
+    void add(int i, double v, Wanted wanted) {
+        int at = Arrays.binarySearch(wanted.min()[i], v);
+        int cell = at >= 0 ? -1 : -at - 2;
+        if (cell >= 0 && v < wanted.max()[i][cell]) {
+            append(i, cell, v);
         }
     }
 

@@ -4,9 +4,9 @@ import java.io.Serializable;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
- * The reference's second scan, over its numeric columns only: splits heavy cells
- * ({@link CellRefinement}) and collects the values near the wanted percentile ranks
- * ({@link InsideValues}) at once, so a profile takes two scans whatever the columns look like.
+ * A scan of the reference's numeric columns after pass 1: splits heavy cells ({@link CellRefinement})
+ * and collects the values near the wanted percentile ranks ({@link InsideValues}) in the same rows,
+ * either part empty when not needed. Reads the rows; the two sketches only see finite values.
  */
 final class SecondPass implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -19,8 +19,18 @@ final class SecondPass implements Serializable {
     }
 
     void add(InternalRow row, CellRefinement.Heavy heavy, InsideValues.Wanted windows) {
-        refinement.add(row, heavy);
-        values.add(row, windows);
+        for (int i = 0; i < heavy.min().length; i++) {
+            if (row.isNullAt(i)) {
+                continue;
+            }
+            double v = row.getDouble(i) + 0.0;
+            if (heavy.min()[i].length > 0) {
+                refinement.add(i, v, heavy);
+            }
+            if (windows.min()[i].length > 0) {
+                values.add(i, v, windows);
+            }
+        }
     }
 
     SecondPass merge(SecondPass o) {
