@@ -1,7 +1,5 @@
 package org.driftwatch.actions;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.driftwatch.actions.http.HttpDelivery;
-import org.driftwatch.report.DriftReport;
 import org.driftwatch.judge.Explanation;
+import org.driftwatch.report.DriftReport;
 import org.driftwatch.rules.RuleSection;
 import org.driftwatch.rules.Suggestions;
 

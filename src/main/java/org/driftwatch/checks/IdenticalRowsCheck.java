@@ -1,8 +1,8 @@
 package org.driftwatch.checks;
 
 import java.util.List;
-import org.driftwatch.profile.IdenticalRows;
 import org.driftwatch.compare.Comparison;
+import org.driftwatch.profile.model.IdenticalRows;
 import org.driftwatch.rules.RuleSection;
 
 /**

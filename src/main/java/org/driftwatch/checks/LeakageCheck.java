@@ -1,8 +1,8 @@
 package org.driftwatch.checks;
 
 import java.util.List;
-import org.driftwatch.profile.LeakageProfile;
 import org.driftwatch.compare.Comparison;
+import org.driftwatch.profile.model.LeakageProfile;
 import org.driftwatch.rules.RuleSection;
 
 /** Train/test leakage: entity ids of the current data that already occur in the reference. */

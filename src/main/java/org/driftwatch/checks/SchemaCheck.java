@@ -3,9 +3,9 @@ package org.driftwatch.checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.driftwatch.data.ColumnPlan;
 import org.driftwatch.compare.ColumnComparison;
 import org.driftwatch.compare.Comparison;
+import org.driftwatch.data.ColumnPlan;
 import org.driftwatch.rules.RuleSection;
 
 /**

@@ -2,8 +2,8 @@ package org.driftwatch.cli;
 
 import java.io.PrintWriter;
 import org.driftwatch.Version;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code driftwatch run | validate}: the command line, also the main class under spark-submit. */
 @Command(name = "driftwatch", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,

@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.driftwatch.DriftJob;
 import org.driftwatch.actions.ActionPlan;
+import org.driftwatch.checks.Check;
+import org.driftwatch.checks.CheckCatalog;
 import org.driftwatch.compare.CompareSettings;
 import org.driftwatch.judge.RetrainPolicy;
 import org.driftwatch.judge.Verdict;
-import org.driftwatch.checks.Check;
-import org.driftwatch.checks.CheckCatalog;
 import org.driftwatch.rules.DataSource;
 import org.driftwatch.rules.RuleException;
 import org.driftwatch.rules.RuleFileParser;
 import org.driftwatch.rules.RuleSet;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Runs the whole job for one rule file. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Compare reference and current data and write the reports.")

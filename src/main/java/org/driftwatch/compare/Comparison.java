@@ -3,8 +3,8 @@ package org.driftwatch.compare;
 import java.util.Map;
 import java.util.Optional;
 import org.driftwatch.data.ColumnPlan;
-import org.driftwatch.profile.IdenticalRows;
-import org.driftwatch.profile.LeakageProfile;
+import org.driftwatch.profile.model.IdenticalRows;
+import org.driftwatch.profile.model.LeakageProfile;
 
 /**
  * The comparison of a run: per-column statistics, the label, leakage and the schema plan.

@@ -9,6 +9,20 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.driftwatch.data.DataException;
+import org.driftwatch.data.SchemaColumns;
+import org.driftwatch.profile.model.CategoryTable;
+import org.driftwatch.profile.model.DatasetSummary;
+import org.driftwatch.profile.model.NumericDistribution;
+import org.driftwatch.profile.model.NumericSummary;
+import org.driftwatch.profile.model.ProfileRequest;
+import org.driftwatch.profile.model.ReferenceProfile;
+import org.driftwatch.profile.model.ValueCounts;
+import org.driftwatch.profile.scan.CurrentScan;
+import org.driftwatch.profile.scan.PartitionFold;
+import org.driftwatch.profile.scan.ScanProjection;
+import org.driftwatch.profile.scan.ValueSummary;
+import org.driftwatch.profile.sketch.CellLayout;
+import org.driftwatch.profile.sketch.IdSet;
 import org.driftwatch.stats.BinnedDistance;
 
 /**
@@ -31,9 +45,9 @@ public final class CurrentProfiler {
 
     public static Result compare(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request) {
         List<String> numeric = request.numerical().stream()
-            .filter(n -> reference.numeric().containsKey(n) && DatasetProfiler.isNumeric(current, n)).toList();
-        List<String> categorical = ReferenceProfiler.present(current, request.categorical());
-        List<String> others = request.id() != null && DatasetProfiler.hasColumn(current, request.id())
+            .filter(n -> reference.numeric().containsKey(n) && SchemaColumns.isNumeric(current, n)).toList();
+        List<String> categorical = SchemaColumns.present(current, request.categorical());
+        List<String> others = request.id() != null && SchemaColumns.has(current, request.id())
             && !categorical.contains(request.id()) ? List.of(request.id()) : List.of();
         CellLayout[] layouts = new CellLayout[numeric.size()];
         double[][] edges = new double[numeric.size()][];
@@ -46,8 +60,8 @@ public final class CurrentProfiler {
         int nc = categorical.size();
         int no = others.size();
         int limit = request.valueTableLimit();
-        boolean integerId = !others.isEmpty() && ReferenceProfiler.isInteger(current, others.get(0));
-        CurrentScan scan = PartitionFold.fold(ReferenceProfiler.project(current, numeric, categorical, others, integerId),
+        boolean integerId = !others.isEmpty() && SchemaColumns.isInteger(current, others.get(0));
+        CurrentScan scan = PartitionFold.fold(ScanProjection.of(current, numeric, categorical, others, integerId),
             () -> new CurrentScan(against, nc, no, integerId, limit), (acc, row) -> acc.add(row, against), CurrentScan::merge);
         if (scan.rows == 0) {
             throw new DataException("current data has no rows");
@@ -111,20 +125,21 @@ public final class CurrentProfiler {
         BinnedDistance.Result d = nCur == 0 ? new BinnedDistance.Result(Double.NaN, 0, 0, 0)
             : BinnedDistance.compute(new BinnedDistance.Slots(left, right, point, refCounts, scan.slotCounts[i],
                 refOffsets, scan.slotOffsets[i]), nRef, nCur);
-        ValueSummary.ValueCounts cur = scan.summaries[i].valueCounts();
-        NumericDistribution.ValueTable table = valueTable(ref.fewValues(), ref.fewCounts(), cur, scan.summaries[i].summary());
-        long refDistinct = ref.fewValues() == null ? -1 : ref.fewValues().length;
+        ValueCounts cur = scan.summaries[i].valueCounts();
+        NumericDistribution.ValueTable table = valueTable(ref.few(), cur);
+        long refDistinct = ref.few() == null ? -1 : ref.few().size();
         long curDistinct = cur == null ? -1 : cur.values().length;
         long pooled = table == null ? -1 : table.values().length;
         return new NumericDistribution(d.ks(), d.wasserstein(), pooled, refDistinct, curDistinct, ref.innerEdges(),
             ref.bins(), scan.bins[i], ref.median(), table, d.ksBound(), d.wassersteinBound());
     }
 
-    private static NumericDistribution.ValueTable valueTable(double[] refValues, long[] refCounts, ValueSummary.ValueCounts cur,
-                                                             NumericSummary curSummary) {
-        if (refValues == null || cur == null) {
+    private static NumericDistribution.ValueTable valueTable(ValueCounts ref, ValueCounts cur) {
+        if (ref == null || cur == null) {
             return null;
         }
+        double[] refValues = ref.values();
+        long[] refCounts = ref.counts();
         TreeSet<Double> all = new TreeSet<>();
         for (double v : refValues) {
             all.add(v);

@@ -8,10 +8,24 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.NumericType;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 import org.driftwatch.data.DataException;
+import org.driftwatch.data.SchemaColumns;
+import org.driftwatch.profile.model.CategoryTable;
+import org.driftwatch.profile.model.ComparisonProfile;
+import org.driftwatch.profile.model.DatasetSummary;
+import org.driftwatch.profile.model.IdenticalRows;
+import org.driftwatch.profile.model.LeakageProfile;
+import org.driftwatch.profile.model.NumericDistribution;
+import org.driftwatch.profile.model.ProfileRequest;
+import org.driftwatch.profile.model.ReferenceProfile;
+import org.driftwatch.profile.scan.CategoryCounts;
+import org.driftwatch.profile.shuffle.ExactDistribution;
+import org.driftwatch.profile.shuffle.IdenticalRowsAggregation;
+import org.driftwatch.profile.shuffle.LeakageAggregation;
+import org.driftwatch.profile.shuffle.ManyCategories;
+import org.driftwatch.profile.shuffle.ValueFrequencies;
+import org.driftwatch.profile.sketch.IdSet;
 
 /**
  * Turns the reference (raw, or as a saved {@link ReferenceProfile}) and the current data into a small
@@ -51,10 +65,10 @@ public final class DatasetProfiler {
             for (String name : cur.manyValued()) {
                 ManyCategories.Counted counted = ManyCategories.countBoth(reference, current, name, request.maxCategories());
                 categorical.put(name, counted.table());
-                if (hasColumn(reference, name)) {
+                if (SchemaColumns.has(reference, name)) {
                     refNonNull.put(name, counted.referenceNonNull());
                 }
-                if (hasColumn(current, name)) {
+                if (SchemaColumns.has(current, name)) {
                     curNonNull.put(name, counted.currentNonNull());
                 }
             }
@@ -92,14 +106,14 @@ public final class DatasetProfiler {
     private static Optional<LeakageProfile> leakage(ReferenceProfile ref, CurrentProfiler.Result cur, Dataset<Row> reference,
                                                     Dataset<Row> current, ProfileRequest request) {
         String id = request.id();
-        if (id == null || !hasColumn(current, id)) {
+        if (id == null || !SchemaColumns.has(current, id)) {
             return Optional.empty();
         }
         IdSet refIds = ref.ids();
         if (refIds != null && cur.ids() != null && refIds.overlap(cur.ids()) == 0) {
             return Optional.of(new LeakageProfile(id, 0, 0, 0, refIds.distinct(), cur.ids().distinct(), List.of()));
         }
-        if (reference == null || !hasColumn(reference, id)) {
+        if (reference == null || !SchemaColumns.has(reference, id)) {
             return Optional.empty();
         }
         return Optional.of(LeakageAggregation.compute(reference, current, id));
@@ -144,23 +158,5 @@ public final class DatasetProfiler {
         Long refIds = ref.nonNull(request.id());
         Long curIds = cur.nonNull(request.id());
         return (refIds != null && refIds == ref.rows()) || (curIds != null && curIds == cur.rows());
-    }
-
-    static boolean hasColumn(Dataset<Row> data, String name) {
-        for (StructField f : data.schema().fields()) {
-            if (f.name().equals(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean isNumeric(Dataset<Row> data, String name) {
-        for (StructField f : data.schema().fields()) {
-            if (f.name().equals(name)) {
-                return f.dataType() instanceof NumericType;
-            }
-        }
-        return false;
     }
 }

@@ -3,6 +3,13 @@ package org.driftwatch.profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.driftwatch.profile.model.ReferenceProfile;
+import org.driftwatch.profile.model.ValueCounts;
+import org.driftwatch.profile.scan.ValueSummary;
+import org.driftwatch.profile.sketch.CellHistogram;
+import org.driftwatch.profile.sketch.CellLayout;
+import org.driftwatch.profile.sketch.CellRefinement;
+import org.driftwatch.profile.sketch.InsideValues;
 import org.driftwatch.stats.Percentiles;
 
 /**
@@ -10,7 +17,7 @@ import org.driftwatch.stats.Percentiles;
  * how to split them, which value windows hold the wanted percentile ranks, which final cells' inside
  * values a percentile needs, and the exact PSI edges, bin counts and median from those values.
  */
-final class ReferenceCells {
+public final class ReferenceCells {
     /** Largest share of a column strictly inside one cell: the KS bound the profile aims for. */
     static final double INSIDE_SHARE = 0.0005;
     static final int MAX_HEAVY = 8192;
@@ -154,10 +161,10 @@ final class ReferenceCells {
     static ReferenceProfile.NumericReference numericReference(ValueSummary summary, CellLayout layout,
                                                                       Map<Integer, double[]> inside, double[] fractions, int bins) {
         long n = summary.count();
-        ValueSummary.ValueCounts few = summary.valueCounts();
+        ValueCounts few = summary.valueCounts();
         if (n == 0) {
             return new ReferenceProfile.NumericReference(summary.summary(), null, null, null, layout,
-                few == null ? null : few.values(), few == null ? null : few.counts());
+                few, null);
         }
         double[] values = new double[fractions.length];
         for (int j = 0; j < fractions.length; j++) {
@@ -176,6 +183,6 @@ final class ReferenceCells {
         }
         counts[bins - 1] = n - previous;
         return new ReferenceProfile.NumericReference(summary.summary(), edges, counts, values[bins - 1], layout,
-            few == null ? null : few.values(), few == null ? null : few.counts());
+            few, null);
     }
 }

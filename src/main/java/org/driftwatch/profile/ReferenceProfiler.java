@@ -8,6 +8,17 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.driftwatch.data.DataException;
+import org.driftwatch.data.SchemaColumns;
+import org.driftwatch.profile.model.ProfileRequest;
+import org.driftwatch.profile.model.ReferenceProfile;
+import org.driftwatch.profile.scan.PartitionFold;
+import org.driftwatch.profile.scan.ReferenceScan;
+import org.driftwatch.profile.scan.ScanProjection;
+import org.driftwatch.profile.scan.SecondPass;
+import org.driftwatch.profile.sketch.CellHistogram;
+import org.driftwatch.profile.sketch.CellLayout;
+import org.driftwatch.profile.sketch.CellRefinement;
+import org.driftwatch.profile.sketch.InsideValues;
 
 /**
  * Builds a {@link ReferenceProfile} from the raw reference in named phases, each one Spark scan:
@@ -35,11 +46,11 @@ public final class ReferenceProfiler {
 
     public static ReferenceProfile build(Dataset<Row> reference, ProfileRequest request) {
         List<String> numeric = request.numerical();
-        List<String> categorical = present(reference, request.categorical());
-        List<String> others = request.id() != null && DatasetProfiler.hasColumn(reference, request.id())
+        List<String> categorical = SchemaColumns.present(reference, request.categorical());
+        List<String> others = request.id() != null && SchemaColumns.has(reference, request.id())
             && !categorical.contains(request.id()) ? List.of(request.id()) : List.of();
-        boolean integerId = !others.isEmpty() && isInteger(reference, others.get(0));
-        Dataset<Row> projection = project(reference, numeric, categorical, others, integerId);
+        boolean integerId = !others.isEmpty() && SchemaColumns.isInteger(reference, others.get(0));
+        Dataset<Row> projection = ScanProjection.of(reference, numeric, categorical, others, integerId);
         ReferenceScan scan = passOne(projection, numeric.size(), categorical.size(), others.size(), integerId, request);
         Dataset<Row> numericOnly = projection.select(numericColumns(projection, numeric.size()));
         double[] fractions = ReferenceCells.fractions(request.psiBins());
@@ -186,40 +197,5 @@ public final class ReferenceProfiler {
             out[i] = projection.col(projection.columns()[i]);
         }
         return out;
-    }
-
-    /**
-     * The scans' row layout: numeric columns as double, categorical as string, then the id — as long
-     * when it is an integer (for the id bitmap), else as "is not null".
-     */
-    static Dataset<Row> project(Dataset<Row> data, List<String> numeric, List<String> categorical, List<String> others,
-                                boolean integerId) {
-        List<Column> cols = new ArrayList<>();
-        int i = 0;
-        for (String n : numeric) {
-            cols.add(Columns.named(n).cast("double").as("n" + i++));
-        }
-        for (String c : categorical) {
-            cols.add(Columns.named(c).cast("string").as("n" + i++));
-        }
-        for (String o : others) {
-            cols.add((integerId ? Columns.named(o).cast("long") : Columns.named(o).isNotNull()).as("n" + i++));
-        }
-        return data.select(cols.toArray(Column[]::new));
-    }
-
-    static boolean isInteger(Dataset<Row> data, String name) {
-        for (org.apache.spark.sql.types.StructField f : data.schema().fields()) {
-            if (f.name().equals(name)) {
-                org.apache.spark.sql.types.DataType t = f.dataType();
-                return t instanceof org.apache.spark.sql.types.LongType || t instanceof org.apache.spark.sql.types.IntegerType
-                    || t instanceof org.apache.spark.sql.types.ShortType || t instanceof org.apache.spark.sql.types.ByteType;
-            }
-        }
-        return false;
-    }
-
-    static List<String> present(Dataset<Row> data, List<String> columns) {
-        return columns.stream().filter(c -> DatasetProfiler.hasColumn(data, c)).toList();
     }
 }

@@ -1,18 +1,18 @@
 package org.driftwatch.report;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import org.driftwatch.checks.Finding;
-import org.driftwatch.compare.ColumnComparison;
 import org.driftwatch.compare.ColumnComparison.SideStats;
+import org.driftwatch.compare.ColumnComparison;
 import org.driftwatch.compare.Comparison;
 import org.driftwatch.judge.Decision;
-import org.driftwatch.profile.LeakageProfile;
+import org.driftwatch.profile.model.LeakageProfile;
 
 /**
  * Renders a {@link DriftReport} as the versioned JSON contract (README "Report contract"). Strict

@@ -12,8 +12,8 @@ import org.driftwatch.compare.ColumnComparison;
 import org.driftwatch.compare.Columns;
 import org.driftwatch.compare.Comparison;
 import org.driftwatch.data.ColumnPlan;
-import org.driftwatch.profile.IdenticalRows;
-import org.driftwatch.profile.LeakageProfile;
+import org.driftwatch.profile.model.IdenticalRows;
+import org.driftwatch.profile.model.LeakageProfile;
 import org.junit.jupiter.api.Test;
 
 /** Every check judged on comparisons built by hand: no Spark, no data. */

@@ -9,8 +9,8 @@ import org.driftwatch.compare.ColumnComparison.DriftTest;
 import org.driftwatch.compare.ColumnComparison.Ks;
 import org.driftwatch.compare.ColumnComparison.SideStats;
 import org.driftwatch.data.ColumnPlan;
-import org.driftwatch.profile.IdenticalRows;
-import org.driftwatch.profile.LeakageProfile;
+import org.driftwatch.profile.model.IdenticalRows;
+import org.driftwatch.profile.model.LeakageProfile;
 
 /** Compared columns and comparisons built by hand, for tests of checks, the judge and the renderers (no Spark). */
 public final class Columns {

@@ -13,6 +13,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.driftwatch.TestSpark;
+import org.driftwatch.profile.model.ComparisonProfile;
+import org.driftwatch.profile.model.NumericDistribution;
+import org.driftwatch.profile.model.ProfileRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

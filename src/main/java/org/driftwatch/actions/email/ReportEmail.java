@@ -1,9 +1,9 @@
 package org.driftwatch.actions.email;
 
 import java.nio.charset.StandardCharsets;
+import org.driftwatch.judge.Explanation;
 import org.driftwatch.report.DriftReport;
 import org.driftwatch.report.TextReport;
-import org.driftwatch.judge.Explanation;
 import org.driftwatch.report.html.HtmlReport;
 import org.driftwatch.report.html.ReportCharts;
 import org.simplejavamail.api.email.Email;

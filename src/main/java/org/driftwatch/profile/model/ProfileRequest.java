@@ -1,0 +1,41 @@
+package org.driftwatch.profile.model;
+
+import java.util.List;
+
+/**
+ * What the checks of a run need from the data, gathered before any Spark job so that one set of
+ * aggregations answers all of them.
+ *
+ * @param categorical categorical features and the label
+ * @param fractions   percentile fractions whose exact reference values are needed (PSI edges, median)
+ * @param psiBins     number of PSI bins; the inner edges are the fractions i/psiBins
+ * @param maxCategories categories kept per column; the rest fold into one "other" bin
+ * @param valueTableLimit numeric columns with at most this many distinct values also get their full
+ *                    value table (for chi-square on low-cardinality numbers)
+ * @param rowColumns  columns whose values together identify a row, for counting current rows identical
+ *                    to a reference row; empty for none
+ * @param exactValues when both datasets have at most this many numeric values (rows × numeric
+ *                    columns), KS and Wasserstein are computed exactly; above it from the reference
+ *                    profile's cells, within a stated bound
+ */
+public record ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
+                             int maxCategories, int valueTableLimit, List<String> rowColumns, long exactValues) {
+    /** Default for {@link #exactValues()}: the exact path costs a shuffle of every numeric value. */
+    public static final long EXACT_VALUES = 1_000_000;
+
+    public ProfileRequest {
+        numerical = List.copyOf(numerical);
+        categorical = List.copyOf(categorical);
+        rowColumns = List.copyOf(rowColumns);
+    }
+
+    public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
+                          int maxCategories, int valueTableLimit, List<String> rowColumns) {
+        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, EXACT_VALUES);
+    }
+
+    public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
+                          int maxCategories, int valueTableLimit) {
+        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, List.of(), EXACT_VALUES);
+    }
+}

@@ -1,0 +1,54 @@
+package org.driftwatch.profile.model;
+
+import java.util.List;
+import java.util.Map;
+import org.driftwatch.profile.sketch.CellLayout;
+import org.driftwatch.profile.sketch.IdSet;
+
+/**
+ * Everything a run needs from the reference, from its scans: later batches are binned and compared
+ * against it without reading the reference again. Exact except the numeric distributions, which are
+ * {@link CellLayout compressed} within a stated KS bound.
+ *
+ * @param categorical per categorical column (and label): every category with its count, sorted
+ * @param nonNull     non-null values per categorical or id column
+ * @param idBitmap    the distinct integer ids (Roaring bitmap, portable format, base64), or null: lets a
+ *                    run against the profile tell that no current id is a reference id without the data
+ * @param manyValued  categorical columns with more distinct values than a scan counts: no counts here
+ *                    (a run counts them in Spark on the raw data; a saved profile refuses them)
+ */
+public record ReferenceProfile(long rows, Map<String, NumericReference> numeric,
+                               Map<String, Map<String, Long>> categorical, Map<String, Long> nonNull, String idBitmap,
+                               List<String> manyValued) {
+    public ReferenceProfile {
+        manyValued = manyValued == null ? List.of() : List.copyOf(manyValued);
+        numeric = Map.copyOf(numeric);
+        categorical = Map.copyOf(categorical);
+        nonNull = Map.copyOf(nonNull);
+    }
+
+    /**
+     * One numeric column: summary, exact PSI edges and bin counts, median, its compressed distribution,
+     * and, when it has at most a few distinct values, all of them with their counts ({@code few}).
+     *
+     * @param all every distinct value with its count when the reference is small enough for the exact
+     *            comparison (see {@link ProfileRequest#exactValues()}); else null
+     */
+    public record NumericReference(NumericSummary summary, double[] innerEdges, long[] bins, Double median,
+                                   CellLayout layout, ValueCounts few, ValueCounts all) {
+        public NumericReference withAll(ValueCounts table) {
+            return new NumericReference(summary, innerEdges, bins, median, layout, few, table);
+        }
+    }
+
+    public DatasetSummary summary() {
+        Map<String, NumericSummary> sums = new java.util.HashMap<>();
+        numeric.forEach((k, v) -> sums.put(k, v.summary()));
+        return new DatasetSummary(rows, sums, nonNull);
+    }
+
+    public IdSet ids() {
+        return idBitmap == null ? null : IdSet.fromBase64(idBitmap);
+    }
+
+}

@@ -1,0 +1,126 @@
+package org.driftwatch.profile.scan;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.driftwatch.profile.sketch.CellLayout;
+import org.driftwatch.profile.sketch.SlotFinder;
+import org.driftwatch.stats.PopulationStabilityIndex;
+
+/**
+ * The one pass over the current data, against a reference profile: per numeric column its summary,
+ * counts and offset sums in the reference's {@link CellLayout} slots and counts in the PSI bins on the
+ * reference edges; the categorical columns and the id in {@link OtherFields}. Same row
+ * layout as {@link ReferenceScan}.
+ */
+public final class CurrentScan implements Serializable, PartitionFold.Buffered {
+    private static final long serialVersionUID = 1L;
+    public long rows;
+    public final ValueSummary[] summaries;
+    public final long[][] slotCounts;
+    public final double[][] slotOffsets;
+    private transient NumericBatch batch;
+    private transient Against against;
+    public final long[][] bins;
+    public final OtherFields others;
+
+    /** What each numeric column is compared against; shipped with the job, not with the accumulators. */
+    public record Against(CellLayout[] layouts, SlotFinder[] finders, double[][] anchors, double[][] innerEdges) implements Serializable {
+        public Against(CellLayout[] layouts, double[][] innerEdges) {
+            this(layouts, java.util.Arrays.stream(layouts).map(SlotFinder::new).toArray(SlotFinder[]::new),
+                java.util.Arrays.stream(layouts).map(Against::anchors).toArray(double[][]::new), innerEdges);
+        }
+
+        /** Per slot the value its offsets are measured from: the left end, or the right end of the first. */
+        private static double[] anchors(CellLayout layout) {
+            double[] a = new double[layout.slots()];
+            for (int s = 0; s < a.length; s++) {
+                a[s] = CellLayout.isPoint(s) ? 0.0 : s == 0 ? layout.slotRight(s) : layout.slotLeft(s);
+            }
+            return a;
+        }
+    }
+
+    public CurrentScan(Against against, int categorical, int others, boolean integerId, int valueLimit) {
+        int numeric = against.layouts().length;
+        summaries = new ValueSummary[numeric];
+        slotCounts = new long[numeric][];
+        slotOffsets = new double[numeric][];
+        bins = new long[numeric][];
+        for (int i = 0; i < numeric; i++) {
+            summaries[i] = new ValueSummary(valueLimit);
+            slotCounts[i] = new long[against.layouts()[i].slots()];
+            slotOffsets[i] = new double[against.layouts()[i].slots()];
+            bins[i] = new long[against.innerEdges()[i].length + 1];
+        }
+        this.others = new OtherFields(categorical, others, integerId);
+    }
+
+    public void add(InternalRow row, Against against) {
+        rows++;
+        int n = summaries.length;
+        if (batch == null) {
+            batch = new NumericBatch(n);
+            this.against = against;
+        }
+        if (batch.add(row)) {
+            flush();
+        }
+        others.add(row, n);
+    }
+
+    /** Column by column over the buffered rows, so each column's counters stay in cache. */
+    @Override
+    public void flush() {
+        if (batch == null) {
+            return;
+        }
+        for (int i = 0; i < summaries.length; i++) {
+            ValueSummary summary = summaries[i];
+            SlotFinder finder = against.finders()[i];
+            double[] anchors = against.anchors()[i];
+            double[] edges = against.innerEdges()[i];
+            long[] counts = slotCounts[i];
+            double[] offsets = slotOffsets[i];
+            long[] bin = bins[i];
+            double[] values = batch.values[i];
+            boolean[] missing = batch.missing[i];
+            for (int r = 0; r < batch.size; r++) {
+                if (missing[r]) {
+                    summary.addNull();
+                    continue;
+                }
+                double v = values[r];
+                if (!summary.add(v)) {
+                    continue;
+                }
+                v = v + 0.0;
+                int s = finder.slot(v);
+                counts[s]++;
+                offsets[s] += CellLayout.isPoint(s) ? 0.0 : v - anchors[s];
+                bin[PopulationStabilityIndex.binOf(edges, v)]++;
+            }
+        }
+        batch.size = 0;
+    }
+
+    public CurrentScan merge(CurrentScan o) {
+        rows += o.rows;
+        for (int i = 0; i < summaries.length; i++) {
+            summaries[i].merge(o.summaries[i]);
+            add(slotCounts[i], o.slotCounts[i]);
+            for (int s = 0; s < slotOffsets[i].length; s++) {
+                slotOffsets[i][s] += o.slotOffsets[i][s];
+            }
+            add(bins[i], o.bins[i]);
+        }
+        others.merge(o.others);
+        return this;
+    }
+
+    private static void add(long[] into, long[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.driftwatch.profile.scan;
+
+import org.apache.spark.sql.catalyst.InternalRow;
+
+/**
+ * The first {@code columns} fields (doubles) of a few thousand rows, turned column-wise: a scan adds
+ * rows as they come and then works through one column at a time, which keeps that column's counters
+ * in the CPU cache instead of touching every column's for every row.
+ */
+public final class NumericBatch {
+    static final int ROWS = 4096;
+    final double[][] values;
+    final boolean[][] missing;
+    int size;
+
+    NumericBatch(int columns) {
+        values = new double[columns][ROWS];
+        missing = new boolean[columns][ROWS];
+    }
+
+    /** Buffers the row's numeric fields; true when the batch is full and must be flushed. */
+    boolean add(InternalRow row) {
+        for (int i = 0; i < values.length; i++) {
+            boolean isNull = row.isNullAt(i);
+            missing[i][size] = isNull;
+            values[i][size] = isNull ? 0.0 : row.getDouble(i);
+        }
+        return ++size == ROWS;
+    }
+}

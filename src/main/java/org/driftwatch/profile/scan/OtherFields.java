@@ -1,0 +1,65 @@
+package org.driftwatch.profile.scan;
+
+import java.io.Serializable;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.driftwatch.profile.sketch.IdSet;
+
+/**
+ * The non-numeric part of a scan's row: category counts of the categorical columns (as strings),
+ * then the id — non-null count, and its distinct values as a bitmap when it is an integer (a long
+ * field), else an "is not null" field. Shared by the reference and the current scan.
+ */
+public final class OtherFields implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public final CategoryCounts[] categories;
+    public final long[] nonNull;
+    /** The id's distinct values, when the id is an integer; else null. */
+    final IdSet ids;
+
+    OtherFields(int categorical, int others, boolean integerId) {
+        categories = new CategoryCounts[categorical];
+        for (int i = 0; i < categorical; i++) {
+            categories[i] = new CategoryCounts();
+        }
+        nonNull = new long[others];
+        ids = integerId && others == 1 ? new IdSet() : null;
+    }
+
+    /** Adds the row's fields from {@code first} on. */
+    public void add(InternalRow row, int first) {
+        for (int j = 0; j < categories.length; j++) {
+            if (!row.isNullAt(first + j)) {
+                categories[j].add(row.getUTF8String(first + j));
+            }
+        }
+        int base = first + categories.length;
+        for (int k = 0; k < nonNull.length; k++) {
+            if (ids != null) {
+                if (!row.isNullAt(base + k)) {
+                    nonNull[k]++;
+                    ids.add(row.getLong(base + k));
+                }
+            } else if (row.getBoolean(base + k)) {
+                nonNull[k]++;
+            }
+        }
+    }
+
+    public OtherFields merge(OtherFields o) {
+        for (int j = 0; j < categories.length; j++) {
+            categories[j].merge(o.categories[j]);
+        }
+        for (int k = 0; k < nonNull.length; k++) {
+            nonNull[k] += o.nonNull[k];
+        }
+        if (ids != null) {
+            ids.merge(o.ids);
+        }
+        return this;
+    }
+
+    /** The id bitmap when it was kept (integer ids that compress), else null. */
+    public IdSet usableIds() {
+        return ids != null && ids.usable() ? ids : null;
+    }
+}

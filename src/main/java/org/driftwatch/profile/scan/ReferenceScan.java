@@ -1,0 +1,76 @@
+package org.driftwatch.profile.scan;
+
+import java.io.Serializable;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.driftwatch.profile.sketch.CellHistogram;
+
+/**
+ * Pass 1 over the reference, folded per partition: for every numeric column its summary and exact
+ * {@link CellHistogram}; the categorical columns and the id in {@link OtherFields}. Row layout:
+ * numeric columns as double, then as {@link OtherFields} reads them.
+ */
+public final class ReferenceScan implements Serializable, PartitionFold.Buffered {
+    private static final long serialVersionUID = 1L;
+    /** Cells held per scan accumulator, shared by the numeric columns: a few tens of MB. */
+    static final int CELL_BUDGET = 1 << 20;
+    static final int MIN_CELLS = 2048;
+    public long rows;
+    public final ValueSummary[] summaries;
+    public final CellHistogram[] cells;
+    public final OtherFields others;
+    private transient NumericBatch batch;
+
+    public ReferenceScan(int numeric, int categorical, int others, boolean integerId, int valueLimit) {
+        summaries = new ValueSummary[numeric];
+        cells = new CellHistogram[numeric];
+        for (int i = 0; i < numeric; i++) {
+            summaries[i] = new ValueSummary(valueLimit);
+            cells[i] = new CellHistogram(Math.max(MIN_CELLS, CELL_BUDGET / numeric));
+        }
+        this.others = new OtherFields(categorical, others, integerId);
+    }
+
+    public void add(InternalRow row) {
+        rows++;
+        int n = summaries.length;
+        if (batch == null) {
+            batch = new NumericBatch(n);
+        }
+        if (batch.add(row)) {
+            flush();
+        }
+        others.add(row, n);
+    }
+
+    /** Column by column over the buffered rows, so each column's cell table stays in cache. */
+    @Override
+    public void flush() {
+        if (batch == null) {
+            return;
+        }
+        for (int i = 0; i < summaries.length; i++) {
+            ValueSummary summary = summaries[i];
+            CellHistogram histogram = cells[i];
+            double[] values = batch.values[i];
+            boolean[] missing = batch.missing[i];
+            for (int r = 0; r < batch.size; r++) {
+                if (missing[r]) {
+                    summary.addNull();
+                } else if (summary.add(values[r])) {
+                    histogram.add(values[r] + 0.0);
+                }
+            }
+        }
+        batch.size = 0;
+    }
+
+    public ReferenceScan merge(ReferenceScan o) {
+        rows += o.rows;
+        for (int i = 0; i < summaries.length; i++) {
+            summaries[i].merge(o.summaries[i]);
+            cells[i].merge(o.cells[i]);
+        }
+        others.merge(o.others);
+        return this;
+    }
+}

@@ -1,0 +1,43 @@
+package org.driftwatch.profile.scan;
+
+import java.io.Serializable;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.driftwatch.profile.sketch.CellRefinement;
+import org.driftwatch.profile.sketch.InsideValues;
+
+/**
+ * A scan of the reference's numeric columns after pass 1: splits heavy cells ({@link CellRefinement})
+ * and collects the values near the wanted percentile ranks ({@link InsideValues}) in the same rows,
+ * either part empty when not needed. Reads the rows; the two sketches only see finite values.
+ */
+public final class SecondPass implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public final CellRefinement refinement;
+    public final InsideValues values;
+
+    public SecondPass(CellRefinement.Heavy heavy, InsideValues.Wanted windows) {
+        refinement = new CellRefinement(heavy);
+        values = new InsideValues(windows);
+    }
+
+    public void add(InternalRow row, CellRefinement.Heavy heavy, InsideValues.Wanted windows) {
+        for (int i = 0; i < heavy.min().length; i++) {
+            if (row.isNullAt(i)) {
+                continue;
+            }
+            double v = row.getDouble(i) + 0.0;
+            if (heavy.min()[i].length > 0) {
+                refinement.add(i, v, heavy);
+            }
+            if (windows.min()[i].length > 0) {
+                values.add(i, v, windows);
+            }
+        }
+    }
+
+    public SecondPass merge(SecondPass o) {
+        refinement.merge(o.refinement);
+        values.merge(o.values);
+        return this;
+    }
+}

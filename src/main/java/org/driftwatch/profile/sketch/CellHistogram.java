@@ -1,0 +1,157 @@
+package org.driftwatch.profile.sketch;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * Exact counts of one column's finite values per {@link OrderedCells cell}, with each cell's smallest
+ * and largest value, how often those two occur, and the cell's sum: enough to place every value of
+ * the reference within 0.01 % of its magnitude and to know exactly where its ties are. An
+ * open-addressing table keyed by cell; only occupied cells cost memory.
+ */
+public final class CellHistogram implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Cells per column before they are halved; bounds the memory of a scan whatever the data. */
+    private final int maxCells;
+    private int coarser;
+    private long[] keys = new long[64];
+    private int[] slots = filled(64);
+    private int size;
+    private CellFacts facts = new CellFacts(32);
+    private long[] cellKeys = new long[32];
+
+    public CellHistogram(int maxCells) {
+        this.maxCells = maxCells;
+    }
+
+    /**
+     * How many times the cells were halved: a pure function of the data, since a partition halves only
+     * when it alone has too many cells, and then the whole column has too — so the merged result is the
+     * same for any partitioning.
+     */
+    int coarser() {
+        return coarser;
+    }
+
+    public void add(double v) {
+        facts.add(slotOf(OrderedCells.cell(v, coarser)), v);
+        if (size > maxCells) {
+            coarsen(coarser + 1);
+        }
+    }
+
+    /** Halves the cells until there are few enough, at least down to the given coarseness. */
+    private void coarsen(int atLeast) {
+        while (coarser < atLeast || size > maxCells) {
+            CellHistogram c = new CellHistogram(maxCells);
+            c.coarser = coarser + 1;
+            c.absorb(this, 1);
+            copyFrom(c);
+        }
+    }
+
+    private void copyFrom(CellHistogram c) {
+        coarser = c.coarser;
+        keys = c.keys;
+        slots = c.slots;
+        size = c.size;
+        facts = c.facts;
+        cellKeys = c.cellKeys;
+    }
+
+    public CellHistogram merge(CellHistogram o) {
+        if (o.coarser > coarser) {
+            coarsen(o.coarser);
+        }
+        absorb(o, coarser - o.coarser);
+        if (size > maxCells) {
+            coarsen(coarser + 1);
+        }
+        return this;
+    }
+
+    /** Adds another histogram's cells, its keys shifted by {@code drop} bits to this resolution. */
+    private void absorb(CellHistogram o, int drop) {
+        for (int j = 0; j < o.size; j++) {
+            long key = o.keyOf(j) >> drop;
+            facts.absorb(slotOf(key), o.facts, j);
+        }
+    }
+
+    /** The occupied cells in increasing order. */
+    public Cells sorted() {
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(facts.min[a], facts.min[b]));
+        Cells out = Cells.of(size);
+        for (int k = 0; k < size; k++) {
+            facts.copyTo(order[k], out, k);
+        }
+        return out;
+    }
+
+    /** Cells in increasing order; an atom (min == max) has minCount == maxCount == count. */
+    public record Cells(double[] min, double[] max, long[] count, long[] minCount, long[] maxCount, double[] sum) {
+        static Cells of(int n) {
+            return new Cells(new double[n], new double[n], new long[n], new long[n], new long[n], new double[n]);
+        }
+    }
+
+    private long keyOf(int index) {
+        return cellKeys[index];
+    }
+
+    private int slotOf(long key) {
+        int mask = keys.length - 1;
+        int s = (int) (mix(key) & mask);
+        while (slots[s] >= 0) {
+            if (keys[s] == key) {
+                return slots[s];
+            }
+            s = (s + 1) & mask;
+        }
+        keys[s] = key;
+        slots[s] = size;
+        if (size == cellKeys.length) {
+            facts.grow(size * 2);
+            cellKeys = Arrays.copyOf(cellKeys, size * 2);
+        }
+        cellKeys[size] = key;
+        int index = size++;
+        if (size * 2 > keys.length) {
+            rehash();
+        }
+        return index;
+    }
+
+    private void rehash() {
+        long[] oldKeys = keys;
+        int[] oldSlots = slots;
+        keys = new long[oldKeys.length * 2];
+        slots = filled(keys.length);
+        int mask = keys.length - 1;
+        for (int s = 0; s < oldKeys.length; s++) {
+            if (oldSlots[s] >= 0) {
+                int t = (int) (mix(oldKeys[s]) & mask);
+                while (slots[t] >= 0) {
+                    t = (t + 1) & mask;
+                }
+                keys[t] = oldKeys[s];
+                slots[t] = oldSlots[s];
+            }
+        }
+    }
+
+    private static long mix(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 32);
+    }
+
+    private static int[] filled(int n) {
+        int[] a = new int[n];
+        Arrays.fill(a, -1);
+        return a;
+    }
+}

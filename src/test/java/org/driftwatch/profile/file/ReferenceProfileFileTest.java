@@ -1,0 +1,98 @@
+package org.driftwatch.profile.file;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.driftwatch.data.DataException;
+import org.driftwatch.profile.model.ReferenceProfile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Profiles users keep on disk: the checked-in files (the example's reference, written once by
+ * driftwatch 0.1 as format 1 and once as format 2) must go on reading, to the same profile.
+ */
+class ReferenceProfileFileTest {
+    static final Path V1 = Path.of("src/test/resources/profiles/seattle-weather-v1.json");
+    static final Path V2 = Path.of("src/test/resources/profiles/seattle-weather-v2.json");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void formatTwoReadsItsFields() {
+        ReferenceProfileFile f = ReferenceProfileFile.read(V2);
+        assertEquals("seattle-weather", f.monitor());
+        assertEquals(List.of("precipitation", "temp_max", "temp_min", "wind"), f.numerical());
+        assertEquals(List.of("weather"), f.categorical());
+        assertEquals(10, f.psiBins());
+        assertEquals(366, f.profile().rows());
+        ReferenceProfile.NumericReference tempMax = f.profile().numeric().get("temp_max");
+        assertEquals(9, tempMax.innerEdges().length);
+        assertEquals(366, java.util.Arrays.stream(tempMax.bins()).sum());
+        assertEquals(366, java.util.Arrays.stream(tempMax.layout().count()).sum());
+        assertEquals(366L, f.profile().categorical().get("weather").values().stream().mapToLong(Long::longValue).sum());
+        assertTrue(f.schema().fieldNames().length == 6);
+    }
+
+    @Test
+    void formatOneFromDriftwatchZeroOneReadsToTheSameProfile() {
+        ReferenceProfile one = ReferenceProfileFile.read(V1).profile();
+        ReferenceProfile two = ReferenceProfileFile.read(V2).profile();
+        assertEquals(two.rows(), one.rows());
+        assertEquals(two.numeric().keySet(), one.numeric().keySet());
+        for (String name : two.numeric().keySet()) {
+            ReferenceProfile.NumericReference a = one.numeric().get(name);
+            ReferenceProfile.NumericReference b = two.numeric().get(name);
+            assertEquals(b.summary(), a.summary(), name);
+            assertArrayEquals(b.innerEdges(), a.innerEdges(), name);
+            assertArrayEquals(b.bins(), a.bins(), name);
+            assertEquals(b.median(), a.median(), name);
+            assertArrayEquals(b.layout().min(), a.layout().min(), name);
+            assertArrayEquals(b.layout().count(), a.layout().count(), name);
+            assertArrayEquals(b.layout().insideOffsetSum(), a.layout().insideOffsetSum(), name);
+            assertArrayEquals(b.few() == null ? null : b.few().values(), a.few() == null ? null : a.few().values(), name);
+        }
+        assertEquals(two.categorical(), one.categorical());
+        assertEquals(two.nonNull(), one.nonNull());
+        assertEquals(two.idBitmap(), one.idBitmap());
+    }
+
+    @Test
+    void writingAndReadingAgainGivesTheSameBytes() throws IOException {
+        ReferenceProfileFile f = ReferenceProfileFile.read(V2);
+        Path copy = tmp.resolve("copy.json");
+        Files.write(copy, f.bytes());
+        assertArrayEquals(f.bytes(), ReferenceProfileFile.read(copy).bytes());
+        assertArrayEquals(Files.readAllBytes(V2), f.bytes(), "the checked-in file is exactly what this version writes");
+    }
+
+    @Test
+    void aBrokenFieldIsOneLineNamingIt() throws IOException {
+        Path broken = tmp.resolve("broken.json");
+        Files.writeString(broken, Files.readString(V2).replace("\"psi_bins\" : 10", "\"psi_bins\" : \"ten\""));
+        DataException e = assertThrows(DataException.class, () -> ReferenceProfileFile.read(broken));
+        assertTrue(e.getMessage().startsWith(broken + ": not a valid reference profile: 'psi_bins' must be a whole number"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void aNewerFormatIsRefusedWithTheCommandThatRewritesIt() throws IOException {
+        Path future = tmp.resolve("future.json");
+        Files.writeString(future, "{\"format_version\": 3}");
+        DataException e = assertThrows(DataException.class, () -> ReferenceProfileFile.read(future));
+        assertTrue(e.getMessage().contains("format 3 is not one this driftwatch reads") && e.getMessage().contains("driftwatch profile"),
+            e.getMessage());
+        Path junk = tmp.resolve("junk.json");
+        Files.writeString(junk, "[1, 2]");
+        assertTrue(assertThrows(DataException.class, () -> ReferenceProfileFile.read(junk)).getMessage().contains("no format_version"));
+        assertNull(ReferenceProfileFile.read(V1).profile().numeric().get("wind").all(), "format 1 has no value tables");
+    }
+}
