@@ -110,7 +110,7 @@ final class Profiling {
         Dataset<Row> reference = new DatasetReader(spark).open("reference", referenceSource);
         ColumnPlan plan = resolve(rules, needs(checks), settings, reference, reference);
         ProfileRequest request = request(plan, settings, List.of());
-        ReferenceProfile profile = ReferenceProfiler.build(reference, request);
+        ReferenceProfile profile = DatasetProfiler.referenceForFile(reference, request);
         if (!profile.manyValued().isEmpty()) {
             throw new DataException("reference column '" + profile.manyValued().get(0) + "' has too many distinct values"
                 + " for a reference profile to hold as categories; declare it as id, or leave it out of columns.categorical");

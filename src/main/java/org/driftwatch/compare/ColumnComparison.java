@@ -1,6 +1,7 @@
 package org.driftwatch.compare;
 
 import java.util.List;
+import org.driftwatch.profile.model.ComparisonMethod;
 
 /**
  * Every statistic of one column, reference against current. Values that are undefined (too little
@@ -8,13 +9,15 @@ import java.util.List;
  *
  * @param type "numerical" or "categorical"
  * @param wassersteinNormedBound ± bound on the normed Wasserstein distance: 0 when computed exactly
+ * @param method how a numerical column's KS and Wasserstein were computed (exact or bounded) and why;
+ *               null for categorical columns and columns without statistics
  */
 public record ColumnComparison(String name, String type, SideStats reference, SideStats current,
                                Double psi, Bins bins, Ks ks, Double wasserstein, Double wassersteinNormed,
                                Double wassersteinNormedBound,
                                Categories categories, ChiSquare chiSquare, Double jensenShannon,
                                List<String> unseenCategories, List<String> missingCategories,
-                               DriftTest drift, List<String> notes) {
+                               DriftTest drift, List<String> notes, ComparisonMethod method) {
     public ColumnComparison {
         unseenCategories = List.copyOf(unseenCategories);
         missingCategories = List.copyOf(missingCategories);
@@ -24,7 +27,7 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
     /** The same comparison with its drift test. */
     public ColumnComparison withDrift(DriftTest d) {
         return new ColumnComparison(name, type, reference, current, psi, bins, ks, wasserstein, wassersteinNormed,
-            wassersteinNormedBound, categories, chiSquare, jensenShannon, unseenCategories, missingCategories, d, notes);
+            wassersteinNormedBound, categories, chiSquare, jensenShannon, unseenCategories, missingCategories, d, notes, method);
     }
 
     public boolean numerical() {

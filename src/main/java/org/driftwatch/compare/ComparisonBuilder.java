@@ -54,7 +54,7 @@ public final class ComparisonBuilder {
         String insufficient = insufficient(rs == null ? 0 : rs.count(), cs, cs == null ? 0 : cs.count(), needs, notes, "numeric");
         if (insufficient != null) {
             return new ColumnComparison(name, "numerical", ref, cur, null, null, null, null, null, null, null, null, null,
-                List.of(), List.of(), ColumnComparison.DriftTest.none(insufficient), notes);
+                List.of(), List.of(), ColumnComparison.DriftTest.none(insufficient), notes, null);
         }
         long n1 = rs.count();
         long n2 = cs.count();
@@ -78,7 +78,8 @@ public final class ComparisonBuilder {
         boolean fewValues = values != null && DriftTestChoice.fewValues(dist.pooledDistinct());
         ColumnComparison compared = new ColumnComparison(name, "numerical", ref, cur, psi, bins, new Ks(ks.statistic(), ks.pValue(),
             ks.method().name().toLowerCase(), dist.ksBound()), dist.wasserstein(), normed,
-            Wasserstein.normed(dist.wassersteinBound(), rs.stdPop()), values, chi, js, List.of(), List.of(), null, notes);
+            Wasserstein.normed(dist.wassersteinBound(), rs.stdPop()), values, chi, js, List.of(), List.of(), null, notes,
+            dist.method());
         return compared.withDrift(drift(compared, needs, DriftTestChoice.defaultFor(true, fewValues, n1),
             fewValues ? DriftTestChoice.fewValuesNote() : null));
     }
@@ -110,13 +111,13 @@ public final class ComparisonBuilder {
         }
         if (insufficient != null) {
             return new ColumnComparison(name, "categorical", ref, cur, null, null, null, null, null, null, cats, null, null,
-                unseen, missing, ColumnComparison.DriftTest.none(insufficient), notes);
+                unseen, missing, ColumnComparison.DriftTest.none(insufficient), notes, null);
         }
         double psi = PopulationStabilityIndex.fromCounts(t.reference(), t.current());
         ChiSquare chi = chiSquare(t.reference(), t.current());
         double js = JensenShannon.distance(t.reference(), t.current());
         ColumnComparison compared = new ColumnComparison(name, "categorical", ref, cur, psi, null, null, null, null, null, cats, chi, js,
-            unseen, missing, null, notes);
+            unseen, missing, null, notes, null);
         return compared.withDrift(drift(compared, needs, DriftTestChoice.defaultFor(false, false, rc), null));
     }
 

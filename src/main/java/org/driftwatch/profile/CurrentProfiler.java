@@ -11,7 +11,9 @@ import org.apache.spark.sql.Row;
 import org.driftwatch.data.DataException;
 import org.driftwatch.data.SchemaColumns;
 import org.driftwatch.profile.model.CategoryTable;
+import org.driftwatch.profile.model.ComparisonMethod;
 import org.driftwatch.profile.model.DatasetSummary;
+import org.driftwatch.profile.model.DistributionDistance;
 import org.driftwatch.profile.model.NumericDistribution;
 import org.driftwatch.profile.model.NumericSummary;
 import org.driftwatch.profile.model.ProfileRequest;
@@ -20,17 +22,20 @@ import org.driftwatch.profile.model.ValueCounts;
 import org.driftwatch.profile.scan.CurrentScan;
 import org.driftwatch.profile.scan.PartitionFold;
 import org.driftwatch.profile.scan.ScanProjection;
-import org.driftwatch.profile.scan.ValueSummary;
 import org.driftwatch.profile.sketch.CellLayout;
 import org.driftwatch.profile.sketch.IdSet;
 import org.driftwatch.stats.BinnedDistance;
 
 /**
  * One scan of the current data against a {@link ReferenceProfile} ({@link CurrentScan}), then the
- * comparison facts on the driver: PSI bins on the reference edges, KS and Wasserstein from the shared
- * slots with their bounds, value tables for columns with few values, category tables.
+ * comparison facts on the driver: PSI bins on the reference edges, the bounded strategy's KS and
+ * Wasserstein from the shared slots with their bounds, value tables for columns with few values,
+ * category tables.
  */
 public final class CurrentProfiler {
+    /** The bounded strategy's method until the run's choice gives the reason. */
+    static final ComparisonMethod BOUNDED = new ComparisonMethod(ComparisonMethod.BOUNDED, null);
+
     private CurrentProfiler() {
     }
 
@@ -130,8 +135,8 @@ public final class CurrentProfiler {
         long refDistinct = ref.few() == null ? -1 : ref.few().size();
         long curDistinct = cur == null ? -1 : cur.values().length;
         long pooled = table == null ? -1 : table.values().length;
-        return new NumericDistribution(d.ks(), d.wasserstein(), pooled, refDistinct, curDistinct, ref.innerEdges(),
-            ref.bins(), scan.bins[i], ref.median(), table, d.ksBound(), d.wassersteinBound());
+        return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.bins[i], ref.median(), new DistributionDistance(BOUNDED,
+            d.ks(), d.ksBound(), d.wasserstein(), d.wassersteinBound(), pooled, refDistinct, curDistinct, table));
     }
 
     private static NumericDistribution.ValueTable valueTable(ValueCounts ref, ValueCounts cur) {

@@ -1,30 +1,28 @@
 package org.driftwatch.profile;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.driftwatch.data.DataException;
 import org.driftwatch.data.SchemaColumns;
 import org.driftwatch.profile.model.CategoryTable;
+import org.driftwatch.profile.model.ComparisonMethod;
 import org.driftwatch.profile.model.ComparisonProfile;
 import org.driftwatch.profile.model.DatasetSummary;
+import org.driftwatch.profile.model.DistributionDistance;
 import org.driftwatch.profile.model.IdenticalRows;
 import org.driftwatch.profile.model.LeakageProfile;
 import org.driftwatch.profile.model.NumericDistribution;
 import org.driftwatch.profile.model.ProfileRequest;
 import org.driftwatch.profile.model.ReferenceProfile;
+import org.driftwatch.profile.model.ValueCounts;
 import org.driftwatch.profile.scan.CategoryCounts;
-import org.driftwatch.profile.shuffle.ExactDistribution;
 import org.driftwatch.profile.shuffle.IdenticalRowsAggregation;
 import org.driftwatch.profile.shuffle.LeakageAggregation;
 import org.driftwatch.profile.shuffle.ManyCategories;
-import org.driftwatch.profile.shuffle.ValueFrequencies;
 import org.driftwatch.profile.sketch.IdSet;
 
 /**
@@ -34,9 +32,11 @@ import org.driftwatch.profile.sketch.IdSet;
  * <li>reference: one folding scan, and a second over the numeric columns that splits heavy cells and
  *     collects the values near the percentiles ({@link ReferenceProfiler}) — skipped with a saved profile;</li>
  * <li>current: one folding scan against the reference profile ({@link CurrentProfiler});</li>
- * <li>small data only (both sides at most {@link ProfileRequest#exactValues()} numeric values): one shuffle of the
- *     numeric values into a value-frequency table and a window over it, which makes KS and
- *     Wasserstein exact instead of bounded ({@link ExactDistribution});</li>
+ * <li>small data only (both sides at most {@link ProfileRequest#exactValues()} numeric values, and the
+ *     reference's value tables at hand: raw data, or a profile that stored them): one shuffle of the
+ *     numeric values into a value-frequency table and a window over it — the exact strategy
+ *     ({@link ExactComparison}) instead of the bounded one ({@link CurrentProfiler}), chosen by
+ *     {@link ComparisonChoice};</li>
  * <li>leakage from the id bitmaps of the two scans; only when ids are shared (or are not integers) one
  *     shuffle of the id columns; identical rows: nothing when the ids prove all rows differ, else one
  *     shuffle of row hashes.</li>
@@ -50,12 +50,8 @@ public final class DatasetProfiler {
     public static ComparisonProfile profile(Dataset<Row> reference, Dataset<Row> current, ProfileRequest request) {
         ReferenceProfile ref = ReferenceProfiler.build(reference, request);
         CurrentProfiler.Result cur = CurrentProfiler.compare(ref, current, request);
-        Map<String, NumericDistribution> numeric = cur.numeric();
-        long numericColumns = request.numerical().size();
-        if (!numeric.isEmpty() && ref.rows() * numericColumns <= request.exactValues()
-            && cur.current().rows() * numericColumns <= request.exactValues()) {
-            numeric = exact(reference, current, request, numeric);
-        }
+        Map<String, NumericDistribution> numeric = compareNumeric(ref, cur, request, true,
+            names -> ExactComparison.referenceLong(reference, names), current);
         Map<String, CategoryTable> categorical = new HashMap<>(cur.categorical());
         DatasetSummary refSummary = ref.summary();
         DatasetSummary curSummary = cur.current();
@@ -95,8 +91,10 @@ public final class DatasetProfiler {
                 + " distinct values, more than a run against a reference profile counts; declare it as id, or leave it out");
         }
         Optional<LeakageProfile> leakage = leakage(reference, cur, referenceIds, current, request);
-        return new ComparisonProfile(reference.summary(), cur.current(), cur.numeric(), cur.categorical(),
-            leakage, Optional.empty());
+        boolean tables = cur.numeric().keySet().stream().allMatch(n -> reference.numeric().get(n).all() != null);
+        Map<String, NumericDistribution> numeric = compareNumeric(reference, cur, request, tables,
+            names -> ExactComparison.referenceLong(current, reference, names), current);
+        return new ComparisonProfile(reference.summary(), cur.current(), numeric, cur.categorical(), leakage, Optional.empty());
     }
 
     /**
@@ -119,32 +117,44 @@ public final class DatasetProfiler {
         return Optional.of(LeakageAggregation.compute(reference, current, id));
     }
 
-    /** Replaces the bounded KS, Wasserstein and distinct counts by exact ones from the value-frequency table. */
-    private static Map<String, NumericDistribution> exact(Dataset<Row> reference, Dataset<Row> current, ProfileRequest request,
-                                                          Map<String, NumericDistribution> bounded) {
-        List<String> names = List.copyOf(bounded.keySet());
-        List<ValueFrequencies.Indexed> columns = new java.util.ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            columns.add(new ValueFrequencies.Indexed(names.get(i), i));
-        }
-        Dataset<Row> table = ValueFrequencies.table(ValueFrequencies.longForm(reference, columns, true),
-            ValueFrequencies.longForm(current, columns, false)).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Map<Integer, ExactDistribution.Facts> facts = ExactDistribution.compute(table.where(col("c").geq(0)), request.valueTableLimit());
-            Map<String, NumericDistribution> out = new HashMap<>(bounded);
-            for (ValueFrequencies.Indexed c : columns) {
-                ExactDistribution.Facts f = facts.get(c.index());
-                NumericDistribution b = bounded.get(c.name());
-                if (f != null) {
-                    out.put(c.name(), new NumericDistribution(f.ksStatistic(), f.wasserstein(), f.pooledDistinct(),
-                        f.referenceDistinct(), f.currentDistinct(), b.innerEdges(), b.referenceBins(), b.currentBins(),
-                        b.referenceMedian(), f.values(), 0.0, 0.0));
-                }
-            }
+    /**
+     * The numeric columns' distances from the strategy {@link ComparisonChoice} picks: the current scan's
+     * bounded ones, or exact ones from the value-frequency tables.
+     */
+    private static Map<String, NumericDistribution> compareNumeric(ReferenceProfile ref, CurrentProfiler.Result cur, ProfileRequest request,
+                                                                   boolean referenceTables,
+                                                                   java.util.function.Function<List<String>, Dataset<Row>> referenceLong,
+                                                                   Dataset<Row> current) {
+        Map<String, NumericDistribution> bounded = cur.numeric();
+        ComparisonMethod method = ComparisonChoice.choose(ref.rows(), cur.current().rows(), request.numerical().size(),
+            request.exactValues(), referenceTables);
+        Map<String, NumericDistribution> out = new HashMap<>();
+        if (!method.exact() || bounded.isEmpty()) {
+            bounded.forEach((name, d) -> out.put(name, d.with(d.distance().withMethod(method))));
             return out;
-        } finally {
-            table.unpersist();
         }
+        List<String> names = List.copyOf(bounded.keySet());
+        Map<String, DistributionDistance> exact = ExactComparison.distances(referenceLong.apply(names), current, names,
+            request.valueTableLimit(), method);
+        bounded.forEach((name, d) -> out.put(name, d.with(exact.get(name))));
+        return out;
+    }
+
+    /**
+     * The reference profile a file keeps: as a run builds it, plus every numeric column's value table
+     * when the reference is small enough for the exact strategy, so runs against the file compare the
+     * same way as runs on the raw reference.
+     */
+    public static ReferenceProfile referenceForFile(Dataset<Row> reference, ProfileRequest request) {
+        ReferenceProfile built = ReferenceProfiler.build(reference, request);
+        if (built.rows() * request.numerical().size() > request.exactValues() || built.numeric().isEmpty()) {
+            return built;
+        }
+        List<String> names = List.copyOf(built.numeric().keySet());
+        Map<String, ValueCounts> tables = ExactComparison.referenceTables(reference, names);
+        Map<String, ReferenceProfile.NumericReference> numeric = new HashMap<>();
+        built.numeric().forEach((name, n) -> numeric.put(name, n.withAll(tables.get(name))));
+        return new ReferenceProfile(built.rows(), numeric, built.categorical(), built.nonNull(), built.idBitmap(), built.manyValued());
     }
 
     /**

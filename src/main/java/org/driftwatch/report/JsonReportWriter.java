@@ -162,6 +162,9 @@ public final class JsonReportWriter {
             num(o, "wasserstein", c.wasserstein());
             num(o, "wasserstein_normed", c.wassersteinNormed());
             num(o, "wasserstein_normed_bound", c.wassersteinNormedBound());
+            if (c.method() != null) {
+                o.putObject("comparison").put("method", c.method().method()).put("reason", c.method().reason());
+            }
         } else {
             if (c.categories() != null) {
                 ObjectNode shares = o.putObject("shares");

@@ -9,6 +9,7 @@ import org.driftwatch.compare.ColumnComparison.DriftTest;
 import org.driftwatch.compare.ColumnComparison.Ks;
 import org.driftwatch.compare.ColumnComparison.SideStats;
 import org.driftwatch.data.ColumnPlan;
+import org.driftwatch.profile.model.ComparisonMethod;
 import org.driftwatch.profile.model.IdenticalRows;
 import org.driftwatch.profile.model.LeakageProfile;
 
@@ -99,7 +100,8 @@ public final class Columns {
     public ColumnComparison build() {
         return new ColumnComparison(name, numerical ? "numerical" : "categorical", reference, current, psi, bins,
             numerical ? ks : null, numerical ? 0.01 : null, wassersteinNormed, numerical ? 0.0 : null, categories, chiSquare,
-            jensenShannon, unseen, List.of(), drift, notes);
+            jensenShannon, unseen, List.of(), drift, notes, numerical
+                ? new ComparisonMethod(ComparisonMethod.EXACT, "test data") : null);
     }
 
     /** A comparison of these features (every one of them planned), with dataset drift at share 0.5. */

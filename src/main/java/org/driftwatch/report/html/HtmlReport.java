@@ -150,6 +150,8 @@ public final class HtmlReport {
             + l.column() + ")" : String.format("%,d ids of the current data are in the reference (%,d rows)", l.overlappingIds(), l.currentRowsWithReferenceId()))));
         c.identicalRows().ifPresent(r -> f.add(fact("Copied rows", String.format("%,d current rows identical to a reference row", r.currentRows()))));
         f.add(fact("Checks", checksFact()));
+        c.columns().values().stream().filter(col -> col.method() != null).findFirst()
+            .ifPresent(col -> f.add(fact("Method", col.method().method() + ": " + col.method().reason())));
         int schemaChanges = c.plan().schema().missingInCurrent().size() + c.plan().schema().typeChanges().size();
         f.add(fact("Schema", schemaChanges == 0 ? "unchanged" : schemaChanges + " change" + (schemaChanges == 1 ? "" : "s")));
         return f;

@@ -40,6 +40,7 @@ class ReferenceProfileFileTest {
         assertEquals(366, java.util.Arrays.stream(tempMax.layout().count()).sum());
         assertEquals(366L, f.profile().categorical().get("weather").values().stream().mapToLong(Long::longValue).sum());
         assertTrue(f.schema().fieldNames().length == 6);
+        assertEquals(366, java.util.Arrays.stream(tempMax.all().counts()).sum(), "a small reference keeps its value tables");
     }
 
     @Test
