@@ -1,6 +1,7 @@
 package org.driftwatch.compare;
 
 import java.util.List;
+import java.util.Map;
 import org.driftwatch.profile.model.ComparisonMethod;
 
 /**
@@ -11,14 +12,17 @@ import org.driftwatch.profile.model.ComparisonMethod;
  * @param wassersteinNormedBound ± bound on the normed Wasserstein distance: 0 when computed exactly
  * @param method how a numerical column's KS and Wasserstein were computed (exact or bounded) and why;
  *               null for categorical columns and columns without statistics
+ * @param metrics the registered {@link ColumnMetrics} defined for this column, by name
  */
 public record ColumnComparison(String name, String type, SideStats reference, SideStats current,
                                Double psi, Bins bins, Ks ks, Double wasserstein, Double wassersteinNormed,
                                Double wassersteinNormedBound,
                                Categories categories, ChiSquare chiSquare, Double jensenShannon,
                                List<String> unseenCategories, List<String> missingCategories,
-                               DriftTest drift, List<String> notes, ComparisonMethod method) {
+                               DriftTest drift, List<String> notes, ComparisonMethod method,
+                               Map<String, MetricValue> metrics) {
     public ColumnComparison {
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         unseenCategories = List.copyOf(unseenCategories);
         missingCategories = List.copyOf(missingCategories);
         notes = List.copyOf(notes);
@@ -27,7 +31,19 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
     /** The same comparison with its drift test. */
     public ColumnComparison withDrift(DriftTest d) {
         return new ColumnComparison(name, type, reference, current, psi, bins, ks, wasserstein, wassersteinNormed,
-            wassersteinNormedBound, categories, chiSquare, jensenShannon, unseenCategories, missingCategories, d, notes, method);
+            wassersteinNormedBound, categories, chiSquare, jensenShannon, unseenCategories, missingCategories, d, notes, method, metrics);
+    }
+
+    /** The same comparison with the registered metrics computed on it. */
+    public ColumnComparison withMetrics() {
+        return new ColumnComparison(name, type, reference, current, psi, bins, ks, wasserstein, wassersteinNormed,
+            wassersteinNormedBound, categories, chiSquare, jensenShannon, unseenCategories, missingCategories, drift, notes, method,
+            ColumnMetrics.of(this));
+    }
+
+    /** A registered metric's value for this column, or null when it is undefined here. */
+    public MetricValue metric(ColumnMetric m) {
+        return metrics.get(m.name());
     }
 
     public boolean numerical() {

@@ -33,12 +33,12 @@ public final class ComparisonBuilder {
     public static Comparison build(ColumnPlan plan, ComparisonProfile profile, CompareSettings needs) {
         Map<String, ColumnComparison> columns = new LinkedHashMap<>();
         for (String name : plan.numerical()) {
-            columns.put(name, numerical(name, profile, needs));
+            columns.put(name, numerical(name, profile, needs).withMetrics());
         }
         for (String name : plan.categorical()) {
-            columns.put(name, categorical(name, profile, needs));
+            columns.put(name, categorical(name, profile, needs).withMetrics());
         }
-        var label = java.util.Optional.ofNullable(plan.label()).map(l -> categorical(l, profile, needs));
+        var label = java.util.Optional.ofNullable(plan.label()).map(l -> categorical(l, profile, needs).withMetrics());
         return new Comparison(profile.reference().rows(), profile.current().rows(), plan, columns, label, profile.leakage(),
             profile.identicalRows(), DatasetDrift.of(columns.values(), needs.datasetShare()));
     }
@@ -54,7 +54,7 @@ public final class ComparisonBuilder {
         String insufficient = insufficient(rs == null ? 0 : rs.count(), cs, cs == null ? 0 : cs.count(), needs, notes, "numeric");
         if (insufficient != null) {
             return new ColumnComparison(name, "numerical", ref, cur, null, null, null, null, null, null, null, null, null,
-                List.of(), List.of(), ColumnComparison.DriftTest.none(insufficient), notes, null);
+                List.of(), List.of(), ColumnComparison.DriftTest.none(insufficient), notes, null, Map.of());
         }
         long n1 = rs.count();
         long n2 = cs.count();
@@ -79,7 +79,7 @@ public final class ComparisonBuilder {
         ColumnComparison compared = new ColumnComparison(name, "numerical", ref, cur, psi, bins, new Ks(ks.statistic(), ks.pValue(),
             ks.method().name().toLowerCase(), dist.ksBound()), dist.wasserstein(), normed,
             Wasserstein.normed(dist.wassersteinBound(), rs.stdPop()), values, chi, js, List.of(), List.of(), null, notes,
-            dist.method());
+            dist.method(), Map.of());
         return compared.withDrift(drift(compared, needs, DriftTestChoice.defaultFor(true, fewValues, n1),
             fewValues ? DriftTestChoice.fewValuesNote() : null));
     }
@@ -111,13 +111,13 @@ public final class ComparisonBuilder {
         }
         if (insufficient != null) {
             return new ColumnComparison(name, "categorical", ref, cur, null, null, null, null, null, null, cats, null, null,
-                unseen, missing, ColumnComparison.DriftTest.none(insufficient), notes, null);
+                unseen, missing, ColumnComparison.DriftTest.none(insufficient), notes, null, Map.of());
         }
         double psi = PopulationStabilityIndex.fromCounts(t.reference(), t.current());
         ChiSquare chi = chiSquare(t.reference(), t.current());
         double js = JensenShannon.distance(t.reference(), t.current());
         ColumnComparison compared = new ColumnComparison(name, "categorical", ref, cur, psi, null, null, null, null, null, cats, chi, js,
-            unseen, missing, null, notes, null);
+            unseen, missing, null, notes, null, Map.of());
         return compared.withDrift(drift(compared, needs, DriftTestChoice.defaultFor(false, false, rc), null));
     }
 

@@ -177,6 +177,14 @@ public final class JsonReportWriter {
             strings(o.putArray("unseen_categories"), c.unseenCategories());
             strings(o.putArray("missing_categories"), c.missingCategories());
         }
+        c.metrics().forEach((name, v) -> {
+            if (v.single()) {
+                num(o, name, v.value());
+            } else {
+                ObjectNode m = o.putObject(name);
+                v.fields().forEach((k, x) -> num(m, k, x));
+            }
+        });
         ObjectNode d = o.putObject("drift");
         d.put("test", c.drift().test());
         num(d, "score", c.drift().score());

@@ -6,9 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import java.util.ArrayList;
+import java.util.List;
 import org.driftwatch.compare.ColumnComparison;
+import org.driftwatch.compare.ColumnMetrics;
 
-/** {@code summary.csv}: one row per column with the main metrics, for spreadsheets. */
+/**
+ * {@code summary.csv}: one row per column with the main metrics, for spreadsheets; the registered
+ * {@link ColumnMetrics} follow as one column each (their headline value), after the fixed ones.
+ */
 public final class SummaryCsvWriter {
     static final String[] HEADER = {"column", "role", "type", "status", "psi", "ks_statistic", "ks_p_value",
         "wasserstein_normed", "chi_square_p_value", "jensen_shannon", "drift_test", "drift_score", "drift_detected",
@@ -19,14 +25,21 @@ public final class SummaryCsvWriter {
 
     public static String render(DriftReport r) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+        List<String> header = new ArrayList<>(List.of(HEADER));
+        header.addAll(ColumnMetrics.names());
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
             for (ColumnComparison c : r.comparison().allColumns()) {
                 boolean label = c.name().equals(r.comparison().plan().label());
-                csv.printRecord(c.name(), label ? "label" : "feature", c.type(), r.columnStatus(c.name()).json(), c.psi(),
+                List<Object> row = new ArrayList<>(List.of(c.name(), label ? "label" : "feature", c.type(), r.columnStatus(c.name()).json()));
+                row.addAll(java.util.Arrays.asList(c.psi(),
                     c.ks() == null ? null : c.ks().statistic(), c.ks() == null ? null : c.ks().pValue(), c.wassersteinNormed(),
                     c.chiSquare() == null ? null : c.chiSquare().pValue(), c.jensenShannon(), c.drift().test(), c.drift().score(),
                     c.drift().detected(), c.reference().count(), c.current().count(), c.reference().nullShare(),
-                    c.current().nullShare(), String.join(" ", c.unseenCategories()), String.join("; ", c.notes()));
+                    c.current().nullShare(), String.join(" ", c.unseenCategories()), String.join("; ", c.notes())));
+                for (String m : ColumnMetrics.names()) {
+                    row.add(c.metrics().containsKey(m) ? c.metrics().get(m).value() : null);
+                }
+                csv.printRecord(row);
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -101,7 +101,7 @@ public final class Columns {
         return new ColumnComparison(name, numerical ? "numerical" : "categorical", reference, current, psi, bins,
             numerical ? ks : null, numerical ? 0.01 : null, wassersteinNormed, numerical ? 0.0 : null, categories, chiSquare,
             jensenShannon, unseen, List.of(), drift, notes, numerical
-                ? new ComparisonMethod(ComparisonMethod.EXACT, "test data") : null);
+                ? new ComparisonMethod(ComparisonMethod.EXACT, "test data") : null, java.util.Map.of()).withMetrics();
     }
 
     /** A comparison of these features (every one of them planned), with dataset drift at share 0.5. */

@@ -237,6 +237,7 @@ public final class HtmlReport {
             lines.add("categories gone: " + String.join(", ", col.missingCategories().subList(0, Math.min(10, col.missingCategories().size())))
                 + (col.missingCategories().size() > 10 ? ", …" : ""));
         }
+        col.metrics().values().forEach(v -> lines.add(v.words()));
         lines.addAll(col.notes());
         d.put("lines", lines);
         return d;

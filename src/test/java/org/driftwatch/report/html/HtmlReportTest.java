@@ -97,5 +97,9 @@ class HtmlReportTest {
         String csv = Files.readString(dir.resolve("summary.csv"));
         assertEquals(51, csv.lines().count(), "a header and one row per column");
         assertTrue(csv.lines().findFirst().orElseThrow().startsWith("column,role,type,status,psi"));
+        assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",notes,mean_shift"), "registered metrics follow the fixed columns");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(files.json().toFile());
+        assertEquals(0.4, json.path("columns").path("feature_3").path("mean_shift").asDouble(), 1e-12, "a registered metric in report.json");
+        assertTrue(json.path("columns").path("category_1").path("mean_shift").isMissingNode(), "only where it applies");
     }
 }
