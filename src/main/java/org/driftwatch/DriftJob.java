@@ -59,11 +59,6 @@ public final class DriftJob {
         }
     }
 
-    /** Progress lines for people watching (stderr in the CLI). */
-    public interface Progress {
-        void say(String line);
-    }
-
     /** A run that takes no action (tests, and callers that act themselves). */
     public Outcome run(RuleSet rules, List<Check> checks, Inputs in) {
         return run(rules, checks, in, ActionPlan.commandLineOnly(List.of(), true, Map.of()));
@@ -77,7 +72,8 @@ public final class DriftJob {
             CompareSettings settings = CompareSettings.fromRules(rules);
             settings.deprecations().forEach(d -> progress.say("warning: " + d));
             Judge judge = new Judge(RetrainPolicy.fromRules(rules));
-            Profiling.Profiled profiled = new Profiling(spark, progress).profile(rules, checks, settings, in);
+            Profiling.Profiled profiled = new Profiling(spark, progress).profile(rules, checks, settings, in.reference(),
+                in.current(), in.referenceProfile(), in.writeMissingProfile());
 
             progress.say("checking");
             Comparison comparison = ComparisonBuilder.build(profiled.plan(), profiled.profile(), settings);

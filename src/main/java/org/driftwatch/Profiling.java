@@ -40,9 +40,9 @@ final class Profiling {
     static final int VALUE_TABLE_LIMIT = 1000;
 
     private final SparkSession spark;
-    private final DriftJob.Progress progress;
+    private final Progress progress;
 
-    Profiling(SparkSession spark, DriftJob.Progress progress) {
+    Profiling(SparkSession spark, Progress progress) {
         this.spark = spark;
         this.progress = progress;
     }
@@ -50,38 +50,43 @@ final class Profiling {
     record Profiled(ColumnPlan plan, ComparisonProfile profile, String referenceDescription, String referenceFormat) {
     }
 
-    Profiled profile(RuleSet rules, List<Check> checks, CompareSettings settings, DriftJob.Inputs in) throws IOException {
+    /**
+     * @param referenceProfile a saved reference profile to compare against, or null to scan the reference
+     * @param writeMissing     write that profile from the reference first when it does not exist yet
+     */
+    Profiled profile(RuleSet rules, List<Check> checks, CompareSettings settings, DataSource reference, DataSource current,
+                     Path referenceProfile, boolean writeMissing) throws IOException {
         ProfileNeeds needs = needs(checks);
-        if (in.referenceProfile() != null && in.writeMissingProfile() && !Files.exists(in.referenceProfile())
-            && in.reference().hasData()) {
-            progress.say("no reference profile at " + in.referenceProfile() + " yet: writing it from " + in.reference().describe());
-            writeProfile(rules, checks, settings, in.reference(), in.referenceProfile());
+        if (referenceProfile != null && writeMissing && !Files.exists(referenceProfile) && reference.hasData()) {
+            progress.say("no reference profile at " + referenceProfile + " yet: writing it from " + reference.describe());
+            writeProfile(rules, checks, settings, reference, referenceProfile);
         }
-        return in.referenceProfile() != null ? againstSaved(rules, needs, settings, in) : both(rules, needs, settings, in);
+        return referenceProfile != null ? againstSaved(rules, needs, settings, reference, current, referenceProfile)
+            : both(rules, needs, settings, reference, current);
     }
 
-    private Profiled both(RuleSet rules, ProfileNeeds needs, CompareSettings settings, DriftJob.Inputs in) {
-        progress.say("reading reference " + in.reference().describe() + " and current " + in.current().describe());
+    private Profiled both(RuleSet rules, ProfileNeeds needs, CompareSettings settings, DataSource referenceSource, DataSource currentSource) {
+        progress.say("reading reference " + referenceSource.describe() + " and current " + currentSource.describe());
         DatasetReader reader = new DatasetReader(spark);
-        Dataset<Row> reference = reader.open("reference", in.reference());
-        Dataset<Row> current = reader.open("current", in.current());
+        Dataset<Row> reference = reader.open("reference", referenceSource);
+        Dataset<Row> current = reader.open("current", currentSource);
         ColumnPlan plan = resolve(rules, needs, settings, reference, current);
         List<String> rowColumns = needs.identicalRows() ? sharedColumns(reference, current) : List.of();
         ComparisonProfile profile = DatasetProfiler.profile(reference, current, request(plan, settings, rowColumns));
-        return new Profiled(plan, profile, in.reference().describe(), in.reference().format());
+        return new Profiled(plan, profile, referenceSource.describe(), referenceSource.format());
     }
 
     /** Nightly mode: the reference comes from a saved profile; only the current data is scanned. */
-    private Profiled againstSaved(RuleSet rules, ProfileNeeds needs, CompareSettings settings, DriftJob.Inputs in) {
-        Path file = in.referenceProfile();
+    private Profiled againstSaved(RuleSet rules, ProfileNeeds needs, CompareSettings settings, DataSource referenceSource,
+                                  DataSource currentSource, Path file) {
         ReferenceProfileFile saved = ReferenceProfileFile.read(file);
-        progress.say("reading current " + in.current().describe() + " against the reference profile " + file);
+        progress.say("reading current " + currentSource.describe() + " against the reference profile " + file);
         DatasetReader reader = new DatasetReader(spark);
-        Dataset<Row> current = reader.open("current", in.current());
+        Dataset<Row> current = reader.open("current", currentSource);
         ColumnPlan plan = ColumnResolver.resolve(rules.file(), roles(rules, needs), saved.schema(), current.schema());
         settings.checkColumns(rules.file(), plan);
         ProfileRequest request = request(plan, settings, List.of());
-        Dataset<Row> referenceIds = stillReadable(reader, in.reference());
+        Dataset<Row> referenceIds = stillReadable(reader, referenceSource);
         saved.checkFits(file, rules.monitor(), request, referenceIds == null ? null : referenceIds.schema(),
             referenceIds == null ? null : DataFiles.fingerprint(referenceIds));
         sayProfiling(plan);

@@ -19,7 +19,7 @@ import org.driftwatch.profile.model.LeakageProfile;
  * JSON: an undefined number is written as null, and the column's {@code notes} say why.
  */
 public final class JsonReportWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonValues.JSON;
 
     private JsonReportWriter() {
     }
@@ -48,30 +48,30 @@ public final class JsonReportWriter {
         root.set("current", source(r.current()));
         Comparison c = r.comparison();
         ObjectNode columns = root.putObject("columns");
-        c.columns().forEach((name, col) -> columns.set(name, column(col, "feature")));
-        c.label().ifPresent(l -> columns.set(l.name(), column(l, "label")));
+        c.columns().forEach((name, col) -> columns.set(name, ColumnJson.column(col, "feature")));
+        c.label().ifPresent(l -> columns.set(l.name(), ColumnJson.column(l, "label")));
         root.put("columns_inferred", c.plan().inferred());
         if (!c.plan().skipped().isEmpty()) {
-            strings(root.putArray("columns_skipped"), c.plan().skipped());
+            JsonValues.strings(root.putArray("columns_skipped"), c.plan().skipped());
         }
         root.set("leakage", c.leakage().map(JsonReportWriter::leakage).orElse(null));
-        root.set("label", c.label().map(JsonReportWriter::label).orElse(null));
+        root.set("label", c.label().map(ColumnJson::label).orElse(null));
         root.set("identical_rows", c.identicalRows().map(i -> {
             ObjectNode o = JSON.createObjectNode();
             o.put("current_rows_in_reference", i.currentRows());
             o.put("distinct_rows_in_both", i.distinctRows());
-            strings(o.putArray("compared_columns"), i.columns());
+            JsonValues.strings(o.putArray("compared_columns"), i.columns());
             return o;
         }).orElse(null));
         ObjectNode dd = root.putObject("dataset_drift");
-        num(dd, "share", r.datasetDrift().share());
+        JsonValues.num(dd, "share", r.datasetDrift().share());
         dd.put("threshold", r.datasetDrift().threshold());
         dd.put("detected", r.datasetDrift().detected());
         dd.put("tested_columns", r.datasetDrift().testedColumns());
-        strings(dd.putArray("drifted_columns"), r.datasetDrift().driftedColumns());
+        JsonValues.strings(dd.putArray("drifted_columns"), r.datasetDrift().driftedColumns());
         ObjectNode schema = root.putObject("schema");
-        strings(schema.putArray("missing_in_current"), c.plan().schema().missingInCurrent());
-        strings(schema.putArray("new_in_current"), c.plan().schema().newInCurrent());
+        JsonValues.strings(schema.putArray("missing_in_current"), c.plan().schema().missingInCurrent());
+        JsonValues.strings(schema.putArray("new_in_current"), c.plan().schema().newInCurrent());
         ObjectNode types = schema.putObject("type_changes");
         c.plan().schema().typeChanges().forEach((k, v) -> types.putObject(k).put("reference", v[0]).put("current", v[1]));
         root.set("decision", decision(r.decision()));
@@ -82,7 +82,7 @@ public final class JsonReportWriter {
             ObjectNode o = actions.addObject();
             o.put("action", a.action());
             o.put("outcome", a.outcome());
-            strings(o.putArray("recipients"), a.recipients());
+            JsonValues.strings(o.putArray("recipients"), a.recipients());
             o.put("attempts", a.attempts());
             o.put("message", a.message());
         }
@@ -92,8 +92,8 @@ public final class JsonReportWriter {
             o.put("name", cr.check());
             o.put("column", cr.column());
             o.put("status", cr.status().json());
-            num(o, "value", cr.value());
-            num(o, "threshold", cr.threshold());
+            JsonValues.num(o, "value", cr.value());
+            JsonValues.num(o, "threshold", cr.threshold());
             o.put("message", cr.message());
         }
         return root;
@@ -107,11 +107,11 @@ public final class JsonReportWriter {
             ObjectNode o = reasons.addObject();
             o.put("kind", reason.kind());
             o.put("column", reason.column());
-            num(o, "value", reason.value());
-            num(o, "threshold", reason.threshold());
+            JsonValues.num(o, "value", reason.value());
+            JsonValues.num(o, "threshold", reason.threshold());
             o.put("message", reason.message());
         }
-        strings(d.putArray("retrain_columns"), decision.retrainColumns());
+        JsonValues.strings(d.putArray("retrain_columns"), decision.retrainColumns());
         return d;
     }
 
@@ -136,102 +136,6 @@ public final class JsonReportWriter {
         return o;
     }
 
-    private static ObjectNode column(ColumnComparison c, String role) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("type", c.type());
-        o.put("role", role);
-        o.set("reference", side(c.reference()));
-        o.set("current", side(c.current()));
-        num(o, "psi", c.psi());
-        if (c.numerical()) {
-            if (c.bins() != null) {
-                ObjectNode b = o.putObject("psi_bins");
-                doubles(b.putArray("inner_edges"), c.bins().innerEdges());
-                longs(b.putArray("reference"), c.bins().reference());
-                longs(b.putArray("current"), c.bins().current());
-            }
-            if (c.ks() != null) {
-                ObjectNode ks = o.putObject("ks");
-                num(ks, "statistic", c.ks().statistic());
-                num(ks, "p_value", c.ks().pValue());
-                ks.put("method", c.ks().method());
-                num(ks, "bound", c.ks().bound());
-            } else {
-                o.putNull("ks");
-            }
-            num(o, "wasserstein", c.wasserstein());
-            num(o, "wasserstein_normed", c.wassersteinNormed());
-            num(o, "wasserstein_normed_bound", c.wassersteinNormedBound());
-            if (c.method() != null) {
-                o.putObject("comparison").put("method", c.method().method()).put("reason", c.method().reason());
-            }
-        } else {
-            if (c.categories() != null) {
-                ObjectNode shares = o.putObject("shares");
-                shares(shares.putObject("reference"), c.categories().names(), c.categories().reference());
-                shares(shares.putObject("current"), c.categories().names(), c.categories().current());
-                o.put("categories_folded", c.categories().folded());
-            }
-            chiSquare(o, c.chiSquare());
-            num(o, "jensen_shannon", c.jensenShannon());
-            strings(o.putArray("unseen_categories"), c.unseenCategories());
-            strings(o.putArray("missing_categories"), c.missingCategories());
-        }
-        c.metrics().forEach((name, v) -> {
-            if (v.single()) {
-                num(o, name, v.value());
-            } else {
-                ObjectNode m = o.putObject(name);
-                v.fields().forEach((k, x) -> num(m, k, x));
-            }
-        });
-        ObjectNode d = o.putObject("drift");
-        d.put("test", c.drift().test());
-        num(d, "score", c.drift().score());
-        num(d, "threshold", c.drift().threshold());
-        d.put("detected", c.drift().detected());
-        if (c.drift().note() != null) {
-            d.put("note", c.drift().note());
-        }
-        strings(o.putArray("notes"), c.notes());
-        return o;
-    }
-
-    private static void chiSquare(ObjectNode o, ColumnComparison.ChiSquare chi) {
-        if (chi == null) {
-            o.putNull("chi_square");
-            return;
-        }
-        ObjectNode x = o.putObject("chi_square");
-        num(x, "statistic", chi.statistic());
-        x.put("dof", chi.degreesOfFreedom());
-        num(x, "p_value", chi.pValue());
-    }
-
-    private static ObjectNode side(SideStats s) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("rows", s.rows());
-        lng(o, "count", s.count());
-        lng(o, "null_count", s.nullCount());
-        num(o, "null_share", s.nullShare());
-        if (s.nanCount() > 0 || s.infiniteCount() > 0) {
-            o.put("nan_count", s.nanCount());
-            o.put("infinite_count", s.infiniteCount());
-        }
-        if (s.mean() != null || s.min() != null) {
-            num(o, "mean", s.mean());
-            num(o, "std", s.stdPop());
-            num(o, "std_sample", s.stdSample());
-            num(o, "min", s.min());
-            num(o, "max", s.max());
-            if (s.median() != null) {
-                num(o, "median", s.median());
-            }
-        }
-        lng(o, "distinct", s.distinct());
-        return o;
-    }
-
     private static ObjectNode leakage(LeakageProfile l) {
         ObjectNode o = JSON.createObjectNode();
         o.put("key", l.column());
@@ -240,86 +144,8 @@ public final class JsonReportWriter {
         o.put("reference_rows_with_current_id", l.referenceRowsWithCurrentId());
         o.put("reference_distinct_ids", l.referenceDistinctIds());
         o.put("current_distinct_ids", l.currentDistinctIds());
-        strings(o.putArray("example_ids"), l.exampleIds());
+        JsonValues.strings(o.putArray("example_ids"), l.exampleIds());
         return o;
-    }
-
-    private static ObjectNode label(ColumnComparison c) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("column", c.name());
-        if (c.categories() != null) {
-            shares(o.putObject("reference"), c.categories().names(), c.categories().reference());
-            shares(o.putObject("current"), c.categories().names(), c.categories().current());
-            ObjectNode counts = o.putObject("counts");
-            counts(counts.putObject("reference"), c.categories().names(), c.categories().reference());
-            counts(counts.putObject("current"), c.categories().names(), c.categories().current());
-        }
-        lng(o, "reference_null_count", c.reference().nullCount());
-        lng(o, "current_null_count", c.current().nullCount());
-        num(o, "psi", c.psi());
-        num(o, "chi_square_p_value", c.chiSquare() == null ? null : c.chiSquare().pValue());
-        chiSquare(o, c.chiSquare());
-        num(o, "jensen_shannon", c.jensenShannon());
-        strings(o.putArray("unseen_classes"), c.unseenCategories());
-        strings(o.putArray("missing_classes"), c.missingCategories());
-        strings(o.putArray("notes"), c.notes());
-        return o;
-    }
-
-    private static void shares(ObjectNode o, List<String> names, long[] counts) {
-        long n = 0;
-        for (long x : counts) {
-            n += x;
-        }
-        for (int i = 0; i < names.size(); i++) {
-            if (n > 0) {
-                o.put(names.get(i), (double) counts[i] / n);
-            } else {
-                o.putNull(names.get(i));
-            }
-        }
-    }
-
-    private static void counts(ObjectNode o, List<String> names, long[] counts) {
-        for (int i = 0; i < names.size(); i++) {
-            o.put(names.get(i), counts[i]);
-        }
-    }
-
-    static void num(ObjectNode o, String key, Double v) {
-        if (v == null || !Double.isFinite(v)) {
-            o.putNull(key);
-        } else {
-            o.put(key, v.doubleValue());
-        }
-    }
-
-    private static void lng(ObjectNode o, String key, Long v) {
-        if (v == null) {
-            o.putNull(key);
-        } else {
-            o.put(key, v.longValue());
-        }
-    }
-
-    private static void strings(ArrayNode a, List<String> xs) {
-        xs.forEach(a::add);
-    }
-
-    private static void doubles(ArrayNode a, double[] xs) {
-        for (double x : xs) {
-            if (Double.isFinite(x)) {
-                a.add(x);
-            } else {
-                a.addNull();
-            }
-        }
-    }
-
-    private static void longs(ArrayNode a, long[] xs) {
-        for (long x : xs) {
-            a.add(x);
-        }
     }
 
 }

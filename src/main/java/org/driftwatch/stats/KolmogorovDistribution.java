@@ -8,6 +8,8 @@ import org.apache.commons.math3.special.Gamma;
  * the exact Durbin matrix (Marsaglia–Tsang–Wang scaling), twice the exact one-sided Smirnov tail
  * (Birnbaum–Tingey sum) where the two tails cannot overlap or their overlap is negligible, and the
  * Pelz–Good asymptotic series for large n.
+ * <p>Longer than the house's 250 lines on purpose: one distribution whose regimes share the scaling and
+ * the regime boundaries; split apart, the thresholds that pick a regime would sit away from the forms they pick.
  */
 public final class KolmogorovDistribution {
     private static final int SCALE_EXP = 128;

@@ -106,16 +106,17 @@ public final class HtmlReport {
         List<ColumnComparison> sorted = new ArrayList<>(c.allColumns());
         sorted.sort(Comparator.comparing((ColumnComparison col) -> columnStatus(col.name())).reversed()
             .thenComparing(col -> col.psi() == null ? -1 : col.psi(), Comparator.reverseOrder()));
+        ColumnSections sections = new ColumnSections(report);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Map<String, Object>> details = new ArrayList<>();
         int i = 0;
         for (ColumnComparison col : sorted) {
-            rows.add(row(col, warn, fail));
+            rows.add(sections.row(col, warn, fail));
             ReportCharts.Chart chart = ReportCharts.distribution("col-" + i++, col);
             if (chart != null) {
                 charts.add(chart);
             }
-            details.add(detail(col, chart));
+            details.add(sections.detail(col, chart));
         }
         m.put("rows", rows);
         m.put("details", details);
@@ -170,79 +171,6 @@ public final class HtmlReport {
         return String.join(", ", parts);
     }
 
-    private Map<String, Object> row(ColumnComparison col, double warn, double fail) {
-        Status s = columnStatus(col.name());
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("name", col.name() + (col.name().equals(report.comparison().plan().label()) ? " (label)" : ""));
-        r.put("type", col.numerical() ? "num" : "cat");
-        r.put("status", s.name());
-        r.put("statusColor", color(s));
-        r.put("psi", col.psi() == null ? "–" : String.format("%.3f", col.psi()));
-        double scale = Math.max(fail * 2, 0.5);
-        int pct = col.psi() == null ? 0 : (int) Math.max(1, Math.min(100, Math.round(100 * col.psi() / scale)));
-        r.put("psiBar", pct);
-        r.put("psiColor", col.psi() == null ? "#cccccc" : color(col.psi() > fail ? Status.FAIL : col.psi() > warn ? Status.WARN : Status.OK));
-        if (col.ks() != null) {
-            r.put("test", String.format("D %.3f, p %s", col.ks().statistic(), p(col.ks().pValue())));
-        } else if (col.jensenShannon() != null) {
-            r.put("test", String.format("JS %.3f, χ² p %s", col.jensenShannon(), p(col.chiSquare().pValue())));
-        } else {
-            r.put("test", "–");
-        }
-        r.put("drift", col.drift().score() == null ? "n/a" : (col.drift().detected() ? "yes" : "no") + " (" + DriftTest.displayOf(col.drift().test()) + ")");
-        Double rn = col.reference().nullShare();
-        Double cn = col.current().nullShare();
-        r.put("nulls", rn == null || cn == null ? "–" : pctText(rn) + " → " + pctText(cn));
-        return r;
-    }
-
-    private Map<String, Object> detail(ColumnComparison col, ReportCharts.Chart chart) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("name", col.name());
-        d.put("status", columnStatus(col.name()).name());
-        d.put("statusColor", color(columnStatus(col.name())));
-        d.put("hasChart", chart != null);
-        d.put("chartId", chart == null ? "" : chart.id());
-        d.put("chartAlt", chart == null ? "" : chart.alt());
-        List<String> lines = new ArrayList<>();
-        if (col.psi() != null) {
-            lines.add(String.format("PSI %.4f", col.psi()));
-        }
-        if (col.ks() != null) {
-            // on large data D comes from the reference's compressed distribution: say how far it may be off
-            String bound = col.ks().bound() > 0 ? String.format(" (exact D at most %.4f higher)", col.ks().bound()) : "";
-            lines.add(String.format("KS D %.4f, p %s (%s)%s", col.ks().statistic(), p(col.ks().pValue()), col.ks().method(), bound));
-            String wBound = col.wassersteinNormedBound() != null && col.wassersteinNormedBound() > 0
-                ? String.format(" ± %.4f", col.wassersteinNormedBound()) : "";
-            lines.add(String.format("Wasserstein %.4g (normed %.3f%s)", col.wasserstein(), col.wassersteinNormed(), wBound));
-        }
-        if (col.chiSquare() != null && !col.numerical()) {
-            lines.add(String.format("χ² %.4g, dof %d, p %s; Jensen–Shannon %.4f", col.chiSquare().statistic(),
-                col.chiSquare().degreesOfFreedom(), p(col.chiSquare().pValue()), col.jensenShannon()));
-        }
-        ColumnComparison.SideStats r = col.reference();
-        ColumnComparison.SideStats c = col.current();
-        if (r.mean() != null && c.mean() != null) {
-            lines.add(String.format("mean %s → %s, std %s → %s, min %s → %s, max %s → %s", g(r.mean()), g(c.mean()),
-                g(r.stdPop()), g(c.stdPop()), g(r.min()), g(c.min()), g(r.max()), g(c.max())));
-        }
-        if (r.count() != null && c.count() != null) {
-            lines.add(String.format("non-null values %,d → %,d; nulls %,d → %,d", r.count(), c.count(), r.nullCount(), c.nullCount()));
-        }
-        if (!col.unseenCategories().isEmpty()) {
-            lines.add("new categories: " + String.join(", ", col.unseenCategories().subList(0, Math.min(10, col.unseenCategories().size())))
-                + (col.unseenCategories().size() > 10 ? ", …" : ""));
-        }
-        if (!col.missingCategories().isEmpty()) {
-            lines.add("categories gone: " + String.join(", ", col.missingCategories().subList(0, Math.min(10, col.missingCategories().size())))
-                + (col.missingCategories().size() > 10 ? ", …" : ""));
-        }
-        col.metrics().values().forEach(v -> lines.add(v.words()));
-        lines.addAll(col.notes());
-        d.put("lines", lines);
-        return d;
-    }
-
     private Status columnStatus(String column) {
         return report.columnStatus(column);
     }
@@ -273,17 +201,5 @@ public final class HtmlReport {
             case WARN -> "⚠";
             case FAIL, ERROR -> "✖";
         };
-    }
-
-    private static String p(double p) {
-        return p < 1e-4 ? String.format("%.1e", p) : String.format("%.4f", p);
-    }
-
-    private static String g(Double v) {
-        return v == null ? "–" : String.format("%.4g", v);
-    }
-
-    private static String pctText(double share) {
-        return share == 0 ? "0%" : share < 0.001 ? "<0.1%" : String.format("%.1f%%", 100 * share);
     }
 }
