@@ -1,6 +1,8 @@
 package org.driftwatch.profile.scan;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Arrays;
 import org.driftwatch.profile.model.NumericSummary;
 import org.driftwatch.profile.model.ValueCounts;
@@ -8,8 +10,11 @@ import org.driftwatch.profile.model.ValueCounts;
 /**
  * One numeric column on one side, accumulated value by value and mergeable: null/NaN/∞ counts,
  * moments, min, max, and the exact value counts while the column has at most {@code limit} distinct
- * values. Moments are sums of deviations from the first value seen (no division per value; the shift
- * keeps them accurate far from zero) and merge with Chan's formula.
+ * values. Within a partition, moments are sums of deviations from the first value seen (no division per
+ * value; the shift keeps them accurate far from zero). Partitions merge exactly: each side becomes its
+ * exact Σv and Σv² ({@link BigDecimal}, from its mean and M2), so the merged moments do not depend on the
+ * order Spark merges partitions in — a run against a saved profile and a run on the raw reference give
+ * the same mean and std to the last bit.
  */
 public final class ValueSummary implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -21,6 +26,9 @@ public final class ValueSummary implements Serializable {
     private double shift;
     private double s1;
     private double s2;
+    /** Exact Σv and Σv² once partitions were merged; null for one partition's values. */
+    private BigDecimal exactSum;
+    private BigDecimal exactSumSquares;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
     private double[] values;
@@ -87,19 +95,17 @@ public final class ValueSummary implements Serializable {
             shift = o.shift;
             s1 = o.s1;
             s2 = o.s2;
+            exactSum = o.exactSum;
+            exactSumSquares = o.exactSumSquares;
             count = o.count;
             min = o.min;
             max = o.max;
         } else if (o.count > 0) {
-            long n = count + o.count;
-            double meanA = mean();
-            double meanB = o.mean();
-            double delta = meanB - meanA;
-            double m2 = m2() + o.m2() + delta * delta * ((double) count * o.count / n);
-            shift = meanA + delta * o.count / n;
-            s1 = 0;
-            s2 = m2;
-            count = n;
+            BigDecimal sum = sum().add(o.sum());
+            BigDecimal squares = sumSquares().add(o.sumSquares());
+            exactSum = sum;
+            exactSumSquares = squares;
+            count += o.count;
             min = Math.min(min, o.min);
             max = Math.max(max, o.max);
         }
@@ -135,12 +141,33 @@ public final class ValueSummary implements Serializable {
     }
 
     private double mean() {
+        if (exactSum != null) {
+            return exactSum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL128).doubleValue();
+        }
         return shift + s1 / count;
     }
 
-    /** Σ(v − mean)², from the shifted sums. */
+    /** Σ(v − mean)², from the shifted sums, or exactly from Σv and Σv² after a merge. */
     private double m2() {
+        if (exactSum != null) {
+            BigDecimal m2 = exactSumSquares.subtract(exactSum.multiply(exactSum).divide(BigDecimal.valueOf(count), MathContext.DECIMAL128));
+            return Math.max(0.0, m2.doubleValue());
+        }
         return Math.max(0.0, s2 - s1 * s1 / count);
+    }
+
+    /** Σv exactly: as merged, or from this partition's mean (n · mean). */
+    private BigDecimal sum() {
+        return exactSum != null ? exactSum : new BigDecimal(mean()).multiply(BigDecimal.valueOf(count));
+    }
+
+    /** Σv² exactly: as merged, or from this partition's M2 and mean (M2 + n · mean²). */
+    private BigDecimal sumSquares() {
+        if (exactSumSquares != null) {
+            return exactSumSquares;
+        }
+        BigDecimal mean = new BigDecimal(mean());
+        return new BigDecimal(m2()).add(mean.multiply(mean).multiply(BigDecimal.valueOf(count)));
     }
 
     public NumericSummary summary() {
