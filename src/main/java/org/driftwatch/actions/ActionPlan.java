@@ -104,7 +104,7 @@ public final class ActionPlan {
         });
         DoneLedger ledger = new DoneLedger(reportDir);
         if (report.decision().retrain()) {
-            airflow.ifPresent(a -> results.add(once(ledger, a.ledgerKey(), "airflow", List.of(a.url() + " " + a.dagId()),
+            airflow.ifPresent(a -> results.add(once(ledger, List.of(a.ledgerKey()), "airflow", List.of(a.url() + " " + a.dagId()),
                 () -> a.trigger(report, reportPath, env, httpBackoff(), log), log)));
         }
         String event = report.decision().verdict().json();
@@ -114,7 +114,8 @@ public final class ActionPlan {
                 continue;
             }
             if (event.equals("retrain")) {
-                results.add(once(ledger, w.ledgerKey(event), "webhook", List.of(w.url()), () -> w.post(event, summary, env, httpBackoff(), log), log));
+                results.add(once(ledger, List.of(w.ledgerKey(event), w.legacyLedgerKey(event)), "webhook", List.of(w.display()),
+                    () -> w.post(event, summary, env, httpBackoff(), log), log));
             } else {
                 results.add(logged(w.post(event, summary, env, httpBackoff(), log), log));
             }
@@ -135,10 +136,14 @@ public final class ActionPlan {
         return results;
     }
 
-    /** Runs a one-off action unless the ledger says it was done for this monitor and date. */
-    private static ActionResult once(DoneLedger ledger, String key, String action, List<String> target,
+    /**
+     * Runs a one-off action unless the ledger says it was done for this monitor and date (under its key,
+     * or any older key it had); records it under the first key.
+     */
+    private static ActionResult once(DoneLedger ledger, List<String> keys, String action, List<String> target,
                                      java.util.function.Supplier<ActionResult> act, Consumer<String> log) {
-        Optional<String> at = ledger.doneAt(key);
+        String key = keys.get(0);
+        Optional<String> at = keys.stream().map(ledger::doneAt).flatMap(Optional::stream).findFirst();
         if (at.isPresent()) {
             return logged(new ActionResult(action, ActionResult.Outcome.ALREADY_DONE, target, 0,
                 "already done for this monitor and date at " + at.get() + " (" + DoneLedger.FILE + "); not repeated"), log);

@@ -56,7 +56,8 @@ public record AirflowTrigger(String url, String dagId, String api) {
         List<String> secrets = new ArrayList<>();
         secrets.add(env.get("DRIFTWATCH_AIRFLOW_TOKEN"));
         secrets.add(env.get("DRIFTWATCH_AIRFLOW_PASSWORD"));
-        HttpDelivery http = new HttpDelivery(backoff, Duration.ofSeconds(30), log, secrets);
+        HttpDelivery http = new HttpDelivery(backoff, Duration.ofSeconds(30), log,
+            Secrets.of(env.get("DRIFTWATCH_AIRFLOW_USER"), secrets));
         List<String> target = List.of(url + " " + dagId);
         try {
             Map<String, String> headers = authorization(env, http, log);

@@ -50,8 +50,48 @@ public record Webhook(String url, Set<String> when, Map<String, String> headersF
         return new Webhook(url, when, headers);
     }
 
+    /**
+     * The URL as people may see it: scheme, host and port, the path redacted (Slack-style URLs carry
+     * their token in the path, and the query may carry one too).
+     */
+    public String display() {
+        URI u = URI.create(url);
+        boolean more = (u.getRawPath() != null && u.getRawPath().length() > 1) || u.getRawQuery() != null;
+        return u.getScheme() + "://" + u.getRawAuthority().replaceAll("^.*@", "") + (more ? "/…" : "");
+    }
+
+    /** Keyed by a digest of the URL: the ledger lies beside the reports and must not hold the token. */
     String ledgerKey(String event) {
+        return "webhook:" + digest(url) + ":" + event;
+    }
+
+    /** The key driftwatch 0.1 wrote (the URL itself), still honoured so an upgrade does not repeat a post. */
+    String legacyLedgerKey(String event) {
         return "webhook:" + url + ":" + event;
+    }
+
+    /** Path segments and query long enough to be tokens. */
+    private List<String> pathSegments() {
+        URI u = URI.create(url);
+        List<String> out = new ArrayList<>();
+        for (String part : (u.getRawPath() == null ? "" : u.getRawPath()).split("/")) {
+            if (part.length() >= 8) {
+                out.add(part);
+            }
+        }
+        if (u.getRawQuery() != null) {
+            out.add(u.getRawQuery());
+        }
+        return out;
+    }
+
+    private static String digest(String s) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     ActionResult post(String event, String json, Map<String, String> env, Backoff backoff, Consumer<String> log) {
@@ -60,22 +100,24 @@ public record Webhook(String url, Set<String> when, Map<String, String> headersF
         for (Map.Entry<String, String> h : headersFromEnv.entrySet()) {
             String value = env.get(h.getValue());
             if (value == null || value.isBlank()) {
-                return new ActionResult("webhook", ActionResult.Outcome.FAILED, List.of(url), 0,
+                return new ActionResult("webhook", ActionResult.Outcome.FAILED, List.of(display()), 0,
                     "environment variable " + h.getValue() + " is not set (header " + h.getKey() + ")");
             }
             headers.put(h.getKey(), value);
             secrets.add(value);
         }
-        HttpDelivery http = new HttpDelivery(backoff, Duration.ofSeconds(20), log, secrets);
+        secrets.add(url);   // an exception message may quote the whole URL
+        secrets.addAll(pathSegments());
+        HttpDelivery http = new HttpDelivery(backoff, Duration.ofSeconds(20), log, Secrets.of(secrets));
         try {
-            HttpDelivery.Answer a = http.post("webhook " + url, URI.create(url), headers, json);
+            HttpDelivery.Answer a = http.post("webhook " + display(), URI.create(url), headers, json);
             if (a.ok()) {
-                return new ActionResult("webhook", ActionResult.Outcome.SENT, List.of(url), a.attempts(), "posted " + event + " summary");
+                return new ActionResult("webhook", ActionResult.Outcome.SENT, List.of(display()), a.attempts(), "posted " + event + " summary");
             }
-            return new ActionResult("webhook", ActionResult.Outcome.FAILED, List.of(url), a.attempts(),
+            return new ActionResult("webhook", ActionResult.Outcome.FAILED, List.of(display()), a.attempts(),
                 "webhook refused the " + event + " summary: HTTP " + a.status() + " " + http.snippet(a.body()));
         } catch (Backoff.Exhausted e) {
-            return new ActionResult("webhook", ActionResult.Outcome.FAILED, List.of(url), e.attempts(),
+            return new ActionResult("webhook", ActionResult.Outcome.FAILED, List.of(display()), e.attempts(),
                 "webhook did not answer after " + e.attempts() + " attempts: " + e.getMessage());
         }
     }

@@ -212,6 +212,41 @@ class RetrainTriggerTest {
     }
 
     @Test
+    void serversThatEchoCredentialsLeakNothingInAnyEncoding() throws Exception {
+        Map<String, String> env = env();
+        env.remove("DRIFTWATCH_AIRFLOW_TOKEN");
+        env.put("DRIFTWATCH_AIRFLOW_USER", "admin");
+        env.put("DRIFTWATCH_AIRFLOW_PASSWORD", "pw-secret-987");
+        env.put("HOOK_TOKEN", "hook-secret-42");
+        // both servers refuse and echo what they were sent: the Authorization header, the token header
+        http.on("/api/v1/", r -> new RecordingHttpServer.Answer(400, "{\"detail\":\"bad auth " + r.header("Authorization") + "\"}"));
+        http.on("/services/", r -> new RecordingHttpServer.Answer(403, "token " + r.header("X-Hook-Token") + " as "
+            + Base64.getEncoder().encodeToString(r.header("X-Hook-Token").getBytes(StandardCharsets.UTF_8)) + " at " + r.path()));
+        String slack = http.url() + "/services/T000/B000/XXXXSECRETPATH";
+        CliRun r = run(env, drifted(airflow(", api: v1") + "  webhooks:\n    - {url: \"" + slack + "\", when: [retrain]}\n"));
+        assertEquals(ExitCode.ACTION_FAILED, r.exitCode(), r.err());
+        String json = Files.readString(tmp.resolve("out/synthetic/2026-11-26/report.json"));
+        String basic = Base64.getEncoder().encodeToString("admin:pw-secret-987".getBytes(StandardCharsets.UTF_8));
+        for (String leak : List.of("pw-secret-987", basic, basic.replace("=", ""), "hook-secret-42",
+            Base64.getEncoder().encodeToString("hook-secret-42".getBytes(StandardCharsets.UTF_8)), "XXXXSECRETPATH")) {
+            assertFalse(r.err().contains(leak), "stderr leaks " + leak + ": " + r.err());
+            assertFalse(json.contains(leak), "report.json leaks " + leak);
+        }
+        JsonNode hook = null;
+        for (JsonNode a : report("synthetic").get("actions")) {
+            if (a.get("action").asText().equals("webhook")) {
+                hook = a;
+            }
+        }
+        assertEquals(http.url() + "/…", hook.get("recipients").get(0).asText(), "scheme and host, the path redacted");
+        http.on("/services/", req -> new RecordingHttpServer.Answer(200, "ok"));
+        run(env, drifted(airflow(", api: v1") + "  webhooks:\n    - {url: \"" + slack + "\", when: [retrain]}\n"));
+        String ledger = Files.readString(tmp.resolve("out/synthetic/2026-11-26/actions-done.json"));
+        assertTrue(ledger.contains("webhook:"), ledger);
+        assertFalse(ledger.contains("XXXXSECRETPATH"), "the ledger beside the reports keys webhooks by a digest: " + ledger);
+    }
+
+    @Test
     void failedRunsPostTheErrorToWebhooks() throws Exception {
         Path rules = tmp.resolve("broken.yaml");
         Files.writeString(rules, "monitor: broken\nreference: {path: " + tmp.resolve("none.parquet") + "}\ncurrent: {path: "

@@ -3,6 +3,7 @@ package org.driftwatch.actions.email;
 import java.util.function.Consumer;
 import org.driftwatch.actions.ActionResult;
 import org.driftwatch.actions.Backoff;
+import org.driftwatch.actions.Secrets;
 import org.simplejavamail.api.email.Email;
 import org.simplejavamail.api.mailer.Mailer;
 import org.simplejavamail.api.mailer.MailerRegularBuilder;
@@ -70,10 +71,8 @@ public final class EmailSender {
             t = t.getCause();
         }
         msg = msg == null ? e.getClass().getSimpleName() : msg.strip().split("\n")[0];
-        if (smtp.password() != null && !smtp.password().isEmpty()) {
-            msg = msg.replace(smtp.password(), "****");
-        }
-        return msg;
+        // a server may echo the AUTH exchange: the password raw, base64 (LOGIN) or as \0user\0password (PLAIN)
+        return Secrets.of(smtp.user(), java.util.Arrays.asList(smtp.password())).scrub(msg);
     }
 
 }

@@ -7,10 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.driftwatch.actions.Backoff;
+import org.driftwatch.actions.Secrets;
 
 /**
  * POSTs JSON with java.net.http: timeouts, refused connections and 5xx answers are retried with
@@ -24,13 +24,13 @@ public final class HttpDelivery {
     private final Backoff backoff;
     private final Duration timeout;
     private final Consumer<String> log;
-    private final List<String> secrets;
+    private final Secrets secrets;
 
-    public HttpDelivery(Backoff backoff, Duration timeout, Consumer<String> log, List<String> secrets) {
+    public HttpDelivery(Backoff backoff, Duration timeout, Consumer<String> log, Secrets secrets) {
         this.backoff = backoff;
         this.timeout = timeout;
         this.log = log;
-        this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 4).toList();
+        this.secrets = secrets;
     }
 
     /** An answer that is not a 5xx: its status, body and the attempts it took. */
@@ -64,17 +64,14 @@ public final class HttpDelivery {
         }, line -> log.accept(scrub(line)));
     }
 
-    /** The first 200 characters of a body, secrets removed, for messages. */
+    /** The first 120 characters of a body, secrets removed, for messages. */
     public String snippet(String body) {
-        String s = body == null ? "" : body.replaceAll("\\s+", " ").strip();
-        return scrub(s.length() > 200 ? s.substring(0, 200) + "…" : s);
+        String s = scrub(body == null ? "" : body).replaceAll("\\s+", " ").strip();
+        return scrub(s.length() > 120 ? s.substring(0, 120) + "…" : s);
     }
 
+    /** Every secret removed, in all its encoded forms. */
     public String scrub(String text) {
-        String out = text;
-        for (String secret : secrets) {
-            out = out.replace(secret, "****");
-        }
-        return out;
+        return secrets.scrub(text);
     }
 }
