@@ -39,12 +39,23 @@ public final class SummaryCsvWriter {
                 for (String m : ColumnMetrics.names()) {
                     row.add(c.metrics().containsKey(m) ? c.metrics().get(m).value() : null);
                 }
-                csv.printRecord(row);
+                csv.printRecord(row.stream().map(SummaryCsvWriter::spreadsheetSafe).toList());
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * Text a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a leading
+     * single quote, as OWASP advises against CSV injection; numbers stay numbers, report.json stays exact.
+     */
+    static Object spreadsheetSafe(Object cell) {
+        if (cell instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            return "'" + s;
+        }
+        return cell;
     }
 
     public static void write(DriftReport r, Path target) throws IOException {
