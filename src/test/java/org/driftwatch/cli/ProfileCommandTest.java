@@ -80,6 +80,17 @@ class ProfileCommandTest {
     }
 
     @Test
+    void aHandEditedProfileIsRefusedNotTrusted() throws IOException {
+        Path edited = tmp.resolve("edited-profile.json");
+        Files.writeString(edited, Files.readString(profile).replaceFirst("\"rows\" : 300000", "\"rows\" : 5"));
+        CliRun r = CliRun.of("run", "--rules", data.resolve("rules.yaml").toString(), "--reference-profile", edited.toString(),
+            "--out", tmp.resolve("e").toString());
+        assertRefused(r, "content_sha256");
+        assertTrue(r.errorLine().contains(edited.toString()), r.errorLine());
+        assertFalse(Files.exists(tmp.resolve("e")), "no report from a profile that is not trusted");
+    }
+
+    @Test
     void aProfileOfAnotherMonitorIsRefused() throws IOException {
         Path rules = tmp.resolve("other.yaml");
         Files.writeString(rules, Files.readString(data.resolve("rules.yaml")).replaceFirst("monitor: \\S+", "monitor: other"));

@@ -25,6 +25,7 @@ import org.driftwatch.profile.sketch.CellLayout;
  */
 final class ProfileCodec {
     static final int FORMAT_VERSION = 2;
+    static final String CHECKSUM = "content_sha256";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ProfileCodec() {
@@ -50,7 +51,35 @@ final class ProfileCodec {
         settings.put("value_table_limit", f.valueTableLimit());
         settings.put("inside_share", f.insideShare());
         root.set("profile", profile(f.profile()));
+        root.put(CHECKSUM, sha256(JSON.writeValueAsBytes(root)));
         return JSON.writeValueAsBytes(root);
+    }
+
+    /**
+     * Verifies {@value #CHECKSUM}, the SHA-256 of the document without it as this codec writes it: a
+     * hand-edited or damaged profile is refused before any of it is trusted.
+     */
+    static void verify(JsonNode root, FieldReader r) {
+        String stated = r.text(root, CHECKSUM);
+        ObjectNode content = ((ObjectNode) root).deepCopy();
+        content.remove(CHECKSUM);
+        String actual;
+        try {
+            actual = sha256(JSON.writeValueAsBytes(content));
+        } catch (IOException e) {
+            throw r.bad("unreadable content");
+        }
+        if (!actual.equals(stated)) {
+            throw r.bad("its content does not match its " + CHECKSUM + " (edited or damaged since it was written)");
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ObjectNode profile(ReferenceProfile p) {
@@ -100,6 +129,7 @@ final class ProfileCodec {
     }
 
     static ReferenceProfileFile read(JsonNode root, FieldReader r) {
+        verify(root, r);
         JsonNode ref = r.object(root, "reference");
         JsonNode settings = r.object(root, "settings");
         return new ReferenceProfileFile(FORMAT_VERSION, r.text(root, "driftwatch_version"), r.text(root, "created_at"),

@@ -59,8 +59,9 @@ public record ReferenceProfileFile(int formatVersion, String driftwatchVersion, 
     }
 
     /**
-     * Reads a saved profile, field by field: format 2, or format 1 as driftwatch 0.1 wrote it. A newer
-     * format is refused with the command that writes it again.
+     * Reads a saved profile, field by field: format 2 (its checksum verified), or format 1 as driftwatch
+     * 0.1 wrote it; then checks that its counts are consistent. A newer format, a checksum mismatch or an
+     * inconsistent profile is refused with one line naming the file.
      */
     public static ReferenceProfileFile read(Path file) {
         JsonNode root;
@@ -75,12 +76,14 @@ public record ReferenceProfileFile(int formatVersion, String driftwatchVersion, 
         if (version == null || !version.canConvertToInt()) {
             throw new DataException(file + ": not a driftwatch reference profile (no format_version)");
         }
-        return switch (version.asInt()) {
+        ReferenceProfileFile read = switch (version.asInt()) {
             case ProfileCodec.FORMAT_VERSION -> ProfileCodec.read(root, new FieldReader(file));
             case ProfileV1Reader.FORMAT_VERSION -> ProfileV1Reader.read(root, new FieldReader(file));
             default -> throw new DataException(file + ": reference profile format " + version.asInt() + " is not one this driftwatch"
                 + " reads (1 or " + FORMAT_VERSION + "); write it again with: driftwatch profile --rules FILE --out " + file);
         };
+        ProfileValidator.validate(file, read);
+        return read;
     }
 
     /**

@@ -67,7 +67,7 @@ class ReferenceProfileFileTest {
     }
 
     @Test
-    void writingAndReadingAgainGivesTheSameBytes() throws IOException {
+    void writingAndReadingAgainGivesTheSameBytes() throws Exception {
         ReferenceProfileFile f = ReferenceProfileFile.read(V2);
         Path copy = tmp.resolve("copy.json");
         Files.write(copy, f.bytes());
@@ -78,10 +78,42 @@ class ReferenceProfileFileTest {
     @Test
     void aBrokenFieldIsOneLineNamingIt() throws IOException {
         Path broken = tmp.resolve("broken.json");
-        Files.writeString(broken, Files.readString(V2).replace("\"psi_bins\" : 10", "\"psi_bins\" : \"ten\""));
+        Files.writeString(broken, Files.readString(V1).replace("\"psiBins\":10", "\"psiBins\":\"ten\""));
         DataException e = assertThrows(DataException.class, () -> ReferenceProfileFile.read(broken));
-        assertTrue(e.getMessage().startsWith(broken + ": not a valid reference profile: 'psi_bins' must be a whole number"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(broken + ": not a valid reference profile: 'psiBins' must be a whole number"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void anEditedProfileFailsItsChecksum() throws IOException {
+        Path edited = tmp.resolve("edited.json");
+        Files.writeString(edited, Files.readString(V2).replaceFirst("\"rows\" : 366", "\"rows\" : 5"));
+        DataException e = assertThrows(DataException.class, () -> ReferenceProfileFile.read(edited));
+        assertTrue(e.getMessage().startsWith(edited + ": not a valid reference profile: its content does not match its content_sha256"),
+            e.getMessage());
+        Path spaced = tmp.resolve("spaced.json");
+        Files.writeString(spaced, Files.readString(V2).replace(" : ", ":"));
+        assertEquals(366, ReferenceProfileFile.read(spaced).profile().rows(), "whitespace is not content");
+    }
+
+    @Test
+    void anInconsistentProfileIsRefusedEvenWithAMatchingChecksum() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(V2.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("profile").get("categorical").get("weather")).put("rain", -3);
+        root.remove("content_sha256");
+        root.put("content_sha256", java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            .digest(json.writeValueAsBytes(root.deepCopy().without("content_sha256")))));
+        Path forged = tmp.resolve("forged.json");
+        Files.write(forged, json.writeValueAsBytes(root));
+        DataException e = assertThrows(DataException.class, () -> ReferenceProfileFile.read(forged));
+        assertTrue(e.getMessage().contains("reference profile is inconsistent: categorical.weather count of 'rain' must be positive"),
+            e.getMessage());
+        Path fewRows = tmp.resolve("few-rows.json");
+        Files.writeString(fewRows, Files.readString(V1).replace("\"rows\":366", "\"rows\":5"));
+        DataException rows = assertThrows(DataException.class, () -> ReferenceProfileFile.read(fewRows));
+        assertTrue(rows.getMessage().contains("summary counts add up to 366, not the 5 rows"), rows.getMessage());
     }
 
     @Test

@@ -1,0 +1,125 @@
+package org.driftwatch.profile.file;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.driftwatch.data.DataException;
+import org.driftwatch.profile.model.NumericSummary;
+import org.driftwatch.profile.model.ReferenceProfile;
+import org.driftwatch.profile.model.ValueCounts;
+import org.driftwatch.profile.sketch.CellLayout;
+
+/**
+ * A loaded profile is checked before a run trusts it: counts are non-negative and add up to the rows,
+ * PSI bins hold every value, edges are sorted, cells are ordered and hold what they claim. A profile
+ * that fails is refused with one line naming the file and the field.
+ */
+final class ProfileValidator {
+    private final Path file;
+
+    private ProfileValidator(Path file) {
+        this.file = file;
+    }
+
+    static void validate(Path file, ReferenceProfileFile f) {
+        new ProfileValidator(file).check(f);
+    }
+
+    private void check(ReferenceProfileFile f) {
+        ReferenceProfile p = f.profile();
+        require(p.rows() > 0, "profile.rows", "must be positive, not " + p.rows());
+        p.numeric().forEach((name, n) -> numeric("numerical." + name, n, p.rows(), f.psiBins()));
+        p.categorical().forEach((name, counts) -> categorical("categorical." + name, counts, p));
+        p.nonNull().forEach((name, n) -> require(n >= 0 && n <= p.rows(), "non_null." + name,
+            "is " + n + ", outside 0.." + p.rows()));
+    }
+
+    private void numeric(String at, ReferenceProfile.NumericReference n, long rows, int bins) {
+        NumericSummary s = n.summary();
+        require(s.count() >= 0 && s.nullCount() >= 0 && s.nanCount() >= 0 && s.infiniteCount() >= 0, at + ".summary",
+            "has a negative count");
+        require(s.count() + s.nullCount() + s.nanCount() + s.infiniteCount() == rows, at + ".summary",
+            "counts add up to " + (s.count() + s.nullCount() + s.nanCount() + s.infiniteCount()) + ", not the " + rows + " rows");
+        if (s.count() == 0) {
+            return;
+        }
+        require(s.min() != null && s.max() != null && s.min() <= s.max(), at + ".summary", "min must not exceed max");
+        if (n.bins() != null) {
+            require(n.bins().length == bins && nonNegative(n.bins()), at + ".psi_bins", "must be " + bins + " non-negative counts");
+            require(sum(n.bins()) == s.count(), at + ".psi_bins", "hold " + sum(n.bins()) + " values, not " + s.count());
+            require(n.innerEdges() != null && n.innerEdges().length == bins - 1 && sorted(n.innerEdges()), at + ".psi_inner_edges",
+                "must be " + (bins - 1) + " finite edges in increasing order");
+        }
+        cells(at + ".cells", n.layout(), s.count());
+        values(at + ".few_values", n.few(), s.count());
+        values(at + ".value_table", n.all(), s.count());
+    }
+
+    private void cells(String at, CellLayout l, long count) {
+        int k = l.min().length;
+        require(l.max().length == k && l.count().length == k && l.minCount().length == k && l.maxCount().length == k
+            && l.insideOffsetSum().length == k, at, "lists must have one entry per cell");
+        for (int i = 0; i < k; i++) {
+            require(l.count()[i] > 0 && l.minCount()[i] > 0 && l.maxCount()[i] > 0 && l.min()[i] <= l.max()[i], at,
+                "cell " + i + " is inconsistent");
+            require(l.min()[i] == l.max()[i] ? l.minCount()[i] == l.count()[i] : l.minCount()[i] + l.maxCount()[i] <= l.count()[i],
+                at, "cell " + i + " counts its ends more often than its values");
+            require(i == 0 || l.max()[i - 1] < l.min()[i], at, "cells " + (i - 1) + " and " + i + " are not in increasing order");
+        }
+        require(sum(l.count()) == count, at, "hold " + sum(l.count()) + " values, not " + count);
+    }
+
+    private void values(String at, ValueCounts v, long count) {
+        if (v == null) {
+            return;
+        }
+        require(v.values().length == v.counts().length && sorted(v.values()), at, "values must be finite and increasing, one count each");
+        for (long c : v.counts()) {
+            require(c > 0, at, "counts must be positive");
+        }
+        require(sum(v.counts()) == count, at, "hold " + sum(v.counts()) + " values, not " + count);
+    }
+
+    private void categorical(String at, Map<String, Long> counts, ReferenceProfile p) {
+        long total = 0;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            require(e.getValue() > 0, at, "count of '" + e.getKey() + "' must be positive, not " + e.getValue());
+            total += e.getValue();
+        }
+        require(total <= p.rows(), at, "counts add up to " + total + ", more than the " + p.rows() + " rows");
+        Long nonNull = p.nonNull().get(at.substring("categorical.".length()));
+        require(nonNull == null || nonNull == total, at, "counts add up to " + total + ", not its " + nonNull + " non-null values");
+    }
+
+    private static boolean sorted(double[] xs) {
+        for (int i = 0; i < xs.length; i++) {
+            if (!Double.isFinite(xs[i]) || (i > 0 && xs[i] < xs[i - 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean nonNegative(long[] xs) {
+        for (long x : xs) {
+            if (x < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long sum(long[] xs) {
+        long n = 0;
+        for (long x : xs) {
+            n += x;
+        }
+        return n;
+    }
+
+    private void require(boolean ok, String field, String problem) {
+        if (!ok) {
+            throw new DataException(file + ": reference profile is inconsistent: " + field + " " + problem
+                + "; write it again with driftwatch profile");
+        }
+    }
+}
