@@ -19,6 +19,7 @@ import org.driftwatch.data.ColumnResolver;
 import org.driftwatch.data.DataException;
 import org.driftwatch.data.DataFiles;
 import org.driftwatch.data.DatasetReader;
+import org.driftwatch.data.NoRowsException;
 import org.driftwatch.profile.DatasetProfiler;
 import org.driftwatch.profile.ReferenceProfiler;
 import org.driftwatch.profile.file.ReferenceProfileFile;
@@ -28,6 +29,7 @@ import org.driftwatch.profile.model.ReferenceProfile;
 import org.driftwatch.report.ReportFiles;
 import org.driftwatch.rules.ColumnRoles;
 import org.driftwatch.rules.DataSource;
+import org.driftwatch.rules.RuleException;
 import org.driftwatch.rules.RuleSet;
 
 /**
@@ -70,9 +72,14 @@ final class Profiling {
         DatasetReader reader = new DatasetReader(spark);
         Dataset<Row> reference = reader.open("reference", referenceSource);
         Dataset<Row> current = reader.open("current", currentSource);
-        ColumnPlan plan = resolve(rules, needs, settings, reference, current);
+        ColumnPlan plan = resolve(rules, needs, settings, reference, current, referenceSource, currentSource);
         List<String> rowColumns = needs.identicalRows() ? sharedColumns(reference, current) : List.of();
-        ComparisonProfile profile = DatasetProfiler.profile(reference, current, request(plan, settings, rowColumns));
+        ComparisonProfile profile;
+        try {
+            profile = DatasetProfiler.profile(reference, current, request(plan, settings, rowColumns));
+        } catch (NoRowsException e) {
+            throw e.naming(e.reference() ? referenceSource.describe() : currentSource.describe());
+        }
         return new Profiled(plan, profile, referenceSource.describe(), referenceSource.format());
     }
 
@@ -90,7 +97,12 @@ final class Profiling {
         saved.checkFits(file, rules.monitor(), request, referenceIds == null ? null : referenceIds.schema(),
             referenceIds == null ? null : DataFiles.fingerprint(referenceIds));
         sayProfiling(plan);
-        ComparisonProfile profile = DatasetProfiler.profile(saved.profile(), current, request, referenceIds);
+        ComparisonProfile profile;
+        try {
+            profile = DatasetProfiler.profile(saved.profile(), current, request, referenceIds);
+        } catch (NoRowsException e) {
+            throw e.naming(currentSource.describe());
+        }
         return new Profiled(plan, profile, "profile " + file + " of " + saved.referenceSource(), "profile");
     }
 
@@ -113,9 +125,14 @@ final class Profiling {
         throws IOException {
         progress.say("reading reference " + referenceSource.describe());
         Dataset<Row> reference = new DatasetReader(spark).open("reference", referenceSource);
-        ColumnPlan plan = resolve(rules, needs(checks), settings, reference, reference);
+        ColumnPlan plan = resolve(rules, needs(checks), settings, reference, reference, referenceSource, referenceSource);
         ProfileRequest request = request(plan, settings, List.of());
-        ReferenceProfile profile = DatasetProfiler.referenceForFile(reference, request);
+        ReferenceProfile profile;
+        try {
+            profile = DatasetProfiler.referenceForFile(reference, request);
+        } catch (NoRowsException e) {
+            throw e.naming(referenceSource.describe());
+        }
         if (!profile.manyValued().isEmpty()) {
             throw new DataException("reference column '" + profile.manyValued().get(0) + "' has too many distinct values"
                 + " for a reference profile to hold as categories; declare it as id, or leave it out of columns.categorical");
@@ -129,8 +146,21 @@ final class Profiling {
         return out;
     }
 
-    private ColumnPlan resolve(RuleSet rules, ProfileNeeds needs, CompareSettings settings, Dataset<Row> reference, Dataset<Row> current) {
-        ColumnPlan plan = ColumnResolver.resolve(rules.file(), roles(rules, needs), reference.schema(), current.schema());
+    private ColumnPlan resolve(RuleSet rules, ProfileNeeds needs, CompareSettings settings, Dataset<Row> reference, Dataset<Row> current,
+                               DataSource referenceSource, DataSource currentSource) {
+        ColumnPlan plan;
+        try {
+            plan = ColumnResolver.resolve(rules.file(), roles(rules, needs), reference.schema(), current.schema());
+        } catch (RuleException e) {
+            // a header-only file has columns of no type: say the data is empty rather than blame the rules
+            if (reference.isEmpty()) {
+                throw new NoRowsException("reference").naming(referenceSource.describe());
+            }
+            if (current.isEmpty()) {
+                throw new NoRowsException("current").naming(currentSource.describe());
+            }
+            throw e;
+        }
         settings.checkColumns(rules.file(), plan);
         sayProfiling(plan);
         return plan;

@@ -29,7 +29,12 @@ public final class DatasetReader {
             }
             checkLocalPathExists(role, source.path());
             DataFrameReader reader = spark.read().format(source.format()).options(defaults(source));
-            return reader.load(source.path());
+            Dataset<Row> data = reader.load(source.path());
+            if (data.schema().fields().length == 0) {
+                // an empty file: bad data, not a rule-file mistake about missing columns
+                throw new DataException(role + " data " + source.describe() + ": no columns (the file is empty)");
+            }
+            return data;
         } catch (DataException e) {
             throw e;
         } catch (Exception e) {

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.driftwatch.data.DataException;
+import org.driftwatch.data.NoRowsException;
 import org.driftwatch.data.SchemaColumns;
 import org.driftwatch.profile.model.CategoryTable;
 import org.driftwatch.profile.model.ComparisonMethod;
@@ -69,7 +70,7 @@ public final class CurrentProfiler {
         CurrentScan scan = PartitionFold.fold(ScanProjection.of(current, numeric, categorical, others, integerId),
             () -> new CurrentScan(against, nc, no, integerId, limit), (acc, row) -> acc.add(row, against), CurrentScan::merge);
         if (scan.rows == 0) {
-            throw new DataException("current data has no rows");
+            throw new NoRowsException("current");
         }
         Map<String, NumericSummary> summaries = new HashMap<>();
         Map<String, NumericDistribution> distributions = new HashMap<>();

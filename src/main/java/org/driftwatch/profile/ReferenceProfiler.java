@@ -8,6 +8,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.driftwatch.data.DataException;
+import org.driftwatch.data.NoRowsException;
 import org.driftwatch.data.SchemaColumns;
 import org.driftwatch.profile.model.ProfileRequest;
 import org.driftwatch.profile.model.ReferenceProfile;
@@ -75,7 +76,7 @@ public final class ReferenceProfiler {
         ReferenceScan scan = PartitionFold.fold(projection, () -> new ReferenceScan(nn, nc, no, integerId, limit),
             ReferenceScan::add, ReferenceScan::merge);
         if (scan.rows == 0) {
-            throw new DataException("reference data has no rows");
+            throw new NoRowsException("reference");
         }
         return scan;
     }

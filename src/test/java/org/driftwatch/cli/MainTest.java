@@ -111,7 +111,7 @@ class MainTest {
         Files.writeString(empty, "date,precipitation,temp_max,temp_min,wind,weather\n");
         Path rules = rules("monitor: m\nreference: {path: \"" + seattle.resolve("reference.csv") + "\"}\ncurrent: {path: \"" + empty + "\"}\n"
             + "columns: {numerical: [wind]}\n");
-        assertUserError(run(rules), ExitCode.BAD_DATA, "current data has no rows");
+        assertUserError(run(rules), ExitCode.BAD_DATA, "current data", empty.toString(), "no rows");
     }
 
     @Test
@@ -181,5 +181,22 @@ class MainTest {
         CliRun help = CliRun.of("run", "--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("--reference"));
+    }
+
+    @Test
+    void anEmptyOrHeaderOnlyFileIsBadDataNamingTheFile() throws IOException {
+        Path empty = tmp.resolve("empty.csv");
+        Files.writeString(empty, "");
+        Path header = tmp.resolve("header-only.csv");
+        Files.writeString(header, "date,precipitation,temp_max,temp_min,wind,weather\n");
+        String columns = "columns: {numerical: [temp_max, wind], label: weather}\n";
+        String current = "current: {path: \"" + seattle.resolve("current.csv") + "\", format: csv}\n";
+        CliRun noColumns = run(rules("monitor: e\nreference: {path: \"" + empty + "\", format: csv}\n" + current + columns));
+        assertUserError(noColumns, ExitCode.BAD_DATA, empty.toString(), "no columns");
+        CliRun noRows = run(rules("monitor: h\nreference: {path: \"" + header + "\", format: csv}\n" + current + columns));
+        assertUserError(noRows, ExitCode.BAD_DATA, header.toString(), "no rows");
+        CliRun noCurrentRows = run(rules("monitor: c\nreference: {path: \"" + seattle.resolve("reference.csv") + "\", format: csv}\n"
+            + "current: {path: \"" + header + "\", format: csv}\n" + columns));
+        assertUserError(noCurrentRows, ExitCode.BAD_DATA, "current data", header.toString(), "no rows");
     }
 }
