@@ -147,6 +147,9 @@ final class RunCommand implements Callable<Integer> {
         if (date == null) {
             return LocalDate.now(ZoneOffset.UTC).toString();
         }
+        if (!date.matches("\\d{4}-\\d{2}-\\d{2}")) {   // LocalDate alone accepts +102026-11-20
+            throw new RuleException(null, "--date must be YYYY-MM-DD, not '" + date + "'");
+        }
         try {
             return LocalDate.parse(date).toString();
         } catch (DateTimeParseException e) {

@@ -199,4 +199,12 @@ class MainTest {
             + "current: {path: \"" + header + "\", format: csv}\n" + columns));
         assertUserError(noCurrentRows, ExitCode.BAD_DATA, "current data", header.toString(), "no rows");
     }
+
+    @Test
+    void theRunDateIsStrict() throws IOException {
+        Path rules = rules(seattleRules("columns: {numerical: [wind]}\n"));
+        for (String bad : new String[] {"+102026-11-20", "2026-1-20", "2026-02-30", "20261120", "2026-11-20T00:00"}) {
+            assertUserError(run(rules, "--date", bad), ExitCode.BAD_RULES, "--date must be YYYY-MM-DD", bad);
+        }
+    }
 }
