@@ -2,14 +2,10 @@ package org.driftwatch.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.driftwatch.checks.Finding;
-import org.driftwatch.compare.ColumnComparison.SideStats;
-import org.driftwatch.compare.ColumnComparison;
 import org.driftwatch.compare.Comparison;
 import org.driftwatch.judge.Decision;
 import org.driftwatch.profile.model.LeakageProfile;
@@ -22,10 +18,6 @@ public final class JsonReportWriter {
     private static final ObjectMapper JSON = JsonValues.JSON;
 
     private JsonReportWriter() {
-    }
-
-    public static void write(DriftReport report, Path target) throws IOException {
-        ReportFiles.writeAtomically(target, bytes(report));
     }
 
     /** Rewrites this run's report.json, for example with the outcome of its actions. */

@@ -5,7 +5,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -26,15 +25,28 @@ public final class ReportFiles {
 
     /** @return the name an earlier file was kept under, or null when there was none */
     public static Path writeAtomically(Path target, byte[] bytes) throws IOException {
-        return writeAtomically(target, bytes, true);
+        return writeAtomically(target, bytes, true, null);
+    }
+
+    /**
+     * As {@link #writeAtomically(Path, byte[])}, keeping an earlier file under {@code stamp} (one stamp
+     * for all the files of a report set, so an earlier run's files keep matching names).
+     */
+    public static Path writeAtomically(Path target, byte[] bytes, String stamp) throws IOException {
+        return writeAtomically(target, bytes, true, stamp);
     }
 
     /** Replaces a file this run wrote itself (no copy of it is kept). */
     public static void rewriteAtomically(Path target, byte[] bytes) throws IOException {
-        writeAtomically(target, bytes, false);
+        writeAtomically(target, bytes, false, null);
     }
 
-    private static Path writeAtomically(Path target, byte[] bytes, boolean keepEarlier) throws IOException {
+    /** The stamp an earlier file at this place is kept under: its modification time, UTC. */
+    public static String stampOf(Path earlier) throws IOException {
+        return Files.exists(earlier) ? STAMP.format(Files.getLastModifiedTime(earlier).toInstant()) : null;
+    }
+
+    private static Path writeAtomically(Path target, byte[] bytes, boolean keepEarlier, String stamp) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -48,10 +60,10 @@ public final class ReportFiles {
             }
             Path kept = null;
             if (keepEarlier && Files.exists(target)) {
-                FileTime t = Files.getLastModifiedTime(target);
                 String name = target.getFileName().toString();
                 int dot = name.lastIndexOf('.');
-                String stamped = name.substring(0, dot) + "." + STAMP.format(t.toInstant()) + name.substring(dot);
+                String when = stamp != null ? stamp : stampOf(target);
+                String stamped = name.substring(0, dot) + "." + when + name.substring(dot);
                 kept = dir.resolve(stamped);
                 Files.move(target, kept, StandardCopyOption.REPLACE_EXISTING);
             }

@@ -15,12 +15,13 @@ public record ReportSet(Path directory, Path json, Path html, HtmlReport page, b
 
     public static ReportSet write(DriftReport report, Path root) throws IOException {
         Path dir = ReportFiles.directory(root, report.monitor(), report.date());
+        String earlier = ReportFiles.stampOf(dir.resolve("report.json"));   // an earlier run's files keep one stamp
         HtmlReport page = new HtmlReport(report);
         Path html = dir.resolve("report.html");
-        ReportFiles.writeAtomically(html, page.renderStandalone().getBytes(StandardCharsets.UTF_8));
-        SummaryCsvWriter.write(report, dir.resolve("summary.csv"));
+        ReportFiles.writeAtomically(html, page.renderStandalone().getBytes(StandardCharsets.UTF_8), earlier);
+        ReportFiles.writeAtomically(dir.resolve("summary.csv"), SummaryCsvWriter.render(report).getBytes(StandardCharsets.UTF_8), earlier);
         byte[] json = JsonReportWriter.bytes(report);
-        ReportFiles.writeAtomically(dir.resolve("report.json"), json);
+        ReportFiles.writeAtomically(dir.resolve("report.json"), json, earlier);
         return new ReportSet(dir, dir.resolve("report.json"), html, page, json);
     }
 

@@ -2,8 +2,6 @@ package org.driftwatch.report;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import java.util.ArrayList;
@@ -58,7 +56,4 @@ public final class SummaryCsvWriter {
         return cell;
     }
 
-    public static void write(DriftReport r, Path target) throws IOException {
-        ReportFiles.writeAtomically(target, render(r).getBytes(StandardCharsets.UTF_8));
-    }
 }

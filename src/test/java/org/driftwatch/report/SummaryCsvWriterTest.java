@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SummaryCsvWriterTest {
     static final String FORMULA = "=HYPERLINK(\"http://evil.example\",\"click\")";
 
-    private static DriftReport report() {
+    static DriftReport report() {
         ColumnComparison num = Columns.numerical(FORMULA).psi(-0.0).build();
         ColumnComparison cat = Columns.categorical("+cmd", List.of("@SUM(1)", "b"), new long[] {0, 5}, new long[] {3, 5})
             .unseen("@SUM(1)").build();

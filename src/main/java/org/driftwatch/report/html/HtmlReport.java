@@ -17,7 +17,6 @@ import org.driftwatch.checks.Status;
 import org.driftwatch.compare.ColumnComparison;
 import org.driftwatch.compare.Comparison;
 import org.driftwatch.compare.DatasetDrift;
-import org.driftwatch.compare.DriftTest;
 import org.driftwatch.judge.Explanation;
 import org.driftwatch.report.DriftReport;
 
