@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.driftwatch.DriftJob;
 import org.driftwatch.checks.CheckCatalog;
+import org.driftwatch.report.ReportFiles;
 import org.driftwatch.rules.DataSource;
 import org.driftwatch.rules.RuleException;
 import org.driftwatch.rules.RuleFileParser;
@@ -46,6 +47,7 @@ final class ProfileCommand implements Callable<Integer> {
         }
         Path target = out != null ? out : ref.profile() != null ? Path.of(ref.profile())
             : Path.of("reports", set.monitor(), "reference-profile.json");
+        ReportFiles.checkWritable(target.toAbsolutePath().getParent(), "profile folder");
         RunCommand.progress(set.monitor() + ": starting Spark");
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch profile " + set.monitor())) {
             Path written = new DriftJob(lease.spark(), RunCommand::progress).writeProfile(set, CheckCatalog.checksFor(set), ref, target);

@@ -13,6 +13,7 @@ import org.driftwatch.checks.CheckCatalog;
 import org.driftwatch.compare.CompareSettings;
 import org.driftwatch.judge.RetrainPolicy;
 import org.driftwatch.judge.Verdict;
+import org.driftwatch.report.ReportFiles;
 import org.driftwatch.rules.DataSource;
 import org.driftwatch.rules.RuleException;
 import org.driftwatch.rules.RuleFileParser;
@@ -91,6 +92,8 @@ final class RunCommand implements Callable<Integer> {
         }
         DataSource ref = override(set.reference(), reference).withDate(runDate);
         DataSource cur = override(set.current(), current).withDate(runDate);
+        // output problems are found now, not after all the work
+        ReportFiles.checkWritable(ReportFiles.directory(out, set.monitor(), runDate).toAbsolutePath(), "report folder");
         progress(set.monitor() + " " + runDate + ": starting Spark");
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch " + set.monitor())) {
             DriftJob.Outcome outcome = new DriftJob(lease.spark(), RunCommand::progress)

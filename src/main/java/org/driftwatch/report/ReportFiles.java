@@ -23,6 +23,32 @@ public final class ReportFiles {
         return root.resolve(monitor).resolve(date);
     }
 
+    /**
+     * Makes sure the report folder can be written before any work starts, creating nothing: the nearest
+     * existing folder on its path must be a writable folder, and every name still to be made must fit the
+     * file system (255 bytes). A problem is one line naming the path.
+     */
+    public static void checkWritable(Path dir, String what) {
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            String name = existing.getFileName() == null ? "" : existing.getFileName().toString();
+            if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+                throw new org.driftwatch.rules.RuleException(null, what + " " + dir + " cannot be created: the name '"
+                    + name.substring(0, 40) + "…' is longer than the file system allows");
+            }
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new org.driftwatch.rules.RuleException(null, what + " " + dir + " cannot be created: " + existing + " is a file");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new org.driftwatch.rules.RuleException(null, what + " " + dir + " is not writable: " + existing + " is read-only");
+        }
+    }
+
     /** @return the name an earlier file was kept under, or null when there was none */
     public static Path writeAtomically(Path target, byte[] bytes) throws IOException {
         return writeAtomically(target, bytes, true, null);

@@ -19,6 +19,8 @@ public final class RuleFileParser {
     /** A reference may also name a saved profile (driftwatch profile) that runs use instead of scanning it. */
     static final List<String> REFERENCE_KEYS = List.of("path", "table", "format", "options", "profile");
     static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "id", "label");
+    /** Folder names are at most 255 bytes on common file systems; leave room for rotated names. */
+    static final int MAX_MONITOR = 200;
     private static final Pattern MONITOR = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
     private RuleFileParser() {
@@ -33,6 +35,10 @@ public final class RuleFileParser {
         RuleSection top = new RuleSection(doc, "", (Map<String, Object>) doc.root());
         top.allowOnly(TOP_KEYS);
         String monitor = top.string("monitor").orElseThrow(() -> new RuleException(doc.file(), "missing key 'monitor'"));
+        if (monitor.length() > MAX_MONITOR) {
+            throw top.error("monitor", "monitor name is " + monitor.length() + " characters, at most " + MAX_MONITOR
+                + " (it names the report folder)");
+        }
         if (!MONITOR.matcher(monitor).matches()) {
             throw top.error("monitor", "monitor '" + monitor + "' must be lower-case letters, digits, '-' or '_' (it names the report folder)");
         }

@@ -207,4 +207,23 @@ class MainTest {
             assertUserError(run(rules, "--date", bad), ExitCode.BAD_RULES, "--date must be YYYY-MM-DD", bad);
         }
     }
+
+    @Test
+    void anUnwritableReportFolderIsFoundBeforeSparkStarts() throws IOException {
+        Path file = tmp.resolve("not-a-folder");
+        Files.writeString(file, "x");
+        Path rules = rules(seattleRules("columns: {numerical: [wind]}\n"));
+        CliRun r = CliRun.of("run", "--rules", rules.toString(), "--out", file.toString(), "--date", "2026-01-09");
+        assertUserError(r, ExitCode.BAD_RULES, "report folder", file.toString(), "is a file");
+        assertFalse(r.err().contains("starting Spark"), r.err());
+        String longName = "m".repeat(300);
+        CliRun tooLong = run(rules(seattleRules("columns: {numerical: [wind]}\n").replace("monitor: seattle", "monitor: " + longName)));
+        assertUserError(tooLong, ExitCode.BAD_RULES, "monitor name is 300 characters, at most 200");
+        assertFalse(tooLong.err().contains("starting Spark"), tooLong.err());
+        assertEquals(ExitCode.BAD_RULES, CliRun.of("validate", "--rules", rules(seattleRules("columns: {numerical: [wind]}\n")
+            .replace("monitor: seattle", "monitor: " + longName)).toString()).exitCode(), "validate refuses what run cannot write");
+        Path deep = tmp.resolve("x".repeat(300));
+        CliRun tooLongOut = CliRun.of("run", "--rules", rules(seattleRules("columns: {numerical: [wind]}\n")).toString(), "--out", deep.toString(), "--date", "2026-01-09");
+        assertUserError(tooLongOut, ExitCode.BAD_RULES, "report folder", "longer than the file system allows");
+    }
 }
