@@ -2,6 +2,7 @@ package org.driftwatch.cli;
 
 import org.driftwatch.data.DataException;
 import org.driftwatch.data.DatasetReader;
+import org.driftwatch.data.ReadErrors;
 import org.driftwatch.rules.RuleException;
 
 /** Maps what went wrong to one line for people and an exit code, in one place. */
@@ -25,7 +26,7 @@ final class Errors {
             if (cls.endsWith("FileNotFoundException") || msg.contains("Malformed records") || msg.contains("MALFORMED_RECORD")
                 || msg.contains("PATH_NOT_FOUND") || msg.contains("UNABLE_TO_INFER_SCHEMA") || msg.contains("CANNOT_READ_FILE")
                 || cls.endsWith("SparkFileNotFoundException") || msg.contains("is not a Parquet file")) {
-                return new Classified(ExitCode.BAD_DATA, "cannot read input data: " + DatasetReader.firstLine(t));
+                return new Classified(ExitCode.BAD_DATA, "cannot read input data: " + ReadErrors.describe(e));
             }
         }
         return new Classified(ExitCode.UNEXPECTED, "unexpected error: " + DatasetReader.firstLine(e)

@@ -38,7 +38,7 @@ public final class DatasetReader {
         } catch (DataException e) {
             throw e;
         } catch (Exception e) {
-            throw new DataException(role + " data " + source.describe() + ": " + firstLine(e));
+            throw new DataException(role + " data " + source.describe() + ": " + ReadErrors.describe(e));
         }
     }
 

@@ -226,4 +226,20 @@ class MainTest {
         CliRun tooLongOut = CliRun.of("run", "--rules", rules(seattleRules("columns: {numerical: [wind]}\n")).toString(), "--out", deep.toString(), "--date", "2026-01-09");
         assertUserError(tooLongOut, ExitCode.BAD_RULES, "report folder", "longer than the file system allows");
     }
+
+    @Test
+    void unreadableFilesAreOneLineNamingTheFileAndTheRealCause() throws IOException {
+        Path ragged = tmp.resolve("ragged.csv");
+        Files.writeString(ragged, "a,b\n1,2\n3,4,5\n6,7\n");
+        CliRun r = run(rules("monitor: r\nreference: {path: \"" + ragged + "\", format: csv}\ncurrent: {path: \"" + ragged
+            + "\", format: csv}\ncolumns: {numerical: [a, b]}\n"));
+        assertUserError(r, ExitCode.BAD_DATA, ragged.toString(), "Malformed CSV record: 3,4,5");
+        assertFalse(r.errorLine().contains("SQLSTATE") || r.errorLine().contains("[MALFORMED"), r.errorLine());
+        Path truncated = tmp.resolve("truncated.parquet");
+        Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(seattle.resolve("reference.parquet")), 300));
+        CliRun t = run(rules("monitor: t\nreference: {path: \"" + truncated + "\", format: parquet}\ncurrent: {path: \"" + truncated
+            + "\", format: parquet}\n"));
+        assertUserError(t, ExitCode.BAD_DATA, truncated.toString(), "is not a Parquet file");
+        assertFalse(t.errorLine().contains("Job aborted"), t.errorLine());
+    }
 }
