@@ -72,13 +72,13 @@ public final class DriftJob {
             CompareSettings settings = CompareSettings.fromRules(rules);
             settings.deprecations().forEach(d -> progress.say("warning: " + d));
             Judge judge = new Judge(RetrainPolicy.fromRules(rules));
-            Profiling.Profiled profiled = new Profiling(spark, progress).profile(rules, checks, settings, in.reference(),
+            Profiling.Profiled profiled = new Profiling(spark, progress).profile(rules.forDate(in.date()), checks, settings, in.reference(),
                 in.current(), in.referenceProfile(), in.writeMissingProfile());
 
             progress.say("checking");
             Comparison comparison = ComparisonBuilder.build(profiled.plan(), profiled.profile(), settings);
             List<Finding> findings = new ArrayList<>();
-            checks.forEach(c -> findings.addAll(c.evaluate(comparison)));
+            checks.forEach(c -> findings.addAll(c.findings(comparison)));
             Judgement judgement = judge.judge(comparison, findings);
 
             int jobs = spark.sparkContext().statusTracker().getJobIdsForGroup(group).length;
@@ -90,7 +90,8 @@ public final class DriftJob {
                 new DriftReport.Source(in.current().describe(), in.current().format(), comparison.currentRows()),
                 comparison, findings, judgement, thresholds(settings, checks), List.of());
             ReportSet files = ReportSet.write(report, in.reportRoot());
-            progress.say(judgement.explanation().banner() + ": " + judgement.explanation().headline() + "; reports written to "
+            progress.say(judgement.explanation().banner() + ": " + judgement.explanation().headline()
+                + (judgement.explanation().driftTypes().isEmpty() ? "" : " [" + judgement.explanation().driftTypesLine() + "]") + "; reports written to "
                 + files.directory() + " (report.json, report.html, summary.csv)");
 
             List<ActionResult> done = actions.onReport(report, files.page(), files.jsonBytes(), files.directory(), progress::say);

@@ -11,6 +11,8 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructType;
 import org.driftwatch.checks.Check;
 import org.driftwatch.checks.ProfileNeeds;
 import org.driftwatch.compare.CompareSettings;
@@ -19,6 +21,7 @@ import org.driftwatch.data.ColumnResolver;
 import org.driftwatch.data.DataException;
 import org.driftwatch.data.DataFiles;
 import org.driftwatch.data.DatasetReader;
+import org.driftwatch.data.DelayedLabels;
 import org.driftwatch.data.NoRowsException;
 import org.driftwatch.profile.DatasetProfiler;
 import org.driftwatch.profile.ReferenceProfiler;
@@ -71,12 +74,14 @@ final class Profiling {
         progress.say("reading reference " + referenceSource.describe() + " and current " + currentSource.describe());
         DatasetReader reader = new DatasetReader(spark);
         Dataset<Row> reference = reader.open("reference", referenceSource);
-        Dataset<Row> current = reader.open("current", currentSource);
-        ColumnPlan plan = resolve(rules, needs, settings, reference, current, referenceSource, currentSource);
+        Dataset<Row> opened = reader.open("current", currentSource);
+        DelayedLabels.Joined labelled = withLabels(reader, rules, opened);
+        Dataset<Row> current = labelled == null ? opened : labelled.current();
+        ColumnPlan plan = withCounts(resolve(rules, needs, settings, reference, current, referenceSource, currentSource), labelled);
         List<String> rowColumns = needs.identicalRows() ? sharedColumns(reference, current) : List.of();
         ComparisonProfile profile;
         try {
-            profile = DatasetProfiler.profile(reference, current, request(plan, settings, rowColumns));
+            profile = DatasetProfiler.profile(reference, current, request(plan, settings, rowColumns, reference.schema()));
         } catch (NoRowsException e) {
             throw e.naming(e.reference() ? referenceSource.describe() : currentSource.describe());
         }
@@ -89,10 +94,13 @@ final class Profiling {
         ReferenceProfileFile saved = ReferenceProfileFile.read(file);
         progress.say("reading current " + currentSource.describe() + " against the reference profile " + file);
         DatasetReader reader = new DatasetReader(spark);
-        Dataset<Row> current = reader.open("current", currentSource);
-        ColumnPlan plan = ColumnResolver.resolve(rules.file(), roles(rules, needs), saved.schema(), current.schema());
+        Dataset<Row> opened = reader.open("current", currentSource);
+        DelayedLabels.Joined labelled = withLabels(reader, rules, opened);
+        Dataset<Row> current = labelled == null ? opened : labelled.current();
+        ColumnPlan plan = withCounts(ColumnResolver.resolve(rules.file(), roles(rules, needs), rules.model(), saved.schema(),
+            current.schema()), labelled);
         settings.checkColumns(rules.file(), plan);
-        ProfileRequest request = request(plan, settings, List.of());
+        ProfileRequest request = request(plan, settings, List.of(), saved.schema());
         Dataset<Row> referenceIds = stillReadable(reader, referenceSource);
         saved.checkFits(file, rules.monitor(), request, referenceIds == null ? null : referenceIds.schema(),
             referenceIds == null ? null : DataFiles.fingerprint(referenceIds));
@@ -126,7 +134,7 @@ final class Profiling {
         progress.say("reading reference " + referenceSource.describe());
         Dataset<Row> reference = new DatasetReader(spark).open("reference", referenceSource);
         ColumnPlan plan = resolve(rules, needs(checks), settings, reference, reference, referenceSource, referenceSource);
-        ProfileRequest request = request(plan, settings, List.of());
+        ProfileRequest request = request(plan, settings, List.of(), reference.schema());
         ReferenceProfile profile;
         try {
             profile = DatasetProfiler.referenceForFile(reference, request);
@@ -150,7 +158,7 @@ final class Profiling {
                                DataSource referenceSource, DataSource currentSource) {
         ColumnPlan plan;
         try {
-            plan = ColumnResolver.resolve(rules.file(), roles(rules, needs), reference.schema(), current.schema());
+            plan = ColumnResolver.resolve(rules.file(), roles(rules, needs), rules.model(), reference.schema(), current.schema());
         } catch (RuleException e) {
             // a header-only file has columns of no type: say the data is empty rather than blame the rules
             if (reference.isEmpty()) {
@@ -175,7 +183,7 @@ final class Profiling {
     private static ColumnRoles roles(RuleSet rules, ProfileNeeds needs) {
         ColumnRoles roles = rules.columns();
         if (needs.leakageKey() != null) {
-            roles = new ColumnRoles(roles.numerical(), roles.categorical(), needs.leakageKey(), roles.label());
+            roles = roles.withId(needs.leakageKey());
         }
         return roles;
     }
@@ -185,13 +193,43 @@ final class Profiling {
             + " categorical columns" + (plan.inferred() ? " (inferred from the schema)" : ""));
     }
 
-    private static ProfileRequest request(ColumnPlan plan, CompareSettings settings, List<String> rowColumns) {
+    /**
+     * The features, then the label and the model's prediction-drift column (score or prediction), each as a
+     * number or by its classes as its type says; the model's outcomes are folded in the same scans.
+     */
+    private static ProfileRequest request(ColumnPlan plan, CompareSettings settings, List<String> rowColumns, StructType reference) {
+        List<String> numerical = new ArrayList<>(plan.numerical());
         List<String> categorical = new ArrayList<>(plan.categorical());
         if (plan.label() != null) {
-            categorical.add(plan.label());
+            (plan.numericLabel() ? numerical : categorical).add(plan.label());
         }
-        return new ProfileRequest(plan.numerical(), categorical, plan.id(), settings.psiBins(),
-            settings.maxCategories(), VALUE_TABLE_LIMIT, rowColumns, ProfileRequest.EXACT_VALUES);
+        if (plan.model() != null) {
+            String drift = plan.model().predictionDriftColumn();
+            boolean number = Arrays.asList(reference.fieldNames()).contains(drift)
+                && reference.apply(drift).dataType() instanceof NumericType && !plan.model().task().classifier()
+                || drift.equals(plan.model().score());
+            (number ? numerical : categorical).add(drift);
+        }
+        return new ProfileRequest(numerical, categorical, plan.id(), settings.psiBins(),
+            settings.maxCategories(), VALUE_TABLE_LIMIT, rowColumns, ProfileRequest.EXACT_VALUES, plan.model());
+    }
+
+    /** The current data with its delayed labels joined, or null when the rule file has none. */
+    private DelayedLabels.Joined withLabels(DatasetReader reader, RuleSet rules, Dataset<Row> current) {
+        if (!rules.model().delayedLabels() || rules.columns().label() == null) {
+            return null;
+        }
+        DataSource labels = rules.model().labels();
+        progress.say("joining the delayed labels " + labels.describe() + " on " + rules.model().labelsKey());
+        Dataset<Row> data = reader.open("labels", labels);
+        return DelayedLabels.join(current, data, labels.describe(), rules.model().labelsKey(), rules.columns().label());
+    }
+
+    private static ColumnPlan withCounts(ColumnPlan plan, DelayedLabels.Joined labelled) {
+        if (labelled == null || plan.model() == null) {
+            return plan;
+        }
+        return plan.withModel(plan.model().withLabelCounts(labelled.counts()));
     }
 
     private static List<String> sharedColumns(Dataset<Row> reference, Dataset<Row> current) {

@@ -94,6 +94,8 @@ public record AirflowTrigger(String url, String dagId, String api) {
         conf.put("verdict", report.decision().verdict().json());
         report.decision().retrainColumns().forEach(conf.putArray("drifted_columns")::add);
         report.decision().reasons().forEach(r -> conf.withArray("reasons").add(r.message()));
+        report.decision().reasons().stream().map(r -> r.kind()).distinct().forEach(k -> conf.withArray("reason_kinds").add(k));
+        report.judgement().explanation().driftTypes().forEach(t -> conf.withArray("drift_types").add(t));
         body.put("note", "triggered by driftwatch: " + String.join("; ", report.decision().reasons().stream().map(r -> r.message()).toList()));
         return body.toString();
     }

@@ -20,6 +20,16 @@ public interface Check {
 
     List<Finding> evaluate(Comparison comparison);
 
+    /** The kind of drift this check's findings are evidence of when they are not OK; null for none. */
+    default DriftKind evidence() {
+        return null;
+    }
+
+    /** The findings, each marked with the kind of drift it shows unless it says so itself. */
+    default List<Finding> findings(Comparison comparison) {
+        return evaluate(comparison).stream().map(f -> f.kind() == null && evidence() != null ? f.showing(evidence()) : f).toList();
+    }
+
     /** The thresholds this check judges by, keyed {@code <check>.<setting>}, for reports. */
     default Map<String, Double> thresholds() {
         return Map.of();

@@ -20,6 +20,11 @@ public final class DriftCheck implements Check {
     }
 
     @Override
+    public DriftKind evidence() {
+        return DriftKind.DATA;
+    }
+
+    @Override
     public String name() {
         return "drift";
     }

@@ -7,21 +7,32 @@ package org.driftwatch.checks;
  *
  * @param retrainReason the retrain reason this finding stands for, or null when it is none
  * @param advice        what to do about it, when it is not OK (a sentence without the final stop), or null
+ * @param kind          the kind of drift this finding is evidence of when it is not OK, or null
  */
 public record Finding(String check, String column, Status status, Double value, Double threshold, String message,
-                      RetrainReason retrainReason, String advice) {
+                      RetrainReason retrainReason, String advice, DriftKind kind) {
     public Finding(String check, String column, Status status, Double value, Double threshold, String message) {
-        this(check, column, status, value, threshold, message, null, null);
+        this(check, column, status, value, threshold, message, null, null, null);
+    }
+
+    public Finding(String check, String column, Status status, Double value, Double threshold, String message,
+                   RetrainReason retrainReason, String advice) {
+        this(check, column, status, value, threshold, message, retrainReason, advice, null);
     }
 
     /** The same finding standing for a retrain reason. */
     public Finding because(RetrainReason reason) {
-        return new Finding(check, column, status, value, threshold, message, reason, advice);
+        return new Finding(check, column, status, value, threshold, message, reason, advice, kind);
     }
 
     /** The same finding with what to do about it. */
     public Finding advising(String what) {
-        return new Finding(check, column, status, value, threshold, message, retrainReason, what);
+        return new Finding(check, column, status, value, threshold, message, retrainReason, what, kind);
+    }
+
+    /** The same finding as evidence of a kind of drift (when it is not OK). */
+    public Finding showing(DriftKind what) {
+        return new Finding(check, column, status, value, threshold, message, retrainReason, advice, what);
     }
 
     public boolean ok() {

@@ -23,6 +23,11 @@ public final class KsCheck implements Check {
     }
 
     @Override
+    public DriftKind evidence() {
+        return DriftKind.DATA;
+    }
+
+    @Override
     public String name() {
         return "ks";
     }

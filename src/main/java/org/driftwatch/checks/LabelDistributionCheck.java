@@ -33,6 +33,11 @@ public final class LabelDistributionCheck implements Check {
     }
 
     @Override
+    public DriftKind evidence() {
+        return DriftKind.LABEL;
+    }
+
+    @Override
     public String name() {
         return "label_distribution";
     }

@@ -26,6 +26,11 @@ public final class MeanShiftCheck implements Check {
     }
 
     @Override
+    public DriftKind evidence() {
+        return DriftKind.DATA;
+    }
+
+    @Override
     public String name() {
         return "mean_shift";
     }

@@ -37,6 +37,11 @@ public final class NullCheck implements Check {
     }
 
     @Override
+    public DriftKind evidence() {
+        return DriftKind.UPSTREAM;
+    }
+
+    @Override
     public String name() {
         return "nulls";
     }

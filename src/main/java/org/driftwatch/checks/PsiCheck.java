@@ -35,6 +35,11 @@ public final class PsiCheck implements Check {
     }
 
     @Override
+    public DriftKind evidence() {
+        return DriftKind.DATA;
+    }
+
+    @Override
     public String name() {
         return "psi";
     }

@@ -14,7 +14,9 @@ public enum RetrainReason {
     /** The label's class shares moved past its PSI fail threshold: P(Y) drift. */
     LABEL_DRIFT,
     /** The share of drifted features reached the dataset-drift threshold. */
-    DATASET_DRIFT;
+    DATASET_DRIFT,
+    /** The model's performance metric fell by more than its allowed drop: concept drift, or drift the features explain. */
+    PERFORMANCE_DROP;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -26,6 +26,11 @@ public final class SchemaCheck implements Check {
     }
 
     @Override
+    public DriftKind evidence() {
+        return DriftKind.UPSTREAM;
+    }
+
+    @Override
     public String name() {
         return "schema";
     }

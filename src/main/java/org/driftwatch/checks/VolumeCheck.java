@@ -29,6 +29,11 @@ public final class VolumeCheck implements Check {
     }
 
     @Override
+    public DriftKind evidence() {
+        return DriftKind.UPSTREAM;
+    }
+
+    @Override
     public String name() {
         return "volume";
     }

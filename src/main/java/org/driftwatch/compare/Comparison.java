@@ -9,14 +9,21 @@ import org.driftwatch.profile.model.LeakageProfile;
 /**
  * The comparison of a run: per-column statistics, the label, leakage and the schema plan.
  * {@link #columns} holds the features; the label is compared the same way but kept apart, since
- * its drift is judged by its own check and does not count towards {@link #datasetDrift}.
+ * its drift is judged by its own check and does not count towards {@link #datasetDrift}; so is the
+ * model's prediction, inside {@link #performance} (present when the rule file monitors a model).
  */
 public record Comparison(long referenceRows, long currentRows, ColumnPlan plan,
                          Map<String, ColumnComparison> columns, Optional<ColumnComparison> label,
                          Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
-                         DatasetDrift datasetDrift) {
+                         DatasetDrift datasetDrift, Optional<ModelPerformance> performance) {
     public Comparison {
         columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+    }
+
+    public Comparison(long referenceRows, long currentRows, ColumnPlan plan, Map<String, ColumnComparison> columns,
+                      Optional<ColumnComparison> label, Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
+                      DatasetDrift datasetDrift) {
+        this(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, Optional.empty());
     }
 
     /** Features then the label, for renderers that list every compared column. */

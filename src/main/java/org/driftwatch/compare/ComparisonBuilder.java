@@ -38,9 +38,20 @@ public final class ComparisonBuilder {
         for (String name : plan.categorical()) {
             columns.put(name, categorical(name, profile, needs).withMetrics());
         }
-        var label = java.util.Optional.ofNullable(plan.label()).map(l -> categorical(l, profile, needs).withMetrics());
+        var label = java.util.Optional.ofNullable(plan.label())
+            .map(l -> (plan.numericLabel() ? numerical(l, profile, needs) : categorical(l, profile, needs)).withMetrics());
         return new Comparison(profile.reference().rows(), profile.current().rows(), plan, columns, label, profile.leakage(),
-            profile.identicalRows(), DatasetDrift.of(columns.values(), needs.datasetShare()));
+            profile.identicalRows(), DatasetDrift.of(columns.values(), needs.datasetShare()), performance(plan, profile, needs));
+    }
+
+    private static java.util.Optional<ModelPerformance> performance(ColumnPlan plan, ComparisonProfile profile, CompareSettings needs) {
+        if (plan.model() == null) {
+            return java.util.Optional.empty();
+        }
+        String column = plan.model().predictionDriftColumn();
+        ColumnComparison drift = profile.numeric().containsKey(column) || profile.reference().numeric().containsKey(column)
+            ? numerical(column, profile, needs) : categorical(column, profile, needs);
+        return java.util.Optional.of(ModelPerformance.build(plan.model(), profile.referenceOutcomes(), profile.currentOutcomes(), drift));
     }
 
     private static ColumnComparison numerical(String name, ComparisonProfile profile, CompareSettings needs) {

@@ -5,14 +5,29 @@ import java.util.Map;
 
 /**
  * The columns a run compares, resolved against the data: the numerical and categorical features, the
- * id and label columns, whether the features were inferred, and how the current schema differs.
+ * id and label columns, whether the features were inferred, how the current schema differs, and the
+ * monitored model (null when the rule file names no prediction).
  */
 public record ColumnPlan(List<String> numerical, List<String> categorical, String id, String label,
-                         boolean inferred, List<String> skipped, SchemaDifference schema) {
+                         boolean inferred, List<String> skipped, SchemaDifference schema, ModelPlan model) {
     public ColumnPlan {
         numerical = List.copyOf(numerical);
         categorical = List.copyOf(categorical);
         skipped = List.copyOf(skipped);
+    }
+
+    public ColumnPlan(List<String> numerical, List<String> categorical, String id, String label, boolean inferred,
+                      List<String> skipped, SchemaDifference schema) {
+        this(numerical, categorical, id, label, inferred, skipped, schema, null);
+    }
+
+    public ColumnPlan withModel(ModelPlan newModel) {
+        return new ColumnPlan(numerical, categorical, id, label, inferred, skipped, schema, newModel);
+    }
+
+    /** Whether the label is compared as a number (a regression label) rather than by its classes. */
+    public boolean numericLabel() {
+        return model != null && model.task() == ModelTask.REGRESSION;
     }
 
     /** Differences between the reference and current schema. */

@@ -24,6 +24,11 @@ public final class ColumnResolver {
     }
 
     public static ColumnPlan resolve(String ruleFile, ColumnRoles roles, StructType reference, StructType current) {
+        return resolve(ruleFile, roles, org.driftwatch.rules.ModelRules.NONE, reference, current);
+    }
+
+    public static ColumnPlan resolve(String ruleFile, ColumnRoles roles, org.driftwatch.rules.ModelRules model,
+                                     StructType reference, StructType current) {
         Map<String, DataType> ref = types(reference);
         Map<String, DataType> cur = types(current);
         for (String role : new String[] {"id", "label"}) {
@@ -38,7 +43,7 @@ public final class ColumnResolver {
         if (roles.inferred()) {
             for (Map.Entry<String, DataType> e : ref.entrySet()) {
                 String name = e.getKey();
-                if (name.equals(roles.id()) || name.equals(roles.label())) {
+                if (roles.roleColumns().contains(name)) {
                     continue;
                 }
                 if (e.getValue() instanceof NumericType) {
@@ -75,7 +80,7 @@ public final class ColumnResolver {
         }
         List<String> added = cur.keySet().stream().filter(n -> !ref.containsKey(n)).toList();
         return new ColumnPlan(numerical, categorical, roles.id(), roles.label(), roles.inferred(), skipped,
-            new ColumnPlan.SchemaDifference(missing, added, changed));
+            new ColumnPlan.SchemaDifference(missing, added, changed), ModelResolver.resolve(ruleFile, roles, model, reference, current));
     }
 
     /** int → bigint is no change worth a warning; numeric → string is. */

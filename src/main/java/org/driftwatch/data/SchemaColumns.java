@@ -46,7 +46,12 @@ public final class SchemaColumns {
     }
 
     public static Column named(String name) {
-        return functions.col("`" + name.replace("`", "``") + "`");
+        return functions.col(quoted(name));
+    }
+
+    /** The name as a column reference that survives dots, spaces and backticks. */
+    public static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
     }
 
     /** The value as double when it is finite, else null: what every statistic sees. */

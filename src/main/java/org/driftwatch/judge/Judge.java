@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.driftwatch.checks.DriftKind;
 import org.driftwatch.checks.Finding;
 import org.driftwatch.checks.RetrainReason;
 import org.driftwatch.checks.Status;
@@ -71,6 +72,29 @@ public final class Judge {
             : Wording.headline(drifted.size(), features, findings);
         String word = decision.retrain() ? "RETRAIN" : status == Status.OK ? "OK" : status == Status.WARN ? "WARN" : "FAIL";
         return new Explanation(word, Wording.banner(word), status, headline, List.copyOf(drifted),
-            Wording.nextSteps(decision, findings, status));
+            Wording.nextSteps(decision, findings, status), driftTypes(findings, !drifted.isEmpty()));
+    }
+
+    /**
+     * The kinds of drift present: a kind counts when one of its findings failed (data drift also when a
+     * feature's drift test detected drift). A performance drop is concept drift when the features did not
+     * drift, and a drop with data drift when they did.
+     */
+    static List<String> driftTypes(List<Finding> findings, boolean featuresDrifted) {
+        Set<DriftKind> kinds = java.util.EnumSet.noneOf(DriftKind.class);
+        findings.stream().filter(f -> f.kind() != null && f.status().compareTo(Status.FAIL) >= 0).forEach(f -> kinds.add(f.kind()));
+        if (featuresDrifted) {
+            kinds.add(DriftKind.DATA);
+        }
+        List<String> out = new ArrayList<>();
+        if (kinds.contains(DriftKind.PERFORMANCE)) {
+            out.add(kinds.contains(DriftKind.DATA) ? "performance drop with data drift" : "concept drift P(Y|X)");
+        }
+        for (DriftKind k : kinds) {
+            if (k != DriftKind.PERFORMANCE) {
+                out.add(k.words());
+            }
+        }
+        return out;
     }
 }

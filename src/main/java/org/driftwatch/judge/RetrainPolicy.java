@@ -9,7 +9,8 @@ import org.driftwatch.rules.RuleSet;
 import org.driftwatch.rules.Suggestions;
 
 /**
- * Which retrain reasons count ({@code actions.retrain.when}, default psi_fail and label_drift) and how
+ * Which retrain reasons count ({@code actions.retrain.when}, default psi_fail, label_drift and
+ * performance_drop) and how
  * many features a {@link RetrainReason#PSI_FAIL} needs ({@code min_columns}, 1). The section's trigger
  * targets ({@code dag_id}, {@code airflow}) are read by the actions.
  */
@@ -19,7 +20,7 @@ public record RetrainPolicy(Set<RetrainReason> when, int minColumns) {
     }
 
     public static RetrainPolicy defaults() {
-        return new RetrainPolicy(EnumSet.of(RetrainReason.PSI_FAIL, RetrainReason.LABEL_DRIFT), 1);
+        return new RetrainPolicy(EnumSet.of(RetrainReason.PSI_FAIL, RetrainReason.LABEL_DRIFT, RetrainReason.PERFORMANCE_DROP), 1);
     }
 
     public static RetrainPolicy fromRules(RuleSet rules) {
@@ -29,7 +30,7 @@ public record RetrainPolicy(Set<RetrainReason> when, int minColumns) {
     static RetrainPolicy fromSection(RuleSection s) {
         Set<RetrainReason> when = EnumSet.noneOf(RetrainReason.class);
         List<String> known = RetrainReason.keys();
-        for (String w : s.strings("when").orElse(List.of("psi_fail", "label_drift"))) {
+        for (String w : s.strings("when").orElse(List.of("psi_fail", "label_drift", "performance_drop"))) {
             if (!known.contains(w)) {
                 throw s.error("when", "actions.retrain.when: unknown reason '" + w + "'" + Suggestions.hint(w, known)
                     + "; use " + String.join(", ", known));

@@ -13,6 +13,7 @@ import org.driftwatch.data.SchemaColumns;
 import org.driftwatch.profile.model.CategoryTable;
 import org.driftwatch.profile.model.ComparisonMethod;
 import org.driftwatch.profile.model.DatasetSummary;
+import org.driftwatch.profile.model.ModelOutcomes;
 import org.driftwatch.profile.model.DistributionDistance;
 import org.driftwatch.profile.model.NumericDistribution;
 import org.driftwatch.profile.model.NumericSummary;
@@ -20,6 +21,7 @@ import org.driftwatch.profile.model.ProfileRequest;
 import org.driftwatch.profile.model.ReferenceProfile;
 import org.driftwatch.profile.model.ValueCounts;
 import org.driftwatch.profile.scan.CurrentScan;
+import org.driftwatch.profile.scan.OutcomeFold;
 import org.driftwatch.profile.scan.PartitionFold;
 import org.driftwatch.profile.scan.ScanProjection;
 import org.driftwatch.profile.sketch.CellLayout;
@@ -43,9 +45,10 @@ public final class CurrentProfiler {
      * @param ids        the current ids as a bitmap when the id is an integer and compresses; else null
      * @param manyValued categorical columns with too many distinct values for a scan to count (on either
      *                   side): they have no table yet
+     * @param outcomes   the model's outcomes on the current data, or null without a model
      */
     public record Result(DatasetSummary current, Map<String, NumericDistribution> numeric, Map<String, CategoryTable> categorical,
-                         IdSet ids, List<String> manyValued) {
+                         IdSet ids, List<String> manyValued, ModelOutcomes outcomes) {
     }
 
     public static Result compare(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request) {
@@ -66,8 +69,9 @@ public final class CurrentProfiler {
         int no = others.size();
         int limit = request.valueTableLimit();
         boolean integerId = !others.isEmpty() && SchemaColumns.isInteger(current, others.get(0));
-        CurrentScan scan = PartitionFold.fold(ScanProjection.of(current, numeric, categorical, others, integerId),
-            () -> new CurrentScan(against, nc, no, integerId, limit), (acc, row) -> acc.add(row, against), CurrentScan::merge);
+        OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model());
+        CurrentScan scan = PartitionFold.fold(ScanProjection.of(current, numeric, categorical, others, integerId, request.model()),
+            () -> new CurrentScan(against, nc, no, integerId, limit, model), (acc, row) -> acc.add(row, against), CurrentScan::merge);
         if (scan.rows == 0) {
             throw new NoRowsException("current");
         }
@@ -107,7 +111,7 @@ public final class CurrentProfiler {
             nonNull.put(others.get(k), scan.others.nonNull[k]);
         }
         return new Result(new DatasetSummary(scan.rows, summaries, nonNull), distributions, tables,
-            scan.others.usableIds(), List.copyOf(manyValues));
+            scan.others.usableIds(), List.copyOf(manyValues), scan.others.outcomes == null ? null : scan.others.outcomes.outcomes());
     }
 
     private static NumericDistribution distribution(ReferenceProfile.NumericReference ref, CurrentScan scan, int i) {

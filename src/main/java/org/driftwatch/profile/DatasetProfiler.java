@@ -75,7 +75,9 @@ public final class DatasetProfiler {
         Optional<IdenticalRows> identical = request.rowColumns().isEmpty() ? Optional.empty()
             : Optional.of(noSharedIds(leakage, request, refSummary, curSummary) ? new IdenticalRows(request.rowColumns(), 0, 0)
                 : IdenticalRowsAggregation.compute(reference, current, request.rowColumns()));
-        return new ComparisonProfile(refSummary, curSummary, numeric, categorical, leakage, identical);
+        return new ComparisonProfile(refSummary, curSummary, numeric, categorical, leakage, identical,
+            OutcomeProfiler.finish(ref.outcomes(), reference, request.model(), "reference"),
+            OutcomeProfiler.finish(cur.outcomes(), current, request.model(), "current"));
     }
 
     /**
@@ -94,7 +96,8 @@ public final class DatasetProfiler {
         boolean tables = cur.numeric().keySet().stream().allMatch(n -> reference.numeric().get(n).all() != null);
         Map<String, NumericDistribution> numeric = compareNumeric(reference, cur, request, tables,
             names -> ExactComparison.referenceLong(current, reference, names), current);
-        return new ComparisonProfile(reference.summary(), cur.current(), numeric, cur.categorical(), leakage, Optional.empty());
+        return new ComparisonProfile(reference.summary(), cur.current(), numeric, cur.categorical(), leakage, Optional.empty(),
+            reference.outcomes(), OutcomeProfiler.finish(cur.outcomes(), current, request.model(), "current"));
     }
 
     /**
@@ -146,7 +149,9 @@ public final class DatasetProfiler {
      * same way as runs on the raw reference.
      */
     public static ReferenceProfile referenceForFile(Dataset<Row> reference, ProfileRequest request) {
-        ReferenceProfile built = ReferenceProfiler.build(reference, request);
+        ReferenceProfile raw = ReferenceProfiler.build(reference, request);
+        ReferenceProfile built = new ReferenceProfile(raw.rows(), raw.numeric(), raw.categorical(), raw.nonNull(), raw.idBitmap(),
+            raw.manyValued(), OutcomeProfiler.finish(raw.outcomes(), reference, request.model(), "reference"));
         if (built.rows() * request.numerical().size() > request.exactValues() || built.numeric().isEmpty()) {
             return built;
         }
@@ -154,7 +159,8 @@ public final class DatasetProfiler {
         Map<String, ValueCounts> tables = ExactComparison.referenceTables(reference, names);
         Map<String, ReferenceProfile.NumericReference> numeric = new HashMap<>();
         built.numeric().forEach((name, n) -> numeric.put(name, n.withAll(tables.get(name))));
-        return new ReferenceProfile(built.rows(), numeric, built.categorical(), built.nonNull(), built.idBitmap(), built.manyValued());
+        return new ReferenceProfile(built.rows(), numeric, built.categorical(), built.nonNull(), built.idBitmap(), built.manyValued(),
+            built.outcomes());
     }
 
     /**

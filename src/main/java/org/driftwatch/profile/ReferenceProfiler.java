@@ -11,6 +11,7 @@ import org.driftwatch.data.NoRowsException;
 import org.driftwatch.data.SchemaColumns;
 import org.driftwatch.profile.model.ProfileRequest;
 import org.driftwatch.profile.model.ReferenceProfile;
+import org.driftwatch.profile.scan.OutcomeFold;
 import org.driftwatch.profile.scan.PartitionFold;
 import org.driftwatch.profile.scan.ReferenceScan;
 import org.driftwatch.profile.scan.ScanProjection;
@@ -50,7 +51,7 @@ public final class ReferenceProfiler {
         List<String> others = request.id() != null && SchemaColumns.has(reference, request.id())
             && !categorical.contains(request.id()) ? List.of(request.id()) : List.of();
         boolean integerId = !others.isEmpty() && SchemaColumns.isInteger(reference, others.get(0));
-        Dataset<Row> projection = ScanProjection.of(reference, numeric, categorical, others, integerId);
+        Dataset<Row> projection = ScanProjection.of(reference, numeric, categorical, others, integerId, request.model());
         ReferenceScan scan = passOne(projection, numeric.size(), categorical.size(), others.size(), integerId, request);
         Dataset<Row> numericOnly = projection.select(numericColumns(projection, numeric.size()));
         double[] fractions = ReferenceCells.fractions(request.psiBins());
@@ -72,7 +73,8 @@ public final class ReferenceProfiler {
 
     private static ReferenceScan passOne(Dataset<Row> projection, int nn, int nc, int no, boolean integerId, ProfileRequest request) {
         int limit = request.valueTableLimit();
-        ReferenceScan scan = PartitionFold.fold(projection, () -> new ReferenceScan(nn, nc, no, integerId, limit),
+        OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model());
+        ReferenceScan scan = PartitionFold.fold(projection, () -> new ReferenceScan(nn, nc, no, integerId, limit, model),
             ReferenceScan::add, ReferenceScan::merge);
         if (scan.rows == 0) {
             throw new NoRowsException("reference");
@@ -188,7 +190,8 @@ public final class ReferenceProfiler {
             nonNull.put(others.get(k), scan.others.nonNull[k]);
         }
         String ids = scan.others.usableIds() == null ? null : scan.others.usableIds().base64();
-        return new ReferenceProfile(scan.rows, numeric, categoricalOut, nonNull, ids, manyValued);
+        return new ReferenceProfile(scan.rows, numeric, categoricalOut, nonNull, ids, manyValued,
+            scan.others.outcomes == null ? null : scan.others.outcomes.outcomes());
     }
 
     private static Column[] numericColumns(Dataset<Row> projection, int n) {

@@ -48,6 +48,7 @@ public final class JsonReportWriter {
         }
         root.set("leakage", c.leakage().map(JsonReportWriter::leakage).orElse(null));
         root.set("label", c.label().map(ColumnJson::label).orElse(null));
+        root.set("performance", c.performance().map(PerformanceJson::of).orElse(null));
         root.set("identical_rows", c.identicalRows().map(i -> {
             ObjectNode o = JSON.createObjectNode();
             o.put("current_rows_in_reference", i.currentRows());
@@ -67,6 +68,7 @@ public final class JsonReportWriter {
         ObjectNode types = schema.putObject("type_changes");
         c.plan().schema().typeChanges().forEach((k, v) -> types.putObject(k).put("reference", v[0]).put("current", v[1]));
         root.set("decision", decision(r.decision()));
+        JsonValues.strings(((ObjectNode) root.get("decision")).putArray("drift_types"), r.judgement().explanation().driftTypes());
         ObjectNode thresholds = root.putObject("thresholds");
         r.thresholds().forEach(thresholds::put);
         ArrayNode actions = root.putArray("actions");

@@ -14,7 +14,11 @@ public final class TextReport {
         Explanation v = r.explanation();
         StringBuilder b = new StringBuilder();
         b.append("driftwatch ").append(r.monitor()).append(' ').append(r.date()).append(": ").append(v.banner()).append('\n');
-        b.append(v.headline()).append('\n').append('\n');
+        b.append(v.headline()).append('\n');
+        if (!v.driftTypes().isEmpty()) {
+            b.append("Drift tonight: ").append(v.driftTypesLine()).append('\n');
+        }
+        b.append('\n');
         b.append("What to do next:\n");
         v.nextSteps().forEach(s -> b.append("  - ").append(s).append('\n'));
         b.append('\n');

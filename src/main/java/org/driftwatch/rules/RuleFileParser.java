@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
 
 /** Reads a rule file into a {@link RuleSet}, rejecting unknown keys and bad values with their position. */
 public final class RuleFileParser {
-    static final List<String> TOP_KEYS = List.of("monitor", "description", "reference", "current", "columns", "compare", "checks",
-        "actions");
+    static final List<String> TOP_KEYS = List.of("monitor", "description", "reference", "current", "columns", "compare", "model",
+        "checks", "actions");
     static final List<String> SOURCE_KEYS = List.of("path", "table", "format", "options");
     /** A reference may also name a saved profile (driftwatch profile) that runs use instead of scanning it. */
     static final List<String> REFERENCE_KEYS = List.of("path", "table", "format", "options", "profile");
-    static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "id", "label");
+    static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "id", "label", "prediction", "score");
     /** Folder names are at most 255 bytes on common file systems; leave room for rotated names. */
     static final int MAX_MONITOR = 200;
     private static final Pattern MONITOR = Pattern.compile("[a-z0-9][a-z0-9_-]*");
@@ -53,7 +53,42 @@ public final class RuleFileParser {
         });
         RuleSection compare = top.section("compare").orElse(RuleSection.absent(file.toString(), "compare"));
         RuleSection actions = top.section("actions").orElse(RuleSection.absent(file.toString(), "actions"));
-        return new RuleSet(file.toString(), sha256(file), monitor, reference, current, columns, compare, checks, actions);
+        ModelRules model = model(top, columns);
+        return new RuleSet(file.toString(), sha256(file), monitor, reference, current, columns, compare, checks, actions, model);
+    }
+
+    private static ModelRules model(RuleSection top, ColumnRoles columns) {
+        RuleSection m = top.section("model").orElse(null);
+        if (m == null) {
+            return ModelRules.NONE;
+        }
+        m.allowOnly(ModelRules.KEYS);
+        if (columns.label() == null || columns.prediction() == null) {
+            throw m.error("model: needs columns.label and columns.prediction (the true label and the model's prediction)");
+        }
+        String task = m.string("task").map(String::toLowerCase).orElse(null);
+        if (task != null && !ModelRules.TASKS.contains(task)) {
+            throw m.error("task", "unknown model.task '" + task + "'" + Suggestions.hint(task, ModelRules.TASKS)
+                + "; use one of " + String.join(", ", ModelRules.TASKS));
+        }
+        if (columns.score() != null && task != null && !task.equals("binary")) {
+            throw m.error("task", "columns.score is the positive-class probability of a binary task, but model.task is " + task
+                + "; remove columns.score or set model.task: binary");
+        }
+        String positive = m.string("positive_class").orElse(null);
+        if (positive != null && task != null && !task.equals("binary")) {
+            throw m.error("positive_class", "model.positive_class applies to a binary task only, not " + task);
+        }
+        double coverage = m.number("min_label_coverage", ModelRules.DEFAULT_MIN_COVERAGE, 0, 1);
+        DataSource labels = null;
+        String key = null;
+        RuleSection l = m.section("labels").orElse(null);
+        if (l != null) {
+            l.allowOnly(ModelRules.LABELS_KEYS);
+            key = l.string("key").orElseThrow(() -> l.error("model.labels needs 'key': the column that joins a label to its prediction"));
+            labels = source(m, "labels", ModelRules.LABELS_KEYS);
+        }
+        return new ModelRules(task, positive, labels, key, coverage);
     }
 
     /** Position and message for an unknown check or action name, used by their catalogues. */
@@ -63,9 +98,13 @@ public final class RuleFileParser {
     }
 
     private static DataSource source(RuleSection top, String key) {
+        return source(top, key, key.equals("reference") ? REFERENCE_KEYS : SOURCE_KEYS);
+    }
+
+    private static DataSource source(RuleSection top, String key, List<String> allowed) {
         RuleSection s = top.section(key).orElseThrow(() -> top.error(key, "missing key '" + key + "' (path and format of the " + key + " data)"));
         boolean reference = key.equals("reference");
-        s.allowOnly(reference ? REFERENCE_KEYS : SOURCE_KEYS);
+        s.allowOnly(allowed);
         String path = s.string("path").orElse(null);
         String table = s.string("table").orElse(null);
         String profile = reference ? s.string("profile").orElse(null) : null;
@@ -109,13 +148,18 @@ public final class RuleFileParser {
     private static ColumnRoles columns(RuleSection top) {
         RuleSection c = top.section("columns").orElse(null);
         if (c == null) {
-            return new ColumnRoles(null, null, null, null);
+            return new ColumnRoles(null, null, null, null, null, null);
         }
         c.allowOnly(COLUMN_KEYS);
         List<String> numerical = c.strings("numerical").orElse(null);
         List<String> categorical = c.strings("categorical").orElse(null);
         String id = c.string("id").orElse(null);
         String label = c.string("label").orElse(null);
+        String prediction = c.string("prediction").orElse(null);
+        String score = c.string("score").orElse(null);
+        if (score != null && prediction == null) {
+            throw c.error("score", "columns.score needs columns.prediction too (the model's hard prediction beside its score)");
+        }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String key : List.of("numerical", "categorical")) {
             for (String name : c.strings(key).orElse(List.of())) {
@@ -124,12 +168,21 @@ public final class RuleFileParser {
                 }
             }
         }
-        for (String role : new String[] {id, label}) {
-            if (role != null && seen.contains(role)) {
-                throw c.error(role.equals(id) ? "id" : "label", "column '" + role + "' is the id or label column and must not also be listed as a feature");
+        String[][] roles = {{"id", id}, {"label", label}, {"prediction", prediction}, {"score", score}};
+        java.util.Map<String, String> roleOf = new java.util.HashMap<>();
+        for (String[] role : roles) {
+            if (role[1] == null) {
+                continue;
+            }
+            if (seen.contains(role[1])) {
+                throw c.error(role[0], "column '" + role[1] + "' is the " + role[0] + " column and must not also be listed as a feature");
+            }
+            String before = roleOf.putIfAbsent(role[1], role[0]);
+            if (before != null && !(before.equals("id") || role[0].equals("id"))) {
+                throw c.error(role[0], "column '" + role[1] + "' is both columns." + before + " and columns." + role[0]);
             }
         }
-        return new ColumnRoles(numerical, categorical, id, label);
+        return new ColumnRoles(numerical, categorical, id, label, prediction, score);
     }
 
     private static String sha256(Path file) {

@@ -8,9 +8,28 @@ import java.util.Map;
  */
 public record RuleSet(String file, String sha256, String monitor, DataSource reference, DataSource current,
                       ColumnRoles columns, RuleSection compare, Map<String, RuleSection> checks,
-                      RuleSection actions) {
+                      RuleSection actions, ModelRules model) {
     public RuleSet {
         checks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checks));
+    }
+
+    public RuleSet(String file, String sha256, String monitor, DataSource reference, DataSource current, ColumnRoles columns,
+                   RuleSection compare, Map<String, RuleSection> checks, RuleSection actions) {
+        this(file, sha256, monitor, reference, current, columns, compare, checks, actions, ModelRules.NONE);
+    }
+
+    /** The same rules with the delayed labels' {@code {date}} filled in. */
+    public RuleSet forDate(String date) {
+        if (model.labels() == null || date == null) {
+            return this;
+        }
+        return new RuleSet(file, sha256, monitor, reference, current, columns, compare, checks, actions,
+            model.withLabels(model.labels().withDate(date)));
+    }
+
+    /** Whether the rule file monitors a model: a label and a prediction column. */
+    public boolean monitorsModel() {
+        return columns.label() != null && columns.prediction() != null;
     }
 
     /** The settings of a check: its section of the rule file, or an empty one taking every default. */

@@ -3,10 +3,20 @@ package org.driftwatch.profile.model;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything the checks read: small, collected to the driver, no Spark inside. */
+/**
+ * Everything the checks read: small, collected to the driver, no Spark inside. The model outcomes are
+ * null without a model (the reference's also when a saved profile lacks them).
+ */
 public record ComparisonProfile(DatasetSummary reference, DatasetSummary current,
                                 Map<String, NumericDistribution> numeric, Map<String, CategoryTable> categorical,
-                                Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows) {
+                                Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
+                                ModelOutcomes referenceOutcomes, ModelOutcomes currentOutcomes) {
+    public ComparisonProfile(DatasetSummary reference, DatasetSummary current, Map<String, NumericDistribution> numeric,
+                             Map<String, CategoryTable> categorical, Optional<LeakageProfile> leakage,
+                             Optional<IdenticalRows> identicalRows) {
+        this(reference, current, numeric, categorical, leakage, identicalRows, null, null);
+    }
+
     public ComparisonProfile {
         numeric = Map.copyOf(numeric);
         categorical = Map.copyOf(categorical);

@@ -17,9 +17,11 @@ import java.util.List;
  * @param exactValues when both datasets have at most this many numeric values (rows × numeric
  *                    columns), KS and Wasserstein are computed exactly; above it from the reference
  *                    profile's cells, within a stated bound
+ * @param model       the monitored model, whose outcomes the scans fold too; null for none
  */
 public record ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
-                             int maxCategories, int valueTableLimit, List<String> rowColumns, long exactValues) {
+                             int maxCategories, int valueTableLimit, List<String> rowColumns, long exactValues,
+                             org.driftwatch.data.ModelPlan model) {
     /** Default for {@link #exactValues()}: the exact path costs a shuffle of every numeric value. */
     public static final long EXACT_VALUES = 1_000_000;
 
@@ -30,12 +32,17 @@ public record ProfileRequest(List<String> numerical, List<String> categorical, S
     }
 
     public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
+                          int maxCategories, int valueTableLimit, List<String> rowColumns, long exactValues) {
+        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, null);
+    }
+
+    public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
                           int maxCategories, int valueTableLimit, List<String> rowColumns) {
-        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, EXACT_VALUES);
+        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, EXACT_VALUES, null);
     }
 
     public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
                           int maxCategories, int valueTableLimit) {
-        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, List.of(), EXACT_VALUES);
+        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, List.of(), EXACT_VALUES, null);
     }
 }

@@ -16,10 +16,16 @@ import org.driftwatch.profile.sketch.IdSet;
  *                    run against the profile tell that no current id is a reference id without the data
  * @param manyValued  categorical columns with more distinct values than a scan counts: no counts here
  *                    (a run counts them in Spark on the raw data; a saved profile refuses them)
+ * @param outcomes    the model's outcomes on the reference, or null (no model, or a profile saved without them)
  */
 public record ReferenceProfile(long rows, Map<String, NumericReference> numeric,
                                Map<String, Map<String, Long>> categorical, Map<String, Long> nonNull, String idBitmap,
-                               List<String> manyValued) {
+                               List<String> manyValued, ModelOutcomes outcomes) {
+    public ReferenceProfile(long rows, Map<String, NumericReference> numeric, Map<String, Map<String, Long>> categorical,
+                            Map<String, Long> nonNull, String idBitmap, List<String> manyValued) {
+        this(rows, numeric, categorical, nonNull, idBitmap, manyValued, null);
+    }
+
     public ReferenceProfile {
         manyValued = manyValued == null ? List.of() : List.copyOf(manyValued);
         numeric = Map.copyOf(numeric);

@@ -42,6 +42,10 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
     }
 
     public CurrentScan(Against against, int categorical, int others, boolean integerId, int valueLimit) {
+        this(against, categorical, others, integerId, valueLimit, null);
+    }
+
+    public CurrentScan(Against against, int categorical, int others, boolean integerId, int valueLimit, OutcomeFold.Spec model) {
         int numeric = against.layouts().length;
         summaries = new ValueSummary[numeric];
         slotCounts = new long[numeric][];
@@ -53,7 +57,7 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
             slotOffsets[i] = new double[against.layouts()[i].slots()];
             bins[i] = new long[against.innerEdges()[i].length + 1];
         }
-        this.others = new OtherFields(categorical, others, integerId);
+        this.others = new OtherFields(categorical, others, integerId, model);
     }
 
     public void add(InternalRow row, Against against) {

@@ -7,7 +7,8 @@ import org.driftwatch.profile.sketch.IdSet;
 /**
  * The non-numeric part of a scan's row: category counts of the categorical columns (as strings),
  * then the id — non-null count, and its distinct values as a bitmap when it is an integer (a long
- * field), else an "is not null" field. Shared by the reference and the current scan.
+ * field), else an "is not null" field; then the model's label, prediction and score ({@link OutcomeFold}).
+ * Shared by the reference and the current scan.
  */
 public final class OtherFields implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -15,8 +16,11 @@ public final class OtherFields implements Serializable {
     public final long[] nonNull;
     /** The id's distinct values, when the id is an integer; else null. */
     final IdSet ids;
+    /** The model's outcomes, when the run monitors a model; their fields follow the id. */
+    public final OutcomeFold outcomes;
 
-    OtherFields(int categorical, int others, boolean integerId) {
+    OtherFields(int categorical, int others, boolean integerId, OutcomeFold.Spec model) {
+        outcomes = model == null ? null : new OutcomeFold(model);
         categories = new CategoryCounts[categorical];
         for (int i = 0; i < categorical; i++) {
             categories[i] = new CategoryCounts();
@@ -43,6 +47,9 @@ public final class OtherFields implements Serializable {
                 nonNull[k]++;
             }
         }
+        if (outcomes != null) {
+            outcomes.add(row, base + nonNull.length);
+        }
     }
 
     public OtherFields merge(OtherFields o) {
@@ -54,6 +61,9 @@ public final class OtherFields implements Serializable {
         }
         if (ids != null) {
             ids.merge(o.ids);
+        }
+        if (outcomes != null) {
+            outcomes.merge(o.outcomes);
         }
         return this;
     }

@@ -21,13 +21,17 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
     private transient NumericBatch batch;
 
     public ReferenceScan(int numeric, int categorical, int others, boolean integerId, int valueLimit) {
+        this(numeric, categorical, others, integerId, valueLimit, null);
+    }
+
+    public ReferenceScan(int numeric, int categorical, int others, boolean integerId, int valueLimit, OutcomeFold.Spec model) {
         summaries = new ValueSummary[numeric];
         cells = new CellHistogram[numeric];
         for (int i = 0; i < numeric; i++) {
             summaries[i] = new ValueSummary(valueLimit);
             cells[i] = new CellHistogram(Math.max(MIN_CELLS, CELL_BUDGET / numeric));
         }
-        this.others = new OtherFields(categorical, others, integerId);
+        this.others = new OtherFields(categorical, others, integerId, model);
     }
 
     public void add(InternalRow row) {

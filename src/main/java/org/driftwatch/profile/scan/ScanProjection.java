@@ -5,11 +5,14 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.driftwatch.data.ModelPlan;
+import org.driftwatch.data.ModelTask;
 import org.driftwatch.data.SchemaColumns;
 
 /**
  * The scans' row layout: numeric columns as double, categorical as string, then the id — as long when
- * it is an integer (for the id bitmap), else as "is not null".
+ * it is an integer (for the id bitmap), else as "is not null"; then the model's outcome fields.
  */
 public final class ScanProjection {
     private ScanProjection() {
@@ -17,6 +20,12 @@ public final class ScanProjection {
 
     public static Dataset<Row> of(Dataset<Row> data, List<String> numeric, List<String> categorical, List<String> others,
                            boolean integerId) {
+        return of(data, numeric, categorical, others, integerId, null);
+    }
+
+    /** With the model's label, prediction and score last, as {@link OutcomeFold} reads them; a missing column is null. */
+    public static Dataset<Row> of(Dataset<Row> data, List<String> numeric, List<String> categorical, List<String> others,
+                                  boolean integerId, ModelPlan model) {
         List<Column> cols = new ArrayList<>();
         int i = 0;
         for (String n : numeric) {
@@ -28,6 +37,38 @@ public final class ScanProjection {
         for (String o : others) {
             cols.add((integerId ? SchemaColumns.named(o).cast("long") : SchemaColumns.named(o).isNotNull()).as("n" + i++));
         }
+        if (model != null) {
+            boolean regression = model.task() == ModelTask.REGRESSION;
+            for (String c : new String[] {model.label(), model.prediction()}) {
+                cols.add(outcome(data, c, regression).as("n" + i++));
+            }
+            if (model.score() != null) {
+                cols.add(outcome(data, model.score(), true).as("n" + i++));
+            }
+        }
         return data.select(cols.toArray(Column[]::new));
+    }
+
+    /** The spec of the outcome fields {@link #of} appends, or null without a model. */
+    public static OutcomeFold.Spec outcomeSpec(ModelPlan model) {
+        return model == null ? null
+            : new OutcomeFold.Spec(model.task() == ModelTask.REGRESSION, model.score() != null, model.positiveClass());
+    }
+
+    private static Column outcome(Dataset<Row> data, String name, boolean number) {
+        if (!SchemaColumns.has(data, name)) {
+            return functions.lit(null).cast(number ? "double" : "string");
+        }
+        Column c = SchemaColumns.named(name);
+        if (number) {
+            return c.cast("double");
+        }
+        if (SchemaColumns.isNumeric(data, name) && !SchemaColumns.isInteger(data, name)) {
+            // a class stored as 1.0 is class "1", as the rule file's positive_class: 1 spells it
+            Column d = c.cast("double");
+            return functions.when(d.equalTo(functions.floor(d)).and(functions.abs(d).lt(1e15)), d.cast("long").cast("string"))
+                .otherwise(d.cast("string"));
+        }
+        return c.cast("string");
     }
 }

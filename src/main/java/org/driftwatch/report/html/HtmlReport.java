@@ -90,7 +90,8 @@ public final class HtmlReport {
         m.put("monitor", report.monitor());
         m.put("date", report.date());
         m.put("verdict", Map.of("banner", verdict.banner(), "headline", verdict.headline(),
-            "color", color(verdict.level()), "background", background(verdict.level()), "icon", icon(verdict.level())));
+            "color", color(verdict.level()), "background", background(verdict.level()), "icon", icon(verdict.level()),
+            "types", verdict.driftTypes().isEmpty() ? "" : "Drift tonight: " + verdict.driftTypesLine()));
         m.put("steps", verdict.nextSteps());
         m.put("facts", facts());
         double warn = report.threshold("psi.warn", 0.1);

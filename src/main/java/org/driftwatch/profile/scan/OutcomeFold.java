@@ -1,0 +1,247 @@
+package org.driftwatch.profile.scan;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.driftwatch.profile.model.ModelOutcomes;
+
+/**
+ * The model's outcomes on one side, folded in the same scan as the columns: counts of (label,
+ * prediction) pairs for a classifier, and with a score its distinct scores with positive and negative
+ * counts, log loss and Brier sums; for a regression the error moments and the exact distinct absolute
+ * errors. Only rows whose label, prediction (and score) are all present are evaluated. The value tables
+ * give up above their limits; the profiler then answers from Spark. Row layout: label, prediction,
+ * score — strings for a classifier, doubles for a regression.
+ */
+public final class OutcomeFold implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Distinct (label, prediction) pairs at most: more is not a classifier. */
+    public static final int MAX_PAIRS = 10_000;
+    /** Distinct scores or absolute errors held exactly in a scan. */
+    public static final int MAX_VALUES = 100_000;
+    /** numpy.finfo(float64).eps: scikit-learn's clip for log loss and MAPE's floor. */
+    public static final double EPS = Math.ulp(1.0);
+
+    private final boolean regression;
+    private final boolean withScore;
+    private final UTF8String positive;
+    long rows;
+    long labelNull;
+    long predictionNull;
+    long scoreNull;
+    long predictions;
+    long labelled;
+    long evaluated;
+    private HashMap<UTF8String, long[]> pairs = new HashMap<>();
+    private boolean pairsOverflow;
+    private HashMap<Double, long[]> scores = new HashMap<>();
+    private boolean scoresOverflow;
+    private double minScore = Double.POSITIVE_INFINITY;
+    private double maxScore = Double.NEGATIVE_INFINITY;
+    private final ValueSummary logLoss = new ValueSummary(0);
+    private final ValueSummary brier = new ValueSummary(0);
+    private final ValueSummary error = new ValueSummary(0);
+    private final ValueSummary absError = new ValueSummary(0);
+    private final ValueSummary squaredError = new ValueSummary(0);
+    private final ValueSummary percentError = new ValueSummary(0);
+    private final ValueSummary label = new ValueSummary(0);
+    private long zeroLabels;
+    private HashMap<Double, long[]> absErrors = new HashMap<>();
+    private boolean absErrorsOverflow;
+
+    /** What the fold reads: numbers (regression) or classes, whether a score follows, the positive class. */
+    public record Spec(boolean regression, boolean withScore, String positiveClass) implements Serializable {
+        /** Fields the fold reads from the row. */
+        public int fields() {
+            return withScore ? 3 : 2;
+        }
+    }
+
+    public OutcomeFold(Spec spec) {
+        this.regression = spec.regression();
+        this.withScore = spec.withScore();
+        this.positive = spec.positiveClass() == null ? null : UTF8String.fromString(spec.positiveClass());
+    }
+
+    /** Adds the row's label, prediction and score fields, from {@code first} on. */
+    public void add(InternalRow row, int first) {
+        rows++;
+        boolean noLabel = row.isNullAt(first) || regression && !Double.isFinite(row.getDouble(first));
+        boolean noPrediction = row.isNullAt(first + 1) || regression && !Double.isFinite(row.getDouble(first + 1));
+        boolean noScore = withScore && (row.isNullAt(first + 2) || Double.isNaN(row.getDouble(first + 2)));
+        labelNull += noLabel ? 1 : 0;
+        predictionNull += noPrediction ? 1 : 0;
+        scoreNull += noScore ? 1 : 0;
+        if (noPrediction) {
+            return;
+        }
+        predictions++;
+        if (noLabel) {
+            return;
+        }
+        labelled++;
+        if (noScore) {
+            return;
+        }
+        evaluated++;
+        if (regression) {
+            addRegression(row.getDouble(first), row.getDouble(first + 1));
+        } else {
+            addClassified(row.getUTF8String(first), row.getUTF8String(first + 1), withScore ? row.getDouble(first + 2) : Double.NaN);
+        }
+    }
+
+    private void addClassified(UTF8String y, UTF8String predicted, double score) {
+        if (!pairsOverflow) {
+            UTF8String key = UTF8String.concat(y, SEPARATOR, predicted);
+            long[] c = pairs.get(key);
+            if (c != null) {
+                c[0]++;
+            } else if (pairs.size() == MAX_PAIRS) {
+                pairsOverflow = true;
+                pairs = new HashMap<>();
+            } else {
+                pairs.put(key, new long[] {1});
+            }
+        }
+        if (!withScore) {
+            return;
+        }
+        boolean pos = y.equals(positive);
+        minScore = Math.min(minScore, score);
+        maxScore = Math.max(maxScore, score);
+        double p = Math.min(Math.max(score, EPS), 1 - EPS);
+        logLoss.add(pos ? -Math.log(p) : -Math.log(1 - p));
+        double d = score - (pos ? 1 : 0);
+        brier.add(d * d);
+        if (!scoresOverflow) {
+            scoresOverflow = count(scores, score + 0.0, pos ? 1 : 0);
+        }
+    }
+
+    private void addRegression(double y, double predicted) {
+        double e = predicted - y;
+        double a = Math.abs(e);
+        error.add(e);
+        absError.add(a);
+        squaredError.add(e * e);
+        label.add(y);
+        if (y == 0) {
+            zeroLabels++;
+        } else {
+            percentError.add(a / Math.max(Math.abs(y), EPS));
+        }
+        if (!absErrorsOverflow) {
+            absErrorsOverflow = count(absErrors, a, 0);
+        }
+    }
+
+    /** Counts {@code v} in slot {@code slot} of its entry; true when the table outgrew its limit. */
+    private static boolean count(HashMap<Double, long[]> table, double v, int slot) {
+        long[] c = table.get(v);
+        if (c == null) {
+            if (table.size() == MAX_VALUES) {
+                table.clear();
+                return true;
+            }
+            c = new long[2];
+            table.put(v, c);
+        }
+        c[slot]++;
+        return false;
+    }
+
+    private static final UTF8String SEPARATOR = UTF8String.fromString("\u0000");
+
+    public OutcomeFold merge(OutcomeFold o) {
+        rows += o.rows;
+        labelNull += o.labelNull;
+        predictionNull += o.predictionNull;
+        scoreNull += o.scoreNull;
+        predictions += o.predictions;
+        labelled += o.labelled;
+        evaluated += o.evaluated;
+        pairsOverflow |= o.pairsOverflow;
+        if (!pairsOverflow) {
+            o.pairs.forEach((k, v) -> pairs.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+            if (pairs.size() > MAX_PAIRS) {
+                pairsOverflow = true;
+            }
+        }
+        if (pairsOverflow) {
+            pairs = new HashMap<>();
+        }
+        minScore = Math.min(minScore, o.minScore);
+        maxScore = Math.max(maxScore, o.maxScore);
+        logLoss.merge(o.logLoss);
+        brier.merge(o.brier);
+        scoresOverflow = mergeTable(scores, scoresOverflow, o.scores, o.scoresOverflow);
+        error.merge(o.error);
+        absError.merge(o.absError);
+        squaredError.merge(o.squaredError);
+        percentError.merge(o.percentError);
+        label.merge(o.label);
+        zeroLabels += o.zeroLabels;
+        absErrorsOverflow = mergeTable(absErrors, absErrorsOverflow, o.absErrors, o.absErrorsOverflow);
+        return this;
+    }
+
+    private static boolean mergeTable(HashMap<Double, long[]> into, boolean full, HashMap<Double, long[]> from, boolean fromFull) {
+        if (full || fromFull) {
+            into.clear();
+            return true;
+        }
+        from.forEach((k, v) -> {
+            long[] c = into.computeIfAbsent(k, x -> new long[2]);
+            c[0] += v[0];
+            c[1] += v[1];
+        });
+        if (into.size() > MAX_VALUES) {
+            into.clear();
+            return true;
+        }
+        return false;
+    }
+
+    /** The side's outcomes; the score ranking and the median absolute error are null when their table gave up. */
+    public ModelOutcomes outcomes() {
+        ModelOutcomes.Counts counts = new ModelOutcomes.Counts(rows, labelNull, predictionNull, scoreNull, predictions, labelled, evaluated);
+        if (regression) {
+            Double median = absErrorsOverflow ? null : ModelOutcomes.median(sorted(absErrors), evaluated);
+            return ModelOutcomes.regression(counts, new ModelOutcomes.Errors(mean(error), mean(absError), mean(squaredError),
+                evaluated == 0 ? null : absError.summary().max(), zeroLabels > 0 ? null : mean(percentError), zeroLabels,
+                mean(label), label.summary().stdPop(), median));
+        }
+        Map<String, Map<String, Long>> confusion = null;
+        if (!pairsOverflow) {
+            confusion = new java.util.TreeMap<>();
+            for (Map.Entry<UTF8String, long[]> e : pairs.entrySet()) {
+                String k = e.getKey().toString();
+                int cut = k.indexOf('\u0000');
+                confusion.computeIfAbsent(k.substring(0, cut), x -> new java.util.TreeMap<>()).put(k.substring(cut + 1), e.getValue()[0]);
+            }
+        }
+        ModelOutcomes.Scores s = null;
+        if (withScore) {
+            ModelOutcomes.ScoreTable table = scoresOverflow ? null : ModelOutcomes.ScoreTable.of(scores);
+            s = new ModelOutcomes.Scores(evaluated == 0 ? null : minScore, evaluated == 0 ? null : maxScore, mean(logLoss),
+                mean(brier), table);
+        }
+        return ModelOutcomes.classified(counts, confusion, s);
+    }
+
+    private static Double mean(ValueSummary s) {
+        return s.summary().mean();
+    }
+
+    private static org.driftwatch.profile.model.ValueCounts sorted(HashMap<Double, long[]> table) {
+        double[] v = table.keySet().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        long[] c = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            c[i] = table.get(v[i])[0];
+        }
+        return new org.driftwatch.profile.model.ValueCounts(v, c);
+    }
+}

@@ -1,0 +1,24 @@
+package org.driftwatch.rules;
+
+import java.util.List;
+
+/**
+ * The rule file's {@code model:} section: the task (null = inferred from the label), the positive class
+ * of a binary task (null = inferred: 1 or true), delayed labels joined to the current predictions by key,
+ * and the label coverage below which performance is not judged.
+ */
+public record ModelRules(String task, String positiveClass, DataSource labels, String labelsKey, double minLabelCoverage) {
+    public static final List<String> TASKS = List.of("binary", "multiclass", "regression");
+    public static final List<String> KEYS = List.of("task", "positive_class", "labels", "min_label_coverage");
+    public static final List<String> LABELS_KEYS = List.of("path", "table", "format", "options", "key");
+    public static final double DEFAULT_MIN_COVERAGE = 0.5;
+    public static final ModelRules NONE = new ModelRules(null, null, null, null, DEFAULT_MIN_COVERAGE);
+
+    public boolean delayedLabels() {
+        return labels != null;
+    }
+
+    public ModelRules withLabels(DataSource newLabels) {
+        return new ModelRules(task, positiveClass, newLabels, labelsKey, minLabelCoverage);
+    }
+}
