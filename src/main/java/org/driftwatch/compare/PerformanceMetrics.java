@@ -40,10 +40,12 @@ public record PerformanceMetrics(long rows, long n, Map<String, Double> metrics,
 
     public static final Map<ModelTask, List<String>> METRICS = Map.of(
         ModelTask.BINARY, List.of("accuracy", "precision", "recall", "f1", "specificity", "balanced_accuracy",
-            "positive_rate_labels", "positive_rate_predictions", "roc_auc", "pr_auc", "log_loss", "brier", "ks_separation"),
+            "positive_rate_labels", "positive_rate_predictions", "roc_auc", "pr_auc", "log_loss", "brier", "ks_separation",
+            "mean_score", "distinct_scores"),
         ModelTask.MULTICLASS, List.of("accuracy", "balanced_accuracy", "macro_precision", "macro_recall", "macro_f1",
             "weighted_precision", "weighted_recall", "weighted_f1"),
-        ModelTask.REGRESSION, List.of("mae", "mse", "rmse", "r2", "mean_error", "median_absolute_error", "max_error", "mape"));
+        ModelTask.REGRESSION, List.of("mae", "mse", "rmse", "r2", "mean_error", "median_absolute_error", "max_error", "mape",
+            "label_mean", "prediction_mean"));
 
     public Double metric(String name) {
         return metrics.get(name);
@@ -117,6 +119,8 @@ public record PerformanceMetrics(long rows, long n, Map<String, Double> metrics,
                 m.put("log_loss", s.logLoss());
                 m.put("brier", s.brier());
                 m.put("ks_separation", r == null ? null : r.ksSeparation());
+                m.put("mean_score", s.mean());
+                m.put("distinct_scores", r == null || r.distinctScores() < 0 ? null : (double) r.distinctScores());
                 if (r != null && r.rocAuc() == null) {
                     notes.add("one class only among the labels: ROC AUC and KS separation are undefined");
                 }
@@ -205,6 +209,8 @@ public record PerformanceMetrics(long rows, long n, Map<String, Double> metrics,
         m.put("median_absolute_error", e.medianAbsoluteError());
         m.put("max_error", e.maxError());
         m.put("mape", e.mape());
+        m.put("label_mean", e.labelMean());
+        m.put("prediction_mean", e.predictionMean());
         if (e.mape() == null) {
             notes.add(e.zeroLabels() + " label" + (e.zeroLabels() == 1 ? " is" : "s are")
                 + " 0: MAPE is left out (scikit-learn divides by 2.2e-16 there and reports about 10^13)");

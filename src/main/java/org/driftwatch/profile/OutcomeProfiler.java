@@ -34,7 +34,7 @@ final class OutcomeProfiler {
             if (scores.table() != null) {
                 ModelOutcomes.ScoreTable t = scores.table();
                 ScoreRanking.Result r = ScoreRanking.of(t.scores(), t.negatives(), t.positives());
-                ranking = new ModelOutcomes.Ranking(r.rocAuc(), r.averagePrecision(), r.ksSeparation(), r.rocPoints());
+                ranking = new ModelOutcomes.Ranking(r.rocAuc(), r.averagePrecision(), r.ksSeparation(), t.scores().length, r.rocPoints());
             } else {
                 long positives = positives(outcomes.confusion(), model.positiveClass());
                 ranking = ScoreRankingAggregation.compute(data, model, positives, outcomes.counts().evaluated() - positives);

@@ -27,13 +27,13 @@ public record ModelOutcomes(Counts counts, Map<String, Map<String, Long>> confus
      * @param table   the distinct scores with their negative and positive counts, when a scan could hold them
      * @param ranking the ranking metrics; null until the profiler computed them (from the table, or in Spark)
      */
-    public record Scores(Double min, Double max, Double logLoss, Double brier, ScoreTable table, Ranking ranking) {
-        public Scores(Double min, Double max, Double logLoss, Double brier, ScoreTable table) {
-            this(min, max, logLoss, brier, table, null);
+    public record Scores(Double min, Double max, Double mean, Double logLoss, Double brier, ScoreTable table, Ranking ranking) {
+        public Scores(Double min, Double max, Double mean, Double logLoss, Double brier, ScoreTable table) {
+            this(min, max, mean, logLoss, brier, table, null);
         }
 
         public Scores withRanking(Ranking r) {
-            return new Scores(min, max, logLoss, brier, table, r);
+            return new Scores(min, max, mean, logLoss, brier, table, r);
         }
     }
 
@@ -56,7 +56,7 @@ public record ModelOutcomes(Counts counts, Map<String, Map<String, Long>> confus
      * ROC AUC (ties as midranks), average precision (step sum), the KS distance between the scores of the
      * two classes, and a few points of the ROC curve for the chart (null when not kept).
      */
-    public record Ranking(Double rocAuc, Double averagePrecision, Double ksSeparation, double[][] rocPoints) {
+    public record Ranking(Double rocAuc, Double averagePrecision, Double ksSeparation, long distinctScores, double[][] rocPoints) {
     }
 
     /**
@@ -66,9 +66,9 @@ public record ModelOutcomes(Counts counts, Map<String, Map<String, Long>> confus
      * (null until the profiler found it, when a scan could not hold the distinct errors).
      */
     public record Errors(Double meanError, Double mae, Double mse, Double maxError, Double mape, long zeroLabels,
-                         Double labelMean, Double labelStdPop, Double medianAbsoluteError) {
+                         Double labelMean, Double predictionMean, Double labelStdPop, Double medianAbsoluteError) {
         public Errors withMedian(Double median) {
-            return new Errors(meanError, mae, mse, maxError, mape, zeroLabels, labelMean, labelStdPop, median);
+            return new Errors(meanError, mae, mse, maxError, mape, zeroLabels, labelMean, predictionMean, labelStdPop, median);
         }
     }
 

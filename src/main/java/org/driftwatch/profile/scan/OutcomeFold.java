@@ -47,6 +47,8 @@ public final class OutcomeFold implements Serializable {
     private final ValueSummary squaredError = new ValueSummary(0);
     private final ValueSummary percentError = new ValueSummary(0);
     private final ValueSummary label = new ValueSummary(0);
+    private final ValueSummary predicted = new ValueSummary(0);
+    private final ValueSummary score = new ValueSummary(0);
     private long zeroLabels;
     private HashMap<Double, long[]> absErrors = new HashMap<>();
     private boolean absErrorsOverflow;
@@ -112,6 +114,7 @@ public final class OutcomeFold implements Serializable {
         boolean pos = y.equals(positive);
         minScore = Math.min(minScore, score);
         maxScore = Math.max(maxScore, score);
+        this.score.add(score);
         double p = Math.min(Math.max(score, EPS), 1 - EPS);
         logLoss.add(pos ? -Math.log(p) : -Math.log(1 - p));
         double d = score - (pos ? 1 : 0);
@@ -128,6 +131,7 @@ public final class OutcomeFold implements Serializable {
         absError.add(a);
         squaredError.add(e * e);
         label.add(y);
+        this.predicted.add(predicted);
         if (y == 0) {
             zeroLabels++;
         } else {
@@ -183,6 +187,8 @@ public final class OutcomeFold implements Serializable {
         squaredError.merge(o.squaredError);
         percentError.merge(o.percentError);
         label.merge(o.label);
+        predicted.merge(o.predicted);
+        score.merge(o.score);
         zeroLabels += o.zeroLabels;
         absErrorsOverflow = mergeTable(absErrors, absErrorsOverflow, o.absErrors, o.absErrorsOverflow);
         return this;
@@ -212,7 +218,7 @@ public final class OutcomeFold implements Serializable {
             Double median = absErrorsOverflow ? null : ModelOutcomes.median(sorted(absErrors), evaluated);
             return ModelOutcomes.regression(counts, new ModelOutcomes.Errors(mean(error), mean(absError), mean(squaredError),
                 evaluated == 0 ? null : absError.summary().max(), zeroLabels > 0 ? null : mean(percentError), zeroLabels,
-                mean(label), label.summary().stdPop(), median));
+                mean(label), mean(predicted), label.summary().stdPop(), median));
         }
         Map<String, Map<String, Long>> confusion = null;
         if (!pairsOverflow) {
@@ -226,7 +232,7 @@ public final class OutcomeFold implements Serializable {
         ModelOutcomes.Scores s = null;
         if (withScore) {
             ModelOutcomes.ScoreTable table = scoresOverflow ? null : ModelOutcomes.ScoreTable.of(scores);
-            s = new ModelOutcomes.Scores(evaluated == 0 ? null : minScore, evaluated == 0 ? null : maxScore, mean(logLoss),
+            s = new ModelOutcomes.Scores(evaluated == 0 ? null : minScore, evaluated == 0 ? null : maxScore, mean(score), mean(logLoss),
                 mean(brier), table);
         }
         return ModelOutcomes.classified(counts, confusion, s);

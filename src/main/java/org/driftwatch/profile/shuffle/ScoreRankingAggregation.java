@@ -30,7 +30,7 @@ public final class ScoreRankingAggregation {
 
     public static ModelOutcomes.Ranking compute(Dataset<Row> data, ModelPlan model, long positives, long negatives) {
         if (positives == 0 || negatives == 0) {
-            return new ModelOutcomes.Ranking(null, positives == 0 ? null : 1.0, null, null);
+            return new ModelOutcomes.Ranking(null, positives == 0 ? null : 1.0, null, -1, null);
         }
         Dataset<Row> fields = ScanProjection.of(data, java.util.List.of(), java.util.List.of(), java.util.List.of(), false, model)
             .toDF("y", "pred", "s")
@@ -46,8 +46,8 @@ public final class ScoreRankingAggregation {
                 sum(col("p").cast("double").multiply(col("cn").minus(col("n")).multiply(2.0).plus(col("n")))),
                 sum(when(col("p").gt(0), col("p").divide(p).multiply(lit(p).minus(col("cp")).plus(col("p"))
                     .divide(lit(p + n).minus(col("cp")).minus(col("cn")).plus(col("p")).plus(col("n"))))).otherwise(0.0)),
-                max(abs(col("cp").divide(p).minus(col("cn").divide(n)))))
+                max(abs(col("cp").divide(p).minus(col("cn").divide(n)))), org.apache.spark.sql.functions.count(lit(1)))
             .first();
-        return new ModelOutcomes.Ranking(r.getDouble(0) / 2 / (p * n), r.getDouble(1), r.getDouble(2), null);
+        return new ModelOutcomes.Ranking(r.getDouble(0) / 2 / (p * n), r.getDouble(1), r.getDouble(2), r.getLong(3), null);
     }
 }
