@@ -78,29 +78,29 @@ public final class PerformanceCheck implements Check {
         ModelPerformance p = comparison.performance().get();
         String m = metricFor(p.task());
         if (!PerformanceMetrics.METRICS.get(p.task()).contains(m)) {
-            return List.of(new Finding(name(), p.prediction(), Status.ERROR, null, maxDrop, "checks.performance.metric " + m
+            return List.of(new Finding(name(), null, Status.ERROR, null, maxDrop, "checks.performance.metric " + m
                 + " does not apply to a " + p.task().key() + " model; use one of "
                 + String.join(", ", PerformanceMetrics.METRICS.get(p.task()))));
         }
         if (p.reference() == null || p.current() == null || !p.enoughLabels()) {
             String why = p.current() != null && !p.enoughLabels() ? "insufficient labels" : "not judged";
-            return List.of(new Finding(name(), p.prediction(), Status.OK, null, maxDrop, m + " " + why + ": "
+            return List.of(new Finding(name(), null, Status.OK, null, maxDrop, m + " " + why + ": "
                 + String.join("; ", p.notes())));
         }
         Double drop = p.drop(m, relative);
         Double before = p.reference().metric(m);
         Double now = p.current().metric(m);
         if (drop == null) {
-            return List.of(new Finding(name(), p.prediction(), Status.WARN, null, maxDrop, m + " is undefined on one side ("
+            return List.of(new Finding(name(), null, Status.WARN, null, maxDrop, m + " is undefined on one side ("
                 + before + " → " + now + ")"));
         }
         String words = String.format("%s %s %.4g → %.4g (%s %.4g%s, allowed %s)", p.task().key(), m, before, now,
             PerformanceMetrics.LOWER_IS_BETTER.contains(m) ? "worse by" : "down", drop, relative ? " of the reference" : "", maxDrop);
         if (drop > maxDrop) {
-            return List.of(new Finding(name(), p.prediction(), Status.FAIL, drop, maxDrop, "performance dropped: " + words)
+            return List.of(new Finding(name(), null, Status.FAIL, drop, maxDrop, "performance dropped: " + words)
                 .because(RetrainReason.PERFORMANCE_DROP).showing(DriftKind.PERFORMANCE)
                 .advising("Check the model on recent labelled data"));
         }
-        return List.of(new Finding(name(), p.prediction(), Status.OK, drop, maxDrop, words));
+        return List.of(new Finding(name(), null, Status.OK, drop, maxDrop, words));
     }
 }

@@ -8,15 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.driftwatch.compare.ColumnComparison;
 import org.driftwatch.compare.ColumnMetrics;
+import org.driftwatch.compare.ModelPerformance;
+import org.driftwatch.compare.PerformanceMetrics;
 
 /**
  * {@code summary.csv}: one row per column with the main metrics, for spreadsheets; the registered
- * {@link ColumnMetrics} follow as one column each (their headline value), after the fixed ones.
+ * {@link ColumnMetrics} follow as one column each (their headline value), after the fixed ones. A
+ * monitored model adds its prediction column (role "prediction") and one row per performance metric
+ * (role "performance") whose values are in the last three columns.
  */
 public final class SummaryCsvWriter {
     static final String[] HEADER = {"column", "role", "type", "status", "psi", "ks_statistic", "ks_p_value",
         "wasserstein_normed", "chi_square_p_value", "jensen_shannon", "drift_test", "drift_score", "drift_detected",
         "reference_count", "current_count", "reference_null_share", "current_null_share", "unseen_categories", "notes"};
+
+    /** Filled on the model's performance rows only. */
+    static final String[] PERFORMANCE_HEADER = {"reference_value", "current_value", "change"};
 
     private SummaryCsvWriter() {
     }
@@ -25,10 +32,15 @@ public final class SummaryCsvWriter {
         StringWriter out = new StringWriter();
         List<String> header = new ArrayList<>(List.of(HEADER));
         header.addAll(ColumnMetrics.names());
+        header.addAll(List.of(PERFORMANCE_HEADER));
+        List<ColumnComparison> columns = new ArrayList<>(r.comparison().allColumns());
+        r.comparison().performance().ifPresent(p -> columns.add(p.predictionDrift()));
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
-            for (ColumnComparison c : r.comparison().allColumns()) {
+            for (ColumnComparison c : columns) {
                 boolean label = c.name().equals(r.comparison().plan().label());
-                List<Object> row = new ArrayList<>(List.of(c.name(), label ? "label" : "feature", c.type(), r.columnStatus(c.name()).json()));
+                boolean prediction = r.comparison().performance().map(p -> p.predictionDrift() == c).orElse(false);
+                List<Object> row = new ArrayList<>(List.of(c.name(), label ? "label" : prediction ? "prediction" : "feature", c.type(),
+                    prediction ? "" : r.columnStatus(c.name()).json()));
                 row.addAll(java.util.Arrays.asList(c.psi(),
                     c.ks() == null ? null : c.ks().statistic(), c.ks() == null ? null : c.ks().pValue(), c.wassersteinNormed(),
                     c.chiSquare() == null ? null : c.chiSquare().pValue(), c.jensenShannon(), c.drift().test(), c.drift().score(),
@@ -39,10 +51,34 @@ public final class SummaryCsvWriter {
                 }
                 csv.printRecord(row.stream().map(SummaryCsvWriter::spreadsheetSafe).toList());
             }
+            r.comparison().performance().ifPresent(p -> performanceRows(csv, p, header.size()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return out.toString();
+    }
+
+    /** Model metrics: one row each, role "performance", with the reference value, current value and change last. */
+    private static void performanceRows(CSVPrinter csv, ModelPerformance p, int width) {
+        for (String m : PerformanceMetrics.METRICS.get(p.task())) {
+            Double a = p.reference() == null ? null : p.reference().metric(m);
+            Double b = p.current() == null ? null : p.current().metric(m);
+            if (a == null && b == null) {
+                continue;
+            }
+            List<Object> row = new ArrayList<>(java.util.Collections.nCopies(width, null));
+            row.set(0, m);
+            row.set(1, "performance");
+            row.set(2, p.task().key());
+            row.set(width - 3, a);
+            row.set(width - 2, b);
+            row.set(width - 1, p.change().get(m));
+            try {
+                csv.printRecord(row);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /**

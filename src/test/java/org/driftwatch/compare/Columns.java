@@ -138,4 +138,26 @@ public final class Columns {
         }
         return n;
     }
+
+    /** A binary model's outcomes with a confusion matrix [[tn, fp], [fn, tp]] and no score. */
+    public static org.driftwatch.profile.model.ModelOutcomes binaryOutcomes(long tn, long fp, long fn, long tp) {
+        long n = tn + fp + fn + tp;
+        java.util.Map<String, java.util.Map<String, Long>> cm = new java.util.TreeMap<>();
+        cm.put("0", new java.util.TreeMap<>(java.util.Map.of("0", tn, "1", fp)));
+        cm.put("1", new java.util.TreeMap<>(java.util.Map.of("0", fn, "1", tp)));
+        return org.driftwatch.profile.model.ModelOutcomes.classified(
+            new org.driftwatch.profile.model.ModelOutcomes.Counts(n, 0, 0, 0, n, n, n), cm, null);
+    }
+
+    /** The comparison of features plus a monitored binary model, its performance from the two outcomes. */
+    public static Comparison withModel(List<ColumnComparison> features, org.driftwatch.profile.model.ModelOutcomes reference,
+                                       org.driftwatch.profile.model.ModelOutcomes current) {
+        Comparison base = comparison(features);
+        org.driftwatch.data.ModelPlan model = new org.driftwatch.data.ModelPlan(org.driftwatch.data.ModelTask.BINARY, false,
+            "model.task in the rule file", "y", "y_hat", null, "1", true, 0.5, null);
+        ColumnComparison prediction = categorical("y_hat", List.of("0", "1"), new long[] {500, 500}, new long[] {500, 500}).build();
+        return new Comparison(base.referenceRows(), base.currentRows(), base.plan().withModel(model), base.columns(), base.label(),
+            base.leakage(), base.identicalRows(), base.datasetDrift(),
+            Optional.of(ModelPerformance.build(model, reference, current, prediction)));
+    }
 }

@@ -103,6 +103,13 @@ public final class HtmlReport {
         } else {
             m.put("overview", Map.of("present", false, "id", "", "alt", ""));
         }
+        c.performance().ifPresentOrElse(p -> {
+            ReportCharts.Chart chart = ReportCharts.performance("performance", p);
+            if (chart != null) {
+                charts.add(chart);
+            }
+            m.put("performance", PerformanceSection.of(p, chart));
+        }, () -> m.put("performance", Map.of()));
         List<ColumnComparison> sorted = new ArrayList<>(c.allColumns());
         sorted.sort(Comparator.comparing((ColumnComparison col) -> columnStatus(col.name())).reversed()
             .thenComparing(col -> col.psi() == null ? -1 : col.psi(), Comparator.reverseOrder()));

@@ -160,6 +160,78 @@ public final class ReportCharts {
         return String.format("Largest change: %s, %.1f%% → %.1f%%.", labels.get(best), 100 * ref.get(best), 100 * cur.get(best));
     }
 
+    /**
+     * The model at a glance: the ROC curves of both sides (binary with a score), else the task's main
+     * metrics side by side.
+     */
+    public static Chart performance(String id, org.driftwatch.compare.ModelPerformance p) {
+        var ref = p.reference();
+        var cur = p.current();
+        if (ref == null && cur == null) {
+            return null;
+        }
+        if (ref != null && ref.rocPoints() != null || cur != null && cur.rocPoints() != null) {
+            org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("ROC curve: reference vs current").xAxisTitle("false positive rate").yAxisTitle("true positive rate").build();
+            chart.getStyler().setChartBackgroundColor(Color.WHITE);
+            chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+            chart.getStyler().setMarkerSize(0);
+            chart.getStyler().setSeriesColors(new Color[] {REFERENCE, CURRENT, Color.GRAY});
+            StringBuilder alt = new StringBuilder("ROC curves");
+            for (var side : new Object[][] {{"reference", ref}, {"current", cur}}) {
+                var m = (org.driftwatch.compare.PerformanceMetrics) side[1];
+                if (m != null && m.rocPoints() != null) {
+                    double[] x = java.util.Arrays.stream(m.rocPoints()).mapToDouble(pt -> pt[0]).toArray();
+                    double[] y = java.util.Arrays.stream(m.rocPoints()).mapToDouble(pt -> pt[1]).toArray();
+                    Double auc = m.metric("roc_auc");
+                    chart.addSeries(side[0] + (auc == null ? "" : String.format(" (AUC %.3f)", auc)), x, y);
+                    alt.append(String.format("; %s AUC %s", side[0], auc == null ? "undefined" : String.format("%.3f", auc)));
+                }
+            }
+            chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1}).setLineStyle(
+                new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+            try {
+                return new Chart(id, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG), alt + ".");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        List<Double> r = new ArrayList<>();
+        List<Double> c = new ArrayList<>();
+        for (String m : mainMetrics(p.task())) {
+            Double a = ref == null ? null : ref.metric(m);
+            Double b = cur == null ? null : cur.metric(m);
+            if (a != null || b != null) {
+                names.add(m);
+                r.add(a == null ? 0.0 : a);
+                c.add(b == null ? 0.0 : b);
+            }
+        }
+        if (names.isEmpty()) {
+            return null;
+        }
+        CategoryChart chart = base("Model performance: reference vs current", "metric", "value");
+        chart.getStyler().setOverlapped(false);
+        chart.getStyler().setSeriesColors(new Color[] {REFERENCE, CURRENT});
+        chart.addSeries("reference", names, r);
+        chart.addSeries("current", names, c);
+        StringBuilder alt = new StringBuilder("Bar chart of the model's " + p.task().key() + " metrics, reference vs current:");
+        for (int i = 0; i < names.size(); i++) {
+            alt.append(String.format(" %s %.3f → %.3f;", names.get(i), r.get(i), c.get(i)));
+        }
+        return new Chart(id, png(chart), alt.toString());
+    }
+
+    private static List<String> mainMetrics(org.driftwatch.data.ModelTask task) {
+        return switch (task) {
+            case REGRESSION -> List.of("mae", "rmse", "median_absolute_error", "mean_error");
+            case MULTICLASS -> List.of("accuracy", "balanced_accuracy", "macro_f1", "weighted_f1");
+            default -> List.of("accuracy", "precision", "recall", "f1");
+        };
+    }
+
     private static CategoryChart base(String title, String x, String y) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
         Styler s = chart.getStyler();
