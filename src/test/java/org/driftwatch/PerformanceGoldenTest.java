@@ -105,6 +105,28 @@ class PerformanceGoldenTest {
         close(pd.get("psi").asDouble(), perf.get("prediction_drift").get("psi"), "prediction psi");
     }
 
+    @org.junit.jupiter.api.Test
+    void aSavedReferenceProfileKeepsTheReferencePerformance() throws IOException, URISyntaxException {
+        for (String name : List.of("flights_late_binary", "seattle_temp_regression", "penguins_species_multiclass")) {
+            Path dir = Path.of(getClass().getResource("/golden-perf/" + name + "/expected.json").toURI()).getParent();
+            JsonNode schema = new ObjectMapper().readTree(dir.resolve("schema.json").toFile());
+            JsonNode raw = run(dir, schema, "parquet").get("performance");
+            profile = tmp.resolve(name + "-profile.json");
+            JsonNode first = run(dir, schema, "parquet").get("performance");   // writes the profile, then uses it
+            JsonNode saved = run(dir, schema, "parquet").get("performance");   // reads it
+            profile = null;
+            assertTrue(Files.exists(tmp.resolve(name + "-profile.json")));
+            assertTrue(new String(Files.readAllBytes(tmp.resolve(name + "-profile.json"))).contains("model_outcomes"));
+            for (JsonNode p : List.of(first, saved)) {
+                assertEquals(raw.get("reference").toString(), p.get("reference").toString(), name);
+                assertEquals(raw.get("current").toString(), p.get("current").toString(), name);
+                assertEquals(raw.get("change").toString(), p.get("change").toString(), name);
+            }
+        }
+    }
+
+    private Path profile;
+
     private static void close(double want, JsonNode got, String what) {
         assertTrue(got != null && got.isNumber(), what + ": missing or not a number: " + got);
         assertEquals(want, got.asDouble(), Math.max(1e-12, 1e-9 * Math.abs(want)), what);
@@ -127,7 +149,8 @@ class PerformanceGoldenTest {
                 : new ArrayList<String>()).add(c.get("name").asText());
         }
         StringBuilder y = new StringBuilder("monitor: golden-perf\n");
-        y.append("reference: {path: \"").append(dir.resolve("reference." + format)).append("\", format: ").append(format).append("}\n");
+        y.append("reference: {path: \"").append(dir.resolve("reference." + format)).append("\", format: ").append(format)
+            .append(profile == null ? "" : ", profile: \"" + profile + "\"").append("}\n");
         y.append("current: {path: \"").append(dir.resolve("current." + format)).append("\", format: ").append(format).append("}\n");
         y.append("columns:\n  numerical: ").append(quoted(numeric)).append("\n  categorical: ").append(quoted(categorical)).append('\n');
         y.append("  id: \"").append(schema.get("id_column").asText()).append("\"\n");
@@ -150,7 +173,8 @@ class PerformanceGoldenTest {
         Files.writeString(rulesFile, y);
         RuleSet rules = RuleFileParser.parse(rulesFile);
         DriftJob.Outcome out = new DriftJob(TestSpark.session(), line -> { })
-            .run(rules, CheckCatalog.checksFor(rules), new DriftJob.Inputs(rules.reference(), rules.current(), "2026-11-26", tmp));
+            .run(rules, CheckCatalog.checksFor(rules), new DriftJob.Inputs(rules.reference(), rules.current(), "2026-11-26", tmp,
+                profile, profile != null));
         return new ObjectMapper().readTree(out.reportJson().toFile());
     }
 

@@ -96,6 +96,9 @@ final class ProfileCodec {
         new TreeMap<>(p.nonNull()).forEach(nonNull::put);
         o.put("id_bitmap", p.idBitmap());
         strings(o.putArray("many_valued"), p.manyValued());
+        if (p.outcomes() != null) {
+            o.set("model_outcomes", OutcomesCodec.write(p.outcomes()));
+        }
         return o;
     }
 
@@ -145,7 +148,7 @@ final class ProfileCodec {
         Map<String, Map<String, Long>> categorical = new LinkedHashMap<>();
         r.object(p, "categorical").fields().forEachRemaining(e -> categorical.put(e.getKey(), r.counts(e.getValue())));
         return new ReferenceProfile(r.longValue(p, "rows"), numeric, categorical, r.counts(r.object(p, "non_null")),
-            r.textOrNull(p, "id_bitmap"), r.strings(p, "many_valued"));
+            r.textOrNull(p, "id_bitmap"), r.strings(p, "many_valued"), OutcomesCodec.read(p.get("model_outcomes"), r));
     }
 
     private static ReferenceProfile.NumericReference readNumeric(JsonNode n, FieldReader r) {

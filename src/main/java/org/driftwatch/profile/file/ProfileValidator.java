@@ -31,6 +31,29 @@ final class ProfileValidator {
         p.categorical().forEach((name, counts) -> categorical("categorical." + name, counts, p));
         p.nonNull().forEach((name, n) -> require(n >= 0 && n <= p.rows(), "non_null." + name,
             "is " + n + ", outside 0.." + p.rows()));
+        if (p.outcomes() != null) {
+            outcomes("model_outcomes", p.outcomes(), p.rows());
+        }
+    }
+
+    private void outcomes(String at, org.driftwatch.profile.model.ModelOutcomes o, long rows) {
+        var c = o.counts();
+        require(c.rows() == rows, at + ".counts.rows", "is " + c.rows() + ", not the " + rows + " rows");
+        require(0 <= c.evaluated() && c.evaluated() <= c.labelled() && c.labelled() <= c.predictions() && c.predictions() <= rows,
+            at + ".counts", "must satisfy 0 <= evaluated <= labelled <= predictions <= rows");
+        if (o.confusion() != null) {
+            long total = 0;
+            for (var row : o.confusion().values()) {
+                for (long v : row.values()) {
+                    require(v >= 0, at + ".confusion", "has a negative count");
+                    total += v;
+                }
+            }
+            require(total == c.evaluated(), at + ".confusion", "holds " + total + " rows, not the " + c.evaluated() + " evaluated");
+        }
+        if (o.scores() != null && o.scores().min() != null) {
+            require(o.scores().min() >= 0 && o.scores().max() <= 1, at + ".scores", "must lie in [0, 1]");
+        }
     }
 
     private void numeric(String at, ReferenceProfile.NumericReference n, long rows, int bins) {
