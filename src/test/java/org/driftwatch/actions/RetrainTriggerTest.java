@@ -133,6 +133,31 @@ class RetrainTriggerTest {
     }
 
     @Test
+    void theConceptDriftExampleTriggersRetrainingWithItsReason() throws Exception {
+        // the bundled example as a user runs it, with its commented-out airflow line pointed at the test server
+        String example = Files.readString(Path.of("rules/late-flights.yaml")).replace("rules/data/", Path.of("rules/data").toAbsolutePath() + "/")
+            .replace("# airflow: {url: \"http://airflow:8080\"}", "airflow: {url: \"" + http.url() + "\"}");
+        Path rules = tmp.resolve("late-flights.yaml");
+        Files.writeString(rules, example);
+        CliRun r = run(env(), rules);
+        assertEquals(ExitCode.OK, r.exitCode(), r.err());
+        assertTrue(r.err().contains("RETRAIN RECOMMENDED: performance dropped: binary roc_auc") && r.err().contains("[concept drift P(Y|X)]"),
+            r.err());
+        assertEquals(1, http.requests().size());
+        JsonNode conf = JSON.readTree(http.requests().get(0).body()).get("conf");
+        assertEquals("/api/v2/dags/late_flights_retrain/dagRuns", http.requests().get(0).path());
+        assertEquals("[\"performance_drop\"]", conf.get("reason_kinds").toString());
+        assertEquals("[\"concept drift P(Y|X)\"]", conf.get("drift_types").toString());
+        assertTrue(conf.get("reasons").get(0).asText().startsWith("performance dropped: binary roc_auc 0.7926 → 0.2896"));
+        JsonNode report = report("late-flights");
+        assertEquals("performance_drop", report.get("decision").get("reasons").get(0).get("kind").asText());
+        assertEquals("[]", report.get("dataset_drift").get("drifted_columns").toString(), "no feature drifted");
+        assertEquals("triggered", report.get("actions").get(0).get("outcome").asText());
+        String html = Files.readString(tmp.resolve("out/late-flights/2026-11-26/report.html"));
+        assertTrue(html.contains("Drift tonight: concept drift P(Y|X)") && html.contains("Model performance: binary"));
+    }
+
+    @Test
     void stableDataTriggersNothing() throws Exception {
         CliRun r = run(env(), stable(airflow("") + "  webhooks:\n    - {url: \"" + http.url() + "/hook\", when: [retrain]}\n"));
         assertEquals(ExitCode.OK, r.exitCode(), r.err());

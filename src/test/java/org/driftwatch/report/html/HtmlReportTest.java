@@ -95,9 +95,12 @@ class HtmlReportTest {
         String saved = Files.readString(dir.resolve("report.html"));
         assertTrue(saved.contains("data:image/png;base64,"));
         String csv = Files.readString(dir.resolve("summary.csv"));
-        assertEquals(51, csv.lines().count(), "a header and one row per column");
+        assertEquals(1 + 50 + 1 + 8, csv.lines().count(), "a header, one row per column, the prediction, one row per model metric");
         assertTrue(csv.lines().findFirst().orElseThrow().startsWith("column,role,type,status,psi"));
-        assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",notes,mean_shift"), "registered metrics follow the fixed columns");
+        assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",notes,mean_shift,reference_value,current_value,change"),
+            "registered metrics follow the fixed columns, the model's values come last");
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("y_hat,prediction,categorical,")), csv);
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("f1,performance,binary,") && l.endsWith(",0.8,0.5,-0.30000000000000004")), csv);
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(files.json().toFile());
         assertEquals(0.4, json.path("columns").path("feature_3").path("mean_shift").asDouble(), 1e-12, "a registered metric in report.json");
         assertTrue(json.path("columns").path("category_1").path("mean_shift").isMissingNode(), "only where it applies");

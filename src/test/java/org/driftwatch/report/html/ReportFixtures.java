@@ -55,7 +55,8 @@ final class ReportFixtures {
             Columns c = Columns.categorical("category_" + i, names, ref, cur).psi(PopulationStabilityIndex.fromCounts(ref, cur));
             features.add((i == 0 ? c.unseen(NASTY_CATEGORY) : c).build());
         }
-        Comparison comparison = Columns.comparison(features);
+        // a monitored model too, so the page is checked with its performance section
+        Comparison comparison = Columns.withModel(features, Columns.binaryOutcomes(880, 20, 20, 80), Columns.binaryOutcomes(850, 50, 50, 50));
         Path rules = tmp.resolve("wide.yaml");
         Files.writeString(rules, "monitor: wide\nreference: {path: ref.parquet}\ncurrent: {path: cur.parquet}\n");
         RuleSet set = RuleFileParser.parse(rules);
