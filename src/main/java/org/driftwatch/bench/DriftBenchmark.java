@@ -1,6 +1,7 @@
 package org.driftwatch.bench;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -70,6 +71,11 @@ public final class DriftBenchmark {
     private final Counter counter = new Counter();
 
     public String run(List<Long> sizes, int numerical, int categorical, long wideRows, int wideColumns, long naiveMaxRows) {
+        return run(sizes, numerical, categorical, wideRows, wideColumns, naiveMaxRows, false);
+    }
+
+    public String run(List<Long> sizes, int numerical, int categorical, long wideRows, int wideColumns, long naiveMaxRows,
+                      boolean model) {
         spark.sparkContext().addSparkListener(counter);
         for (long n : sizes) {
             Path data = data("n" + n, n, numerical, categorical);
@@ -88,6 +94,15 @@ public final class DriftBenchmark {
             add(label, "driftwatch run --reference-profile", nightly, currentFloor);
             if (n <= naiveMaxRows) {
                 add(label, "naive per-column baseline", measure(() -> naive(data)), floor);
+            }
+            if (model) {
+                Path withModel = modelData(data, n);
+                RuleSet labelOnly = modelRules(withModel, numerical, categorical, false);
+                RuleSet monitored = modelRules(withModel, numerical, categorical, true);
+                Measure without = measure(() -> driftwatch(labelOnly, withModel));
+                Measure with = measure(() -> driftwatch(monitored, withModel));
+                add(label + " + model", "driftwatch run with a label, no model (the base of the next row)", without, without);
+                add(label + " + model", "driftwatch run with a model: prediction and score (× the row above)", with, without);
             }
         }
         if (wideRows > 0) {
@@ -125,6 +140,50 @@ public final class DriftBenchmark {
             }
         }
         return d;
+    }
+
+    /** The same data plus a binary model's columns: a label y, a score p_y (3 decimals, many ties) and y_hat. */
+    private Path modelData(Path data, long n) {
+        Path d = dir.resolve("model" + n);
+        if (!Files.exists(d.resolve("current.parquet/_SUCCESS"))) {
+            log.accept("generating " + d);
+            for (String side : List.of("reference.parquet", "current.parquet")) {
+                Column logit = col("n0").minus(lit(0.0)).multiply(0.8).plus(org.apache.spark.sql.functions.randn(11).multiply(0.7));
+                Column p = org.apache.spark.sql.functions.round(lit(1.0).divide(lit(1.0).plus(org.apache.spark.sql.functions.exp(
+                    col("n0").multiply(-0.8)))), 3);
+                spark.read().parquet(data.resolve(side).toString())
+                    .withColumn("y", org.apache.spark.sql.functions.when(logit.gt(0), 1).otherwise(0))
+                    .withColumn("p_y", p)
+                    .withColumn("y_hat", org.apache.spark.sql.functions.when(p.geq(0.5), 1).otherwise(0))
+                    .write().mode("overwrite").parquet(d.resolve(side).toString());
+            }
+        }
+        return d;
+    }
+
+    private RuleSet modelRules(Path data, int numerical, int categorical, boolean model) {
+        List<String> num = new ArrayList<>();
+        for (int i = 0; i < numerical; i++) {
+            num.add("n" + i);
+        }
+        List<String> cat = new ArrayList<>();
+        for (int j = 0; j < categorical; j++) {
+            cat.add("cat" + j);
+        }
+        try {
+            Path rules = data.resolve(model ? "model.yaml" : "label.yaml");
+            Files.writeString(rules, "monitor: bench-" + (model ? "model" : "label") + "\nreference: {path: \"" + data.resolve("reference.parquet")
+                + "\"}\ncurrent: {path: \"" + data.resolve("current.parquet") + "\"}\ncolumns: {id: id, label: y, numerical: " + num
+                + ", categorical: " + cat + (model ? ", prediction: y_hat, score: p_y}\nmodel: {task: binary}\n" : "}\n"));
+            return RuleFileParser.parse(rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void driftwatch(RuleSet set, Path data) {
+        new DriftJob(spark, line -> { }).run(set, CheckCatalog.checksFor(set),
+            new DriftJob.Inputs(set.reference(), set.current(), "2026-11-26", data.resolve("reports")));
     }
 
     private void floor(Path data, List<String> sides) {

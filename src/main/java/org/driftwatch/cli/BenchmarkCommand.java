@@ -30,6 +30,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         description = "Run the naive per-column baseline only up to this many rows; it takes minutes above (default: ${DEFAULT-VALUE}).")
     long naiveMaxRows;
 
+    @Option(names = "--model", negatable = true, defaultValue = "true",
+        description = "Also time a run with a monitored model (label, prediction, score) against the same run without it (default: ${DEFAULT-VALUE}).")
+    boolean model;
+
     @Option(names = "--data", defaultValue = "target/benchmark", description = "Where generated data is kept between runs (default: ${DEFAULT-VALUE}).")
     Path data;
 
@@ -37,7 +41,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() {
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch benchmark")) {
             String table = new DriftBenchmark(lease.spark(), data, RunCommand::progress)
-                .run(rows, numerical, categorical, wideRows, wideColumns, naiveMaxRows);
+                .run(rows, numerical, categorical, wideRows, wideColumns, naiveMaxRows, model);
             System.out.println("Spark " + lease.spark().version() + ", " + lease.spark().sparkContext().master() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, driver heap max " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
             System.out.print(table);

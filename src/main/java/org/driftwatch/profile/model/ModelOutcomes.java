@@ -39,17 +39,6 @@ public record ModelOutcomes(Counts counts, Map<String, Map<String, Long>> confus
 
     /** Distinct scores in increasing order with how many negatives and positives have each. */
     public record ScoreTable(double[] scores, long[] negatives, long[] positives) {
-        public static ScoreTable of(Map<Double, long[]> counts) {
-            double[] s = counts.keySet().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            long[] neg = new long[s.length];
-            long[] pos = new long[s.length];
-            for (int i = 0; i < s.length; i++) {
-                long[] c = counts.get(s[i]);
-                neg[i] = c[0];
-                pos[i] = c[1];
-            }
-            return new ScoreTable(s, neg, pos);
-        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.driftwatch.profile.model.ModelOutcomes;
+import org.driftwatch.profile.sketch.DoubleCounts;
 
 /**
  * The model's outcomes on one side, folded in the same scan as the columns: counts of (label,
@@ -34,10 +35,11 @@ public final class OutcomeFold implements Serializable {
     long predictions;
     long labelled;
     long evaluated;
-    private HashMap<UTF8String, long[]> pairs = new HashMap<>();
+    /** label → prediction → count; keys copied only when first seen. */
+    private HashMap<UTF8String, HashMap<UTF8String, long[]>> pairs = new HashMap<>();
+    private int pairCount;
     private boolean pairsOverflow;
-    private HashMap<Double, long[]> scores = new HashMap<>();
-    private boolean scoresOverflow;
+    private final DoubleCounts scores = new DoubleCounts(MAX_VALUES);
     private double minScore = Double.POSITIVE_INFINITY;
     private double maxScore = Double.NEGATIVE_INFINITY;
     private final ValueSummary logLoss = new ValueSummary(0);
@@ -50,8 +52,7 @@ public final class OutcomeFold implements Serializable {
     private final ValueSummary predicted = new ValueSummary(0);
     private final ValueSummary score = new ValueSummary(0);
     private long zeroLabels;
-    private HashMap<Double, long[]> absErrors = new HashMap<>();
-    private boolean absErrorsOverflow;
+    private final DoubleCounts absErrors = new DoubleCounts(MAX_VALUES);
 
     /** What the fold reads: numbers (regression) or classes, whether a score follows, the positive class. */
     public record Spec(boolean regression, boolean withScore, String positiveClass) implements Serializable {
@@ -97,15 +98,20 @@ public final class OutcomeFold implements Serializable {
 
     private void addClassified(UTF8String y, UTF8String predicted, double score) {
         if (!pairsOverflow) {
-            UTF8String key = UTF8String.concat(y, SEPARATOR, predicted);
-            long[] c = pairs.get(key);
+            HashMap<UTF8String, long[]> row = pairs.get(y);
+            if (row == null) {
+                row = new HashMap<>();
+                pairs.put(y.copy(), row);
+            }
+            long[] c = row.get(predicted);
             if (c != null) {
                 c[0]++;
-            } else if (pairs.size() == MAX_PAIRS) {
+            } else if (pairCount == MAX_PAIRS) {
                 pairsOverflow = true;
                 pairs = new HashMap<>();
             } else {
-                pairs.put(key, new long[] {1});
+                row.put(predicted.copy(), new long[] {1});
+                pairCount++;
             }
         }
         if (!withScore) {
@@ -119,9 +125,7 @@ public final class OutcomeFold implements Serializable {
         logLoss.add(pos ? -Math.log(p) : -Math.log(1 - p));
         double d = score - (pos ? 1 : 0);
         brier.add(d * d);
-        if (!scoresOverflow) {
-            scoresOverflow = count(scores, score + 0.0, pos ? 1 : 0);
-        }
+        scores.add(score, pos ? 1 : 0, 1);
     }
 
     private void addRegression(double y, double predicted) {
@@ -137,27 +141,8 @@ public final class OutcomeFold implements Serializable {
         } else {
             percentError.add(a / Math.max(Math.abs(y), EPS));
         }
-        if (!absErrorsOverflow) {
-            absErrorsOverflow = count(absErrors, a, 0);
-        }
+        absErrors.add(a, 0, 1);
     }
-
-    /** Counts {@code v} in slot {@code slot} of its entry; true when the table outgrew its limit. */
-    private static boolean count(HashMap<Double, long[]> table, double v, int slot) {
-        long[] c = table.get(v);
-        if (c == null) {
-            if (table.size() == MAX_VALUES) {
-                table.clear();
-                return true;
-            }
-            c = new long[2];
-            table.put(v, c);
-        }
-        c[slot]++;
-        return false;
-    }
-
-    private static final UTF8String SEPARATOR = UTF8String.fromString("\u0000");
 
     public OutcomeFold merge(OutcomeFold o) {
         rows += o.rows;
@@ -169,10 +154,16 @@ public final class OutcomeFold implements Serializable {
         evaluated += o.evaluated;
         pairsOverflow |= o.pairsOverflow;
         if (!pairsOverflow) {
-            o.pairs.forEach((k, v) -> pairs.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
-            if (pairs.size() > MAX_PAIRS) {
-                pairsOverflow = true;
-            }
+            o.pairs.forEach((y, row) -> row.forEach((p, c) -> {
+                long[] mine = pairs.computeIfAbsent(y, x -> new HashMap<>()).get(p);
+                if (mine == null) {
+                    pairs.get(y).put(p, c);
+                    pairCount++;
+                } else {
+                    mine[0] += c[0];
+                }
+            }));
+            pairsOverflow = pairCount > MAX_PAIRS;
         }
         if (pairsOverflow) {
             pairs = new HashMap<>();
@@ -181,7 +172,7 @@ public final class OutcomeFold implements Serializable {
         maxScore = Math.max(maxScore, o.maxScore);
         logLoss.merge(o.logLoss);
         brier.merge(o.brier);
-        scoresOverflow = mergeTable(scores, scoresOverflow, o.scores, o.scoresOverflow);
+        scores.merge(o.scores);
         error.merge(o.error);
         absError.merge(o.absError);
         squaredError.merge(o.squaredError);
@@ -190,32 +181,15 @@ public final class OutcomeFold implements Serializable {
         predicted.merge(o.predicted);
         score.merge(o.score);
         zeroLabels += o.zeroLabels;
-        absErrorsOverflow = mergeTable(absErrors, absErrorsOverflow, o.absErrors, o.absErrorsOverflow);
+        absErrors.merge(o.absErrors);
         return this;
-    }
-
-    private static boolean mergeTable(HashMap<Double, long[]> into, boolean full, HashMap<Double, long[]> from, boolean fromFull) {
-        if (full || fromFull) {
-            into.clear();
-            return true;
-        }
-        from.forEach((k, v) -> {
-            long[] c = into.computeIfAbsent(k, x -> new long[2]);
-            c[0] += v[0];
-            c[1] += v[1];
-        });
-        if (into.size() > MAX_VALUES) {
-            into.clear();
-            return true;
-        }
-        return false;
     }
 
     /** The side's outcomes; the score ranking and the median absolute error are null when their table gave up. */
     public ModelOutcomes outcomes() {
         ModelOutcomes.Counts counts = new ModelOutcomes.Counts(rows, labelNull, predictionNull, scoreNull, predictions, labelled, evaluated);
         if (regression) {
-            Double median = absErrorsOverflow ? null : ModelOutcomes.median(sorted(absErrors), evaluated);
+            Double median = absErrors.full() ? null : ModelOutcomes.median(sorted(absErrors), evaluated);
             return ModelOutcomes.regression(counts, new ModelOutcomes.Errors(mean(error), mean(absError), mean(squaredError),
                 evaluated == 0 ? null : absError.summary().max(), zeroLabels > 0 ? null : mean(percentError), zeroLabels,
                 mean(label), mean(predicted), label.summary().stdPop(), median));
@@ -223,15 +197,18 @@ public final class OutcomeFold implements Serializable {
         Map<String, Map<String, Long>> confusion = null;
         if (!pairsOverflow) {
             confusion = new java.util.TreeMap<>();
-            for (Map.Entry<UTF8String, long[]> e : pairs.entrySet()) {
-                String k = e.getKey().toString();
-                int cut = k.indexOf('\u0000');
-                confusion.computeIfAbsent(k.substring(0, cut), x -> new java.util.TreeMap<>()).put(k.substring(cut + 1), e.getValue()[0]);
+            for (Map.Entry<UTF8String, HashMap<UTF8String, long[]>> e : pairs.entrySet()) {
+                Map<String, Long> row = confusion.computeIfAbsent(e.getKey().toString(), x -> new java.util.TreeMap<>());
+                e.getValue().forEach((p, c) -> row.put(p.toString(), c[0]));
             }
         }
         ModelOutcomes.Scores s = null;
         if (withScore) {
-            ModelOutcomes.ScoreTable table = scoresOverflow ? null : ModelOutcomes.ScoreTable.of(scores);
+            ModelOutcomes.ScoreTable table = null;
+            if (!scores.full()) {
+                DoubleCounts.Sorted t = scores.sorted();
+                table = new ModelOutcomes.ScoreTable(t.values(), t.first(), t.second());
+            }
             s = new ModelOutcomes.Scores(evaluated == 0 ? null : minScore, evaluated == 0 ? null : maxScore, mean(score), mean(logLoss),
                 mean(brier), table);
         }
@@ -242,12 +219,8 @@ public final class OutcomeFold implements Serializable {
         return s.summary().mean();
     }
 
-    private static org.driftwatch.profile.model.ValueCounts sorted(HashMap<Double, long[]> table) {
-        double[] v = table.keySet().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        long[] c = new long[v.length];
-        for (int i = 0; i < v.length; i++) {
-            c[i] = table.get(v[i])[0];
-        }
-        return new org.driftwatch.profile.model.ValueCounts(v, c);
+    private static org.driftwatch.profile.model.ValueCounts sorted(DoubleCounts table) {
+        DoubleCounts.Sorted t = table.sorted();
+        return new org.driftwatch.profile.model.ValueCounts(t.values(), t.first());
     }
 }
