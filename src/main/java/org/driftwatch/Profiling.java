@@ -22,6 +22,7 @@ import org.driftwatch.data.DataException;
 import org.driftwatch.data.DataFiles;
 import org.driftwatch.data.DatasetReader;
 import org.driftwatch.data.DelayedLabels;
+import org.driftwatch.data.NumericText;
 import org.driftwatch.data.NoRowsException;
 import org.driftwatch.profile.DatasetProfiler;
 import org.driftwatch.profile.ReferenceProfiler;
@@ -73,8 +74,8 @@ final class Profiling {
     private Profiled both(RuleSet rules, ProfileNeeds needs, CompareSettings settings, DataSource referenceSource, DataSource currentSource) {
         progress.say("reading reference " + referenceSource.describe() + " and current " + currentSource.describe());
         DatasetReader reader = new DatasetReader(spark);
-        Dataset<Row> reference = reader.open("reference", referenceSource);
-        Dataset<Row> opened = reader.open("current", currentSource);
+        Dataset<Row> reference = open(reader, rules, "reference", referenceSource);
+        Dataset<Row> opened = open(reader, rules, "current", currentSource);
         DelayedLabels.Joined labelled = withLabels(reader, rules, opened);
         Dataset<Row> current = labelled == null ? opened : labelled.current();
         ColumnPlan plan = withCounts(resolve(rules, needs, settings, reference, current, referenceSource, currentSource), labelled);
@@ -94,7 +95,7 @@ final class Profiling {
         ReferenceProfileFile saved = ReferenceProfileFile.read(file);
         progress.say("reading current " + currentSource.describe() + " against the reference profile " + file);
         DatasetReader reader = new DatasetReader(spark);
-        Dataset<Row> opened = reader.open("current", currentSource);
+        Dataset<Row> opened = open(reader, rules, "current", currentSource);
         DelayedLabels.Joined labelled = withLabels(reader, rules, opened);
         Dataset<Row> current = labelled == null ? opened : labelled.current();
         ColumnPlan plan = withCounts(ColumnResolver.resolve(rules.file(), roles(rules, needs), rules.model(), saved.schema(),
@@ -132,7 +133,7 @@ final class Profiling {
     Path writeProfile(RuleSet rules, List<Check> checks, CompareSettings settings, DataSource referenceSource, Path out)
         throws IOException {
         progress.say("reading reference " + referenceSource.describe());
-        Dataset<Row> reference = new DatasetReader(spark).open("reference", referenceSource);
+        Dataset<Row> reference = open(new DatasetReader(spark), rules, "reference", referenceSource);
         ColumnPlan plan = resolve(rules, needs(checks), settings, reference, reference, referenceSource, referenceSource);
         ProfileRequest request = request(plan, settings, List.of(), reference.schema());
         ReferenceProfile profile;
@@ -212,6 +213,14 @@ final class Profiling {
         }
         return new ProfileRequest(numerical, categorical, plan.id(), settings.psiBins(),
             settings.maxCategories(), VALUE_TABLE_LIMIT, rowColumns, ProfileRequest.EXACT_VALUES, plan.model());
+    }
+
+    /** Opens a dataset; numbers a text format left as text (nan, inf, all empty) are read as numbers. */
+    private static Dataset<Row> open(DatasetReader reader, RuleSet rules, String role, DataSource source) {
+        Dataset<Row> data = reader.open(role, source);
+        boolean text = "csv".equals(source.format()) || "json".equals(source.format());
+        return text && rules.columns().numerical() != null
+            ? NumericText.numbers(data, rules.columns().numerical(), role, source.describe()) : data;
     }
 
     /** The current data with its delayed labels joined, or null when the rule file has none. */

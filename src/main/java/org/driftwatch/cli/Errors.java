@@ -2,7 +2,9 @@ package org.driftwatch.cli;
 
 import org.driftwatch.data.DataException;
 import org.driftwatch.data.DatasetReader;
+import org.driftwatch.data.NumericText;
 import org.driftwatch.data.ReadErrors;
+import org.driftwatch.report.ReportFiles;
 import org.driftwatch.rules.RuleException;
 
 /** Maps what went wrong to one line for people and an exit code, in one place. */
@@ -19,6 +21,13 @@ final class Errors {
         }
         if (e instanceof DataException) {
             return new Classified(ExitCode.BAD_DATA, e.getMessage());
+        }
+        String text = NumericText.messageIn(e);
+        if (text != null) {
+            return new Classified(ExitCode.BAD_DATA, text);
+        }
+        if (e instanceof ReportFiles.ReportWriteException) {
+            return new Classified(ExitCode.UNEXPECTED, e.getMessage());   // the environment: a full disk, say
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String msg = String.valueOf(t.getMessage());

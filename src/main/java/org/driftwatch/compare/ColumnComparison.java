@@ -50,12 +50,16 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
         return type.equals("numerical");
     }
 
-    /** Counts and moments of one side; {@code count} is non-null (finite) values. Null fields are unknown. */
+    /**
+     * Counts and moments of one side; {@code count} is the finite values, {@code nullCount} the nulls, and
+     * NaN and ±∞ are counted apart, so count + nullCount + nanCount + infiniteCount = rows. Null fields are unknown.
+     */
     public record SideStats(long rows, Long count, Long nullCount, long nanCount, long infiniteCount,
                             Double mean, Double stdPop, Double stdSample, Double min, Double max, Double median,
                             Long distinct) {
+        /** nullCount / rows: the nulls only, as {@code null_count} counts them (NaN and ±∞ are not nulls). */
         public Double nullShare() {
-            return count == null || rows == 0 ? null : (double) (rows - count) / rows;
+            return nullCount == null || rows == 0 ? null : (double) nullCount / rows;
         }
     }
 

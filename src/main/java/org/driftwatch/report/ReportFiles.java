@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -67,6 +69,94 @@ public final class ReportFiles {
         writeAtomically(target, bytes, false, null);
     }
 
+    /** How a report's bytes reach the disk: {@link #FILES} in a run, a failing one in tests of a full disk. */
+    public interface Writer {
+        Writer FILES = Files::write;
+
+        void write(Path file, byte[] bytes) throws IOException;
+    }
+
+    /**
+     * Writes a report set so that either every file replaces its predecessor or none does: all files are
+     * first written in full beside their targets as temporary files (where a full disk fails, leaving the
+     * earlier set untouched), and only then each earlier file is kept under {@code stamp} and the new one
+     * renamed into place — renames that write no data.
+     */
+    public static void writeSet(Map<Path, byte[]> files, String stamp, Writer writer) {
+        Map<Path, Path> staged = new LinkedHashMap<>();
+        Path dir = null;
+        try {
+            for (Map.Entry<Path, byte[]> f : files.entrySet()) {
+                dir = f.getKey().toAbsolutePath().getParent();
+                Files.createDirectories(dir);
+                Path tmp = Files.createTempFile(dir, "." + f.getKey().getFileName(), ".tmp");
+                staged.put(f.getKey(), tmp);
+                writer.write(tmp, f.getValue());
+                readableByAll(tmp);
+            }
+            for (Map.Entry<Path, Path> f : staged.entrySet()) {
+                keepEarlier(f.getKey(), stamp);
+                move(f.getValue(), f.getKey());
+            }
+        } catch (IOException e) {
+            throw new ReportWriteException(dir, e);
+        } finally {
+            for (Path tmp : staged.values()) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: a leftover hidden temp file harms nothing
+                }
+            }
+        }
+    }
+
+    /** The reports could not be written: names the folder and the cause; the earlier reports there are unchanged. */
+    public static final class ReportWriteException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReportWriteException(Path dir, IOException cause) {
+            super("cannot write the reports to " + dir + ": " + reason(cause) + "; the earlier reports there are unchanged", cause);
+        }
+
+        private static String reason(IOException e) {
+            String m = e.getMessage();
+            if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+                return fs.getReason();
+            }
+            return m == null ? e.getClass().getSimpleName() : m;
+        }
+    }
+
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            // reports are for people: readable like any file the user writes, not private like a temp file
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its defaults
+        }
+    }
+
+    private static Path keepEarlier(Path target, String stamp) throws IOException {
+        if (!Files.exists(target)) {
+            return null;
+        }
+        String name = target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String when = stamp != null ? stamp : stampOf(target);
+        Path kept = target.toAbsolutePath().getParent().resolve(name.substring(0, dot) + "." + when + name.substring(dot));
+        Files.move(target, kept, StandardCopyOption.REPLACE_EXISTING);
+        return kept;
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /** The stamp an earlier file at this place is kept under: its modification time, UTC. */
     public static String stampOf(Path earlier) throws IOException {
         return Files.exists(earlier) ? STAMP.format(Files.getLastModifiedTime(earlier).toInstant()) : null;
@@ -78,26 +168,9 @@ public final class ReportFiles {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             Files.write(tmp, bytes);
-            try {
-                // reports are for people: readable like any file the user writes, not private like a temp file
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep its defaults
-            }
-            Path kept = null;
-            if (keepEarlier && Files.exists(target)) {
-                String name = target.getFileName().toString();
-                int dot = name.lastIndexOf('.');
-                String when = stamp != null ? stamp : stampOf(target);
-                String stamped = name.substring(0, dot) + "." + when + name.substring(dot);
-                kept = dir.resolve(stamped);
-                Files.move(target, kept, StandardCopyOption.REPLACE_EXISTING);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            readableByAll(tmp);
+            Path kept = keepEarlier ? keepEarlier(target, stamp) : null;
+            move(tmp, target);
             return kept;
         } finally {
             Files.deleteIfExists(tmp);

@@ -32,4 +32,39 @@ class ReportSetTest {
         assertTrue(kept.stream().allMatch(n -> n.split("\\.")[1].equals(stamp)), "one stamp for the earlier set: " + kept);
         assertTrue(Files.exists(dir.resolve("report.json")) && Files.exists(dir.resolve("report.html")));
     }
+
+    @Test
+    void aDiskThatFillsWhileWritingLeavesTheEarlierSetWhole() throws Exception {
+        ReportSet first = ReportSet.write(SummaryCsvWriterTest.report(), tmp);
+        Path dir = first.directory();
+        java.util.Map<String, byte[]> before = contents(dir);
+        for (int failAt = 1; failAt <= 3; failAt++) {
+            int n = failAt;
+            int[] writes = {0};
+            ReportFiles.Writer fullDisk = (file, bytes) -> {
+                if (++writes[0] == n) {
+                    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));   // half written, then the disk is full
+                    throw new java.nio.file.FileSystemException(file.toString(), null, "No space left on device");
+                }
+                Files.write(file, bytes);
+            };
+            ReportFiles.ReportWriteException e = org.junit.jupiter.api.Assertions.assertThrows(ReportFiles.ReportWriteException.class,
+                () -> ReportSet.write(SummaryCsvWriterTest.report(), tmp, fullDisk));
+            assertEquals("cannot write the reports to " + dir.toAbsolutePath() + ": No space left on device; the earlier reports there are unchanged",
+                e.getMessage());
+            java.util.Map<String, byte[]> after = contents(dir);
+            assertEquals(before.keySet(), after.keySet(), "no new, rotated or temporary file after failing write " + n);
+            before.forEach((name, bytes) -> assertTrue(java.util.Arrays.equals(bytes, after.get(name)), name + " unchanged"));
+        }
+    }
+
+    private static java.util.Map<String, byte[]> contents(Path dir) throws java.io.IOException {
+        java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                out.put(f.getFileName().toString(), Files.readAllBytes(f));
+            }
+        }
+        return out;
+    }
 }
