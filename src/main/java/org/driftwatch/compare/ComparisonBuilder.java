@@ -138,7 +138,7 @@ public final class ComparisonBuilder {
         ColumnComparison.DriftTest d = test.run(c, test == byDefault ? note : "drift test " + test.key() + " set in compare.tests");
         if (d.score() == null) {
             return new ColumnComparison.DriftTest(d.test(), null, d.threshold(), false,
-                test.display() + " is not available for this column");
+                "drift undetermined: " + test.display() + " could not be computed for this column (see its notes)");
         }
         return d;
     }

@@ -86,6 +86,9 @@ public final class SummaryCsvWriter {
      * single quote, as OWASP advises against CSV injection; numbers stay numbers, report.json stays exact.
      */
     static Object spreadsheetSafe(Object cell) {
+        if (cell instanceof Double d && !Double.isFinite(d)) {
+            return null;   // as report.json: an undefined number is empty, never NaN or Infinity
+        }
         if (cell instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
             return "'" + s;
         }

@@ -24,6 +24,13 @@ public final class ValueSummary implements Serializable {
     private long nans;
     private long infinite;
     private double shift;
+    /**
+     * The shifted sums are kept in units of {@code scale}, a power of two that stays 1 unless a value
+     * exceeds 2^480: then the sums are rescaled (exactly), so values up to Double.MAX_VALUE neither
+     * overflow Σd² nor change a single bit of the moments of ordinary data.
+     */
+    private double scale = 1.0;
+    private double scaledShift;
     private double s1;
     private double s2;
     /** Exact Σv and Σv² once partitions were merged; null for one partition's values. */
@@ -56,10 +63,14 @@ public final class ValueSummary implements Serializable {
             return false;
         }
         v = v + 0.0;
+        if (Math.abs(v) > LARGE * scale) {
+            rescale(v);
+        }
         if (count++ == 0) {
             shift = v;
+            scaledShift = v / scale;
         }
-        double d = v - shift;
+        double d = scale == 1.0 ? v - shift : v / scale - scaledShift;
         s1 += d;
         s2 += d * d;
         if (v < min) {
@@ -72,6 +83,19 @@ public final class ValueSummary implements Serializable {
             countValue(v);
         }
         return true;
+    }
+
+    private static final double LARGE = 0x1p480;
+
+    /** A scale under which |v| is at most 2^480; the sums are multiplied by powers of two, which is exact. */
+    private void rescale(double v) {
+        double next = Math.scalb(1.0, Math.getExponent(v) - 479);
+        double factor = scale / next;
+        s1 *= factor;
+        s2 *= factor;
+        s2 *= factor;
+        scaledShift = shift / next;
+        scale = next;
     }
 
     private void countValue(double v) {
@@ -93,6 +117,8 @@ public final class ValueSummary implements Serializable {
     public ValueSummary merge(ValueSummary o) {
         if (o.count > 0 && count == 0) {
             shift = o.shift;
+            scale = o.scale;
+            scaledShift = o.scaledShift;
             s1 = o.s1;
             s2 = o.s2;
             exactSum = o.exactSum;
@@ -144,16 +170,31 @@ public final class ValueSummary implements Serializable {
         if (exactSum != null) {
             return exactSum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL128).doubleValue();
         }
-        return shift + s1 / count;
+        return shift + (s1 / count) * scale;
     }
 
-    /** Σ(v − mean)², from the shifted sums, or exactly from Σv and Σv² after a merge. */
-    private double m2() {
-        if (exactSum != null) {
-            BigDecimal m2 = exactSumSquares.subtract(exactSum.multiply(exactSum).divide(BigDecimal.valueOf(count), MathContext.DECIMAL128));
-            return Math.max(0.0, m2.doubleValue());
-        }
+    /** Σ(v − mean)² exactly from Σv and Σv² after a merge. */
+    private BigDecimal exactM2() {
+        BigDecimal m2 = exactSumSquares.subtract(exactSum.multiply(exactSum).divide(BigDecimal.valueOf(count), MathContext.DECIMAL128));
+        return m2.max(BigDecimal.ZERO);
+    }
+
+    /** Σ(v − mean)² / scale², from the shifted sums. */
+    private double scaledM2() {
         return Math.max(0.0, s2 - s1 * s1 / count);
+    }
+
+    /** √(Σ(v − mean)² / n), without overflow for values near Double.MAX_VALUE. */
+    private double std(long n) {
+        if (exactSum != null) {
+            BigDecimal m2 = exactM2();
+            double d = m2.doubleValue();
+            if (Double.isFinite(d)) {
+                return Math.sqrt(d / n);
+            }
+            return m2.divide(BigDecimal.valueOf(n), MathContext.DECIMAL128).sqrt(MathContext.DECIMAL128).doubleValue();
+        }
+        return Math.sqrt(scaledM2() / n) * scale;
     }
 
     /** Σv exactly: as merged, or from this partition's mean (n · mean). */
@@ -167,13 +208,14 @@ public final class ValueSummary implements Serializable {
             return exactSumSquares;
         }
         BigDecimal mean = new BigDecimal(mean());
-        return new BigDecimal(m2()).add(mean.multiply(mean).multiply(BigDecimal.valueOf(count)));
+        BigDecimal scaleSquared = new BigDecimal(scale).multiply(new BigDecimal(scale));
+        return new BigDecimal(scaledM2()).multiply(scaleSquared).add(mean.multiply(mean).multiply(BigDecimal.valueOf(count)));
     }
 
     public NumericSummary summary() {
         boolean any = count > 0;
-        return new NumericSummary(count, nulls, nans, infinite, any ? mean() : null, any ? Math.sqrt(m2() / count) : null,
-            count > 1 ? Math.sqrt(m2() / (count - 1)) : null, any ? min : null, any ? max : null);
+        return new NumericSummary(count, nulls, nans, infinite, any ? mean() : null, any ? std(count) : null,
+            count > 1 ? std(count - 1) : null, any ? min : null, any ? max : null);
     }
 
     /** The distinct values in increasing order with their counts, or null above the limit. */

@@ -95,7 +95,7 @@ final class ColumnSections {
     }
 
     private static String g(Double v) {
-        return v == null ? "–" : String.format("%.4g", v);
+        return v == null || !Double.isFinite(v) ? "–" : String.format("%.4g", v);
     }
 
     private static String pctText(double share) {
