@@ -15,14 +15,32 @@ import org.driftwatch.rules.RuleSection;
  */
 public final class SchemaCheck implements Check {
     private final boolean allowNewColumns;
+    private final Double maxUnseenShare;
 
     public SchemaCheck(boolean allowNewColumns) {
+        this(allowNewColumns, null);
+    }
+
+    /** @param maxUnseenShare above this share of current values new to the reference a column fails; null: only warn */
+    public SchemaCheck(boolean allowNewColumns, Double maxUnseenShare) {
         this.allowNewColumns = allowNewColumns;
+        this.maxUnseenShare = maxUnseenShare;
     }
 
     public static SchemaCheck fromRules(RuleSection s) {
-        s.allowOnly(List.of("allow_new_columns"));
-        return new SchemaCheck(s.bool("allow_new_columns", true));
+        s.allowOnly(List.of("allow_new_columns", "max_unseen_share"));
+        return new SchemaCheck(s.bool("allow_new_columns", true), s.optionalNumber("max_unseen_share", 0, 1).orElse(null));
+    }
+
+    /** The most frequent new values with their share of the current values. */
+    private static String top(java.util.Map<String, Long> top, ColumnComparison c) {
+        long total = 0;
+        for (long k : c.categories().current()) {
+            total += k;
+        }
+        long all = total;
+        return String.join(", ", top.entrySet().stream().limit(5)
+            .map(e -> String.format("%s (%.1f%%)", e.getKey(), 100.0 * e.getValue() / all)).toList());
     }
 
     @Override
@@ -62,7 +80,14 @@ public final class SchemaCheck implements Check {
             }
         }
         for (ColumnComparison c : comparison.columns().values()) {
-            if (!c.unseenCategories().isEmpty()) {
+            Double share = c.categories() == null ? null : c.categories().unseenShare();
+            if (share != null && share > 0) {
+                var u = c.categories().unseen();
+                Status s = maxUnseenShare != null && share > maxUnseenShare ? Status.FAIL : Status.WARN;
+                out.add(new Finding(name(), c.name(), s, share, maxUnseenShare == null ? 0.0 : maxUnseenShare,
+                    String.format("%d values not seen in the reference hold %.1f%% of the current values: %s", u.distinct(), 100 * share,
+                        top(u.top(), c))));
+            } else if (!c.unseenCategories().isEmpty()) {
                 out.add(new Finding(name(), c.name(), Status.WARN, (double) c.unseenCategories().size(), 0.0,
                     c.unseenCategories().size() + " categories not seen in the reference: " + preview(c.unseenCategories())));
             }

@@ -68,9 +68,23 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
     }
 
     /** Category counts over the sorted union (numeric columns with few values use their values). */
-    public record Categories(List<String> names, long[] reference, long[] current, boolean folded) {
+    public record Categories(List<String> names, long[] reference, long[] current, boolean folded,
+                             org.driftwatch.profile.model.CategoryTable.Unseen unseen) {
         public Categories {
             names = List.copyOf(names);
+        }
+
+        public Categories(List<String> names, long[] reference, long[] current, boolean folded) {
+            this(names, reference, current, folded, null);
+        }
+
+        /** Share of the current values that the reference never had (counted before folding), or null. */
+        public Double unseenShare() {
+            long total = 0;
+            for (long c : current) {
+                total += c;
+            }
+            return unseen == null || total == 0 ? null : unseen.rows() / (double) total;
         }
     }
 

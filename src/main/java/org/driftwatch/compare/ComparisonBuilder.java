@@ -104,7 +104,7 @@ public final class ComparisonBuilder {
         List<String> notes = new ArrayList<>();
         NumericSummary curPresence = cc == null ? null : new NumericSummary(cc, 0, 0, 0, null, null, null, null, null);
         String insufficient = insufficient(rc == null ? 0 : rc, curPresence, cc == null ? 0 : cc, needs, notes, "non-null");
-        Categories cats = t == null ? null : new Categories(t.categories(), t.reference(), t.current(), t.folded());
+        Categories cats = t == null ? null : new Categories(t.categories(), t.reference(), t.current(), t.folded(), t.unseen());
         List<String> unseen = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         if (t != null) {
@@ -115,9 +115,14 @@ public final class ComparisonBuilder {
                     missing.add(t.categories().get(i));
                 }
             }
+            if (t.unseen() != null) {
+                t.unseen().top().keySet().stream().filter(v -> !unseen.contains(v)).forEach(unseen::add);
+            }
             if (t.folded()) {
                 notes.add(t.distinct() + " distinct values: the " + (t.categories().size() - 1)
-                    + " most frequent reference categories are kept, the rest form '" + CategoryTable.OTHER + "'");
+                    + " most frequent categories of either side are kept, the rest form '" + CategoryTable.OTHER + "'"
+                    + (t.unseen() == null || t.unseen().distinct() == 0 ? "" : String.format("; %d values new in the current data hold %.1f%% of it",
+                        t.unseen().distinct(), 100 * cats.unseenShare())));
             }
         }
         if (insufficient != null) {

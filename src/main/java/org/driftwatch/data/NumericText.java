@@ -23,7 +23,7 @@ import org.apache.spark.sql.types.StringType;
  */
 public final class NumericText {
     private static final java.util.regex.Pattern MESSAGE =
-        java.util.regex.Pattern.compile("((reference|current) column '.*?' in .*? holds '.*?', which is not a number \\(columns\\.numerical\\))");
+        java.util.regex.Pattern.compile("((reference|current) column '.*?' in .*? holds '.*?', which is not a number: list it under columns\\.categorical, or fix the data)");
 
     private NumericText() {
     }
@@ -46,7 +46,7 @@ public final class NumericText {
             .when(t.isin("inf", "+inf", "infinity", "+infinity"), lit(Double.POSITIVE_INFINITY))
             .when(t.isin("-inf", "-infinity"), lit(Double.NEGATIVE_INFINITY))
             .when(number.isNotNull(), number)
-            .otherwise(raise_error(concat(lit(where + " holds '"), text, lit("', which is not a number (columns.numerical)"))).cast("double"));
+            .otherwise(raise_error(concat(lit(where + " holds '"), text, lit("', which is not a number: list it under columns.categorical, or fix the data"))).cast("double"));
     }
 
     /** This check's message when {@code e} (or a cause) carries it, else null. */

@@ -179,9 +179,15 @@ public final class CurrentProfiler {
         int distinct = union.size();
         TreeMap<String, long[]> kept = union;
         if (distinct > maxCategories) {
+            // the categories frequent on either side are kept, so a value new tonight is not folded away
+            double refTotal = Math.max(1, reference.values().stream().mapToLong(Long::longValue).sum());
+            double curTotal = Math.max(1, current.values().stream().mapToLong(Long::longValue).sum());
             List<Map.Entry<String, long[]>> ranked = new ArrayList<>(union.entrySet());
-            ranked.sort((a, b) -> a.getValue()[0] != b.getValue()[0] ? Long.compare(b.getValue()[0], a.getValue()[0])
-                : a.getValue()[1] != b.getValue()[1] ? Long.compare(b.getValue()[1], a.getValue()[1])
+            java.util.function.ToDoubleFunction<Map.Entry<String, long[]>> share =
+                e -> Math.max(e.getValue()[0] / refTotal, e.getValue()[1] / curTotal);
+            ranked.sort((a, b) -> share.applyAsDouble(a) != share.applyAsDouble(b)
+                ? Double.compare(share.applyAsDouble(b), share.applyAsDouble(a))
+                : a.getValue()[0] != b.getValue()[0] ? Long.compare(b.getValue()[0], a.getValue()[0])
                 : a.getKey().compareTo(b.getKey()));
             kept = new TreeMap<>();
             for (int i = 0; i < ranked.size(); i++) {
@@ -198,6 +204,23 @@ public final class CurrentProfiler {
             r[i] = c[0];
             k[i++] = c[1];
         }
-        return new CategoryTable(List.copyOf(kept.keySet()), r, k, distinct, distinct > maxCategories);
+        return new CategoryTable(List.copyOf(kept.keySet()), r, k, distinct, distinct > maxCategories, unseen(union));
+    }
+
+    private static CategoryTable.Unseen unseen(TreeMap<String, long[]> union) {
+        long rows = 0;
+        long distinct = 0;
+        List<Map.Entry<String, long[]>> fresh = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : union.entrySet()) {
+            if (e.getValue()[0] == 0 && e.getValue()[1] > 0) {
+                rows += e.getValue()[1];
+                distinct++;
+                fresh.add(e);
+            }
+        }
+        fresh.sort((a, b) -> a.getValue()[1] != b.getValue()[1] ? Long.compare(b.getValue()[1], a.getValue()[1]) : a.getKey().compareTo(b.getKey()));
+        java.util.LinkedHashMap<String, Long> top = new java.util.LinkedHashMap<>();
+        fresh.stream().limit(CategoryTable.TOP_UNSEEN).forEach(e -> top.put(e.getKey(), e.getValue()[1]));
+        return new CategoryTable.Unseen(rows, distinct, top);
     }
 }

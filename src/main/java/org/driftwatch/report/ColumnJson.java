@@ -57,6 +57,15 @@ final class ColumnJson {
             num(o, "jensen_shannon", c.jensenShannon());
             strings(o.putArray("unseen_categories"), c.unseenCategories());
             strings(o.putArray("missing_categories"), c.missingCategories());
+            if (c.categories() != null && c.categories().unseen() != null) {
+                var u = c.categories().unseen();
+                ObjectNode un = o.putObject("unseen");
+                un.put("rows", u.rows());
+                num(un, "share", c.categories().unseenShare());
+                un.put("distinct", u.distinct());
+                ObjectNode top = un.putObject("top");
+                u.top().forEach(top::put);
+            }
         }
         c.metrics().forEach((name, v) -> {
             if (v.single()) {

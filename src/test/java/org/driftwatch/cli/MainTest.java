@@ -127,9 +127,10 @@ class MainTest {
     }
 
     @Test
-    void stringColumnListedAsNumericalIsBadRules() throws IOException {
-        assertUserError(run(rules(seattleRules("columns: {numerical: [weather]}\n"))), ExitCode.BAD_RULES,
-            "columns.numerical lists 'weather'", "string", "columns.categorical");
+    void stringColumnListedAsNumericalIsBadDataNamingAValue() throws IOException {
+        // a CSV column typed string may hold numbers spelled as text (nan, inf): the first word that is no number stops the run
+        assertUserError(run(rules(seattleRules("columns: {numerical: [weather]}\n"))), ExitCode.BAD_DATA,
+            "reference column 'weather'", "holds 'drizzle', which is not a number", "columns.categorical");
     }
 
     @Test

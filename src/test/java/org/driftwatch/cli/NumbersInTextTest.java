@@ -73,6 +73,6 @@ class NumbersInTextTest {
         assertEquals(3, r.exitCode(), r.err());
         assertFalse(r.hasStackTrace(), r.err());
         assertEquals("driftwatch: error: current column 'spelled' in " + dir.resolve("bad.csv")
-            + " holds 'n/a', which is not a number (columns.numerical)", r.errorLine());
+            + " holds 'n/a', which is not a number: list it under columns.categorical, or fix the data", r.errorLine());
     }
 }
