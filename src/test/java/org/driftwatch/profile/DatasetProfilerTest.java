@@ -230,8 +230,11 @@ class DatasetProfilerTest {
             .union(spark.range(0, 3).selectExpr("'v5' as cat"));
         ComparisonProfile p = DatasetProfiler.profile(ref, cur, new ProfileRequest(List.of(), List.of("cat"), null, 10, 5, 10));
         CategoryTable t = p.categorical().get("cat");
-        assertEquals(List.of("(other)", "v0", "v1", "v10", "v100", "v5"), t.categories(),
-            "ties on the reference count broken by the current count, then by name");
+        // kept: the 5 largest shares on either side (v5 is 3/103 of the current, each w 1/103, ties by name), and
+        // the 10 most frequent values new in the current data; the rest fold
+        assertEquals(List.of("(other)", "v5", "w0", "w1", "w10", "w11", "w12", "w13", "w14", "w15", "w16", "w17"), t.categories());
+        assertEquals(100, t.unseen().rows());
+        assertEquals(100, t.unseen().distinct());
         assertEquals(240_100, t.distinct());
         assertTrue(t.folded());
         assertEquals(250_000, Arrays.stream(t.reference()).sum());
