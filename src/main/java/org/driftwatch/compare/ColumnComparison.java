@@ -102,7 +102,11 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
      * @param score     the test's value (a p-value or a distance); null when undefined
      * @param threshold drift when score ≤ threshold for p-values, ≥ threshold for distances
      */
-    public record DriftTest(String test, Double score, Double threshold, boolean detected, String note) {
+    public record DriftTest(String test, Double score, Double threshold, boolean detected, String note, Double pValueAdjusted) {
+        public DriftTest(String test, Double score, Double threshold, boolean detected, String note) {
+            this(test, score, threshold, detected, note, null);
+        }
+
         /** No test: too little data, or the column is missing. */
         public static DriftTest none(String why) {
             return new DriftTest("none", null, null, false, why);

@@ -21,12 +21,20 @@ import org.driftwatch.rules.Suggestions;
  * @param deprecations lines to show the user about old keys still in use
  */
 public record CompareSettings(int psiBins, int minCount, int maxCategories, double datasetShare,
-                              Map<String, DriftTest> tests, List<String> deprecations) {
+                              Map<String, DriftTest> tests, List<String> deprecations, String correction) {
+    /** Multiple-testing corrections of the p-value drift tests across a run's columns. */
+    public static final List<String> CORRECTIONS = List.of("none", "bh", "bonferroni");
+
+    public CompareSettings(int psiBins, int minCount, int maxCategories, double datasetShare, Map<String, DriftTest> tests,
+                           List<String> deprecations) {
+        this(psiBins, minCount, maxCategories, datasetShare, tests, deprecations, "none");
+    }
+
     public static final int DEFAULT_BINS = 10;
     public static final int DEFAULT_MIN_COUNT = 30;
     public static final int DEFAULT_MAX_CATEGORIES = 1000;
     public static final double DEFAULT_DATASET_SHARE = 0.5;
-    static final List<String> KEYS = List.of("psi_bins", "min_count", "max_categories", "dataset_share", "tests");
+    static final List<String> KEYS = List.of("psi_bins", "min_count", "max_categories", "dataset_share", "tests", "correction");
 
     public CompareSettings {
         tests = Map.copyOf(tests);
@@ -46,7 +54,12 @@ public record CompareSettings(int psiBins, int minCount, int maxCategories, doub
         int minCount = legacy.integer("min_count", "drift", "min_count", DEFAULT_MIN_COUNT, 1, Integer.MAX_VALUE, rules);
         int maxCategories = legacy.integer("max_categories", "drift", "max_categories", DEFAULT_MAX_CATEGORIES, 2, 100_000, rules);
         double share = legacy.number("dataset_share", "drift", "dataset_share", DEFAULT_DATASET_SHARE, 0, 1, rules);
-        return new CompareSettings(bins, minCount, maxCategories, share, tests(compare), deprecations);
+        String correction = compare.string("correction").orElse("none").toLowerCase(java.util.Locale.ROOT);
+        if (!CORRECTIONS.contains(correction)) {
+            throw compare.error("correction", "unknown compare.correction '" + correction + "'" + Suggestions.hint(correction, CORRECTIONS)
+                + "; use none, bh (Benjamini–Hochberg) or bonferroni");
+        }
+        return new CompareSettings(bins, minCount, maxCategories, share, tests(compare), deprecations, correction);
     }
 
     private static Map<String, DriftTest> tests(RuleSection compare) {

@@ -38,6 +38,7 @@ public final class ComparisonBuilder {
         for (String name : plan.categorical()) {
             columns.put(name, categorical(name, profile, needs).withMetrics());
         }
+        columns = MultipleTestingCorrection.apply(columns, needs.correction());
         var label = java.util.Optional.ofNullable(plan.label())
             .map(l -> (plan.numericLabel() ? numerical(l, profile, needs) : categorical(l, profile, needs)).withMetrics());
         return new Comparison(profile.reference().rows(), profile.current().rows(), plan, columns, label, profile.leakage(),
@@ -50,7 +51,7 @@ public final class ComparisonBuilder {
         }
         String column = plan.model().predictionDriftColumn();
         ColumnComparison drift = profile.numeric().containsKey(column) || profile.reference().numeric().containsKey(column)
-            ? numerical(column, profile, needs) : categorical(column, profile, needs);
+            ? numerical(column, profile, needs).withMetrics() : categorical(column, profile, needs).withMetrics();
         return java.util.Optional.of(ModelPerformance.build(plan.model(), profile.referenceOutcomes(), profile.currentOutcomes(), drift));
     }
 

@@ -9,20 +9,27 @@ import java.util.Map;
  * monitored model (null when the rule file names no prediction).
  */
 public record ColumnPlan(List<String> numerical, List<String> categorical, String id, String label,
-                         boolean inferred, List<String> skipped, SchemaDifference schema, ModelPlan model) {
+                         boolean inferred, List<String> skipped, SchemaDifference schema, ModelPlan model,
+                         Map<String, String> skipReasons) {
     public ColumnPlan {
         numerical = List.copyOf(numerical);
         categorical = List.copyOf(categorical);
         skipped = List.copyOf(skipped);
+        skipReasons = skipReasons == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(skipReasons));
     }
 
     public ColumnPlan(List<String> numerical, List<String> categorical, String id, String label, boolean inferred,
                       List<String> skipped, SchemaDifference schema) {
-        this(numerical, categorical, id, label, inferred, skipped, schema, null);
+        this(numerical, categorical, id, label, inferred, skipped, schema, null, Map.of());
+    }
+
+    public ColumnPlan(List<String> numerical, List<String> categorical, String id, String label, boolean inferred,
+                      List<String> skipped, SchemaDifference schema, ModelPlan model) {
+        this(numerical, categorical, id, label, inferred, skipped, schema, model, Map.of());
     }
 
     public ColumnPlan withModel(ModelPlan newModel) {
-        return new ColumnPlan(numerical, categorical, id, label, inferred, skipped, schema, newModel);
+        return new ColumnPlan(numerical, categorical, id, label, inferred, skipped, schema, newModel, skipReasons);
     }
 
     /** Whether the label is compared as a number (a regression label) rather than by its classes. */

@@ -40,18 +40,25 @@ public final class ColumnResolver {
         List<String> numerical = new ArrayList<>();
         List<String> categorical = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
         if (roles.inferred()) {
             for (Map.Entry<String, DataType> e : ref.entrySet()) {
                 String name = e.getKey();
                 if (roles.roleColumns().contains(name)) {
                     continue;
                 }
-                if (e.getValue() instanceof NumericType) {
+                if (identifierLike(name) && (e.getValue() instanceof NumericType || e.getValue() instanceof StringType)) {
+                    skipped.add(name);
+                    reasons.put(name, "named like an identifier, so not a feature: drift of ids means nothing; to check leakage"
+                        + " with it, add 'columns: {id: " + name + "}' to the rule file (or list it as a feature to compare it)");
+                } else if (e.getValue() instanceof NumericType) {
                     numerical.add(name);
                 } else if (e.getValue() instanceof StringType || e.getValue() instanceof BooleanType) {
                     categorical.add(name);
                 } else {
                     skipped.add(name);
+                    reasons.put(name, "of type " + e.getValue().simpleString() + " (dates, timestamps and nested values are not"
+                        + " drift-tested; list it to compare it)");
                 }
             }
         } else {
@@ -80,7 +87,17 @@ public final class ColumnResolver {
         }
         List<String> added = cur.keySet().stream().filter(n -> !ref.containsKey(n)).toList();
         return new ColumnPlan(numerical, categorical, roles.id(), roles.label(), roles.inferred(), skipped,
-            new ColumnPlan.SchemaDifference(missing, added, changed), ModelResolver.resolve(ruleFile, roles, model, reference, current));
+            new ColumnPlan.SchemaDifference(missing, added, changed), ModelResolver.resolve(ruleFile, roles, model, reference, current),
+            reasons);
+    }
+
+    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile(
+        "(?i)(id|uuid|guid|row_?id|row_?number|index)|.*[_\\-. ](id|uuid|guid|key)");
+    private static final java.util.regex.Pattern CAMEL = java.util.regex.Pattern.compile(".*[a-z0-9](Id|ID|Uuid|UUID|Key)");
+
+    /** id, *_id, userId, uuid, *_key, row_number, index: names of columns that identify rows rather than describe them. */
+    static boolean identifierLike(String name) {
+        return WHOLE.matcher(name).matches() || CAMEL.matcher(name).matches();
     }
 
     /** int → bigint is no change worth a warning; numeric → string is. */

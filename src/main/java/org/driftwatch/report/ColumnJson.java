@@ -80,6 +80,9 @@ final class ColumnJson {
         num(d, "score", c.drift().score());
         num(d, "threshold", c.drift().threshold());
         d.put("detected", c.drift().detected());
+        if (c.drift().pValueAdjusted() != null) {
+            num(d, "p_value_adjusted", c.drift().pValueAdjusted());
+        }
         if (c.drift().note() != null) {
             d.put("note", c.drift().note());
         }

@@ -45,6 +45,8 @@ public final class JsonReportWriter {
         root.put("columns_inferred", c.plan().inferred());
         if (!c.plan().skipped().isEmpty()) {
             JsonValues.strings(root.putArray("columns_skipped"), c.plan().skipped());
+            ObjectNode why = root.putObject("columns_skipped_reasons");
+            c.plan().skipReasons().forEach(why::put);
         }
         root.set("leakage", c.leakage().map(JsonReportWriter::leakage).orElse(null));
         root.set("label", c.label().map(ColumnJson::label).orElse(null));

@@ -145,6 +145,20 @@ public final class HtmlReport {
         return m;
     }
 
+    /** How many features would drift by chance alone: the p-value tests times their α (none when under one). */
+    private static java.util.Optional<String> chance(Comparison c) {
+        List<ColumnComparison> tested = c.columns().values().stream().filter(col -> col.drift() != null
+            && col.drift().pValueAdjusted() != null).toList();
+        if (tested.size() < 10) {
+            return java.util.Optional.empty();
+        }
+        double alpha = tested.get(0).drift().threshold();
+        long raw = tested.stream().filter(col -> col.drift().score() <= alpha).count();
+        long adjusted = tested.stream().filter(col -> col.drift().pValueAdjusted() <= alpha).count();
+        return java.util.Optional.of(String.format("%d columns tested by p-value at α %.2g: about %.1f would drift by chance alone; %d do"
+            + " by the raw p, %d after the Benjamini–Hochberg correction", tested.size(), alpha, alpha * tested.size(), raw, adjusted));
+    }
+
     private List<Map<String, String>> facts() {
         Comparison c = report.comparison();
         List<Map<String, String>> f = new ArrayList<>();
@@ -157,6 +171,7 @@ public final class HtmlReport {
         c.leakage().ifPresent(l -> f.add(fact("Leakage", l.overlappingIds() == 0 ? "no id of the current data is in the reference ("
             + l.column() + ")" : String.format("%,d ids of the current data are in the reference (%,d rows)", l.overlappingIds(), l.currentRowsWithReferenceId()))));
         c.identicalRows().ifPresent(r -> f.add(fact("Copied rows", String.format("%,d current rows identical to a reference row", r.currentRows()))));
+        chance(c).ifPresent(words -> f.add(fact("Chance", words)));
         f.add(fact("Checks", checksFact()));
         c.columns().values().stream().filter(col -> col.method() != null).findFirst()
             .ifPresent(col -> f.add(fact("Method", col.method().method() + ": " + col.method().reason())));
