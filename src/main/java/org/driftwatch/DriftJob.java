@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,10 @@ import org.driftwatch.checks.Finding;
 import org.driftwatch.compare.CompareSettings;
 import org.driftwatch.compare.Comparison;
 import org.driftwatch.compare.ComparisonBuilder;
+import org.driftwatch.history.HistoryRows;
+import org.driftwatch.history.MetricsHistory;
 import org.driftwatch.judge.Judge;
+import org.driftwatch.judge.PastNights;
 import org.driftwatch.judge.Judgement;
 import org.driftwatch.judge.RetrainPolicy;
 import org.driftwatch.report.DriftReport;
@@ -71,7 +75,9 @@ public final class DriftJob {
         try {
             CompareSettings settings = CompareSettings.fromRules(rules);
             settings.deprecations().forEach(d -> progress.say("warning: " + d));
-            Judge judge = new Judge(RetrainPolicy.fromRules(rules));
+            RetrainPolicy policy = RetrainPolicy.fromRules(rules);
+            Judge judge = new Judge(policy);
+            MetricsHistory history = rules.keepsHistory() ? new MetricsHistory(spark, in.reportRoot().toString()) : null;
             Profiling.Profiled profiled = new Profiling(spark, progress).profile(rules.forDate(in.date()), checks, settings, in.reference(),
                 in.current(), in.referenceProfile(), in.writeMissingProfile());
 
@@ -79,7 +85,9 @@ public final class DriftJob {
             Comparison comparison = ComparisonBuilder.build(profiled.plan(), profiled.profile(), settings);
             List<Finding> findings = new ArrayList<>();
             checks.forEach(c -> findings.addAll(c.findings(comparison)));
-            Judgement judgement = judge.judge(comparison, findings);
+            LocalDate tonight = LocalDate.parse(in.date());
+            PastNights past = history != null && policy.looksBack() ? history.pastNights(rules.monitor(), tonight) : PastNights.NONE;
+            Judgement judgement = judge.judge(comparison, findings, past, tonight);
 
             int jobs = spark.sparkContext().statusTracker().getJobIdsForGroup(group).length;
             double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
@@ -90,6 +98,7 @@ public final class DriftJob {
                 new DriftReport.Source(in.current().describe(), in.current().format(), comparison.currentRows()),
                 comparison, findings, judgement, thresholds(settings, checks), List.of());
             ReportSet files = ReportSet.write(report, in.reportRoot());
+            remember(history, report);
             progress.say(judgement.explanation().banner() + ": " + judgement.explanation().headline()
                 + (judgement.explanation().driftTypes().isEmpty() ? "" : " [" + judgement.explanation().driftTypesLine() + "]") + "; reports written to "
                 + files.directory() + " (report.json, report.html, summary.csv)");
@@ -105,6 +114,18 @@ public final class DriftJob {
             throw new UncheckedIOException(e);
         } finally {
             spark.sparkContext().clearJobGroup();
+        }
+    }
+
+    /** Tonight's rows into the metrics history; a failure is said, and does not undo the run. */
+    private void remember(MetricsHistory history, DriftReport report) {
+        if (history == null) {
+            return;
+        }
+        try {
+            history.write(report.monitor(), report.date(), HistoryRows.of(report));
+        } catch (RuntimeException e) {
+            progress.say("warning: the metrics history was not written: " + e.getMessage());
         }
     }
 

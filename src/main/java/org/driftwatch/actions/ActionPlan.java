@@ -59,7 +59,7 @@ public final class ActionPlan {
         Optional<RuleSection> retrain = actions.section("retrain").filter(RuleSection::enabled);
         if (retrain.isPresent()) {
             RuleSection r = retrain.get();
-            r.allowOnly(List.of("when", "min_columns", "dag_id", "airflow"));
+            r.allowOnly(List.of("when", "min_columns", "consecutive", "cooldown_days", "dag_id", "airflow"));
             airflow = r.section("airflow").filter(RuleSection::enabled).map(a -> AirflowTrigger.fromRules(withDefaultDag(a, r)));
         }
         List<Webhook> hooks = actions.sections("webhooks").stream().filter(RuleSection::enabled).map(Webhook::fromRules).toList();

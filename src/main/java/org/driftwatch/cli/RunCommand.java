@@ -150,13 +150,18 @@ final class RunCommand implements Callable<Integer> {
         if (date == null) {
             return LocalDate.now(ZoneOffset.UTC).toString();
         }
-        if (!date.matches("\\d{4}-\\d{2}-\\d{2}")) {   // LocalDate alone accepts +102026-11-20
-            throw new RuleException(null, "--date must be YYYY-MM-DD, not '" + date + "'");
+        return checkDate(date, "--date");
+    }
+
+    /** A strict YYYY-MM-DD date (LocalDate alone accepts +102026-11-20), or a one-line error naming the option. */
+    static String checkDate(String date, String option) {
+        if (!date.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new RuleException(null, option + " must be YYYY-MM-DD, not '" + date + "'");
         }
         try {
             return LocalDate.parse(date).toString();
         } catch (DateTimeParseException e) {
-            throw new RuleException(null, "--date must be YYYY-MM-DD, not '" + date + "'");
+            throw new RuleException(null, option + " must be YYYY-MM-DD, not '" + date + "'");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.driftwatch.judge;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -26,10 +27,57 @@ public final class Judge {
     }
 
     public Judgement judge(Comparison comparison, List<Finding> findings) {
+        return judge(comparison, findings, PastNights.NONE, null);
+    }
+
+    /**
+     * With look-back rules ({@code consecutive}, {@code cooldown_days}) a breaching night retrains only after
+     * enough breaching nights in a row and not within the cooldown after the last retrain; otherwise it is an
+     * alert whose first reason says why ("2nd of 3 required nights", "in cooldown until 2026-12-08").
+     */
+    public Judgement judge(Comparison comparison, List<Finding> findings, PastNights past, LocalDate tonight) {
         Status status = findings.stream().map(Finding::status).reduce(Status.OK, Status::worst);
         Map<RetrainReason, List<Finding>> counted = countedReasons(findings);
         Decision decision = counted.isEmpty() ? alert(findings) : retrain(counted);
-        return new Judgement(status, decision, explain(comparison, findings, status, decision, counted));
+        boolean breached = !counted.isEmpty();
+        String heldBack = breached && tonight != null ? heldBack(past, tonight) : null;
+        if (heldBack != null) {
+            List<Decision.Reason> reasons = new java.util.ArrayList<>();
+            reasons.add(new Decision.Reason("look_back", null, null, null, heldBack));
+            reasons.addAll(decision.reasons());
+            decision = new Decision(Verdict.ALERT, reasons, List.of());
+            counted = Map.of();
+        }
+        Explanation words = explain(comparison, findings, status, decision, counted);
+        if (heldBack != null) {
+            words = new Explanation(words.word(), words.banner(), words.level(), words.headline() + "; " + heldBack, words.drifted(),
+                words.nextSteps(), words.driftTypes());
+        }
+        return new Judgement(status, decision, words, breached);
+    }
+
+    /** Why tonight's breach does not retrain yet, or null when it does. */
+    private String heldBack(PastNights past, LocalDate tonight) {
+        LocalDate last = past.lastRetrain();
+        if (policy.cooldownDays() > 0 && last != null && !tonight.isAfter(last.plusDays(policy.cooldownDays() - 1L))) {
+            return "retrain reasons hold, but retraining is in cooldown until " + last.plusDays(policy.cooldownDays())
+                + " (last retrain " + last + ", cooldown_days " + policy.cooldownDays() + ")";
+        }
+        int run = past.breachingRun() + 1;
+        if (run < policy.consecutive()) {
+            return "retrain reasons hold for the " + ordinal(run) + " of " + policy.consecutive() + " required nights in a row";
+        }
+        return null;
+    }
+
+    private static String ordinal(int n) {
+        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
     }
 
     private Map<RetrainReason, List<Finding>> countedReasons(List<Finding> findings) {

@@ -14,13 +14,22 @@ import org.driftwatch.rules.Suggestions;
  * many features a {@link RetrainReason#PSI_FAIL} needs ({@code min_columns}, 1). The section's trigger
  * targets ({@code dag_id}, {@code airflow}) are read by the actions.
  */
-public record RetrainPolicy(Set<RetrainReason> when, int minColumns) {
+public record RetrainPolicy(Set<RetrainReason> when, int minColumns, int consecutive, int cooldownDays) {
     public RetrainPolicy {
         when = when.isEmpty() ? EnumSet.noneOf(RetrainReason.class) : EnumSet.copyOf(when);
     }
 
+    public RetrainPolicy(Set<RetrainReason> when, int minColumns) {
+        this(when, minColumns, 1, 0);
+    }
+
     public static RetrainPolicy defaults() {
         return new RetrainPolicy(EnumSet.of(RetrainReason.PSI_FAIL, RetrainReason.LABEL_DRIFT, RetrainReason.PERFORMANCE_DROP), 1);
+    }
+
+    /** Whether the policy looks back at earlier nights (and so needs the history). */
+    public boolean looksBack() {
+        return consecutive > 1 || cooldownDays > 0;
     }
 
     public static RetrainPolicy fromRules(RuleSet rules) {
@@ -37,7 +46,8 @@ public record RetrainPolicy(Set<RetrainReason> when, int minColumns) {
             }
             when.add(RetrainReason.valueOf(w.toUpperCase(java.util.Locale.ROOT)));
         }
-        return new RetrainPolicy(when, s.integer("min_columns", 1, 1, 100_000));
+        return new RetrainPolicy(when, s.integer("min_columns", 1, 1, 100_000), s.integer("consecutive", 1, 1, 366),
+            s.integer("cooldown_days", 0, 0, 3660));
     }
 
     /** Whether this many findings of a reason are enough for it to count. */

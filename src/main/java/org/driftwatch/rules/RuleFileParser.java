@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /** Reads a rule file into a {@link RuleSet}, rejecting unknown keys and bad values with their position. */
 public final class RuleFileParser {
     static final List<String> TOP_KEYS = List.of("monitor", "description", "reference", "current", "columns", "compare", "model",
-        "checks", "actions");
+        "history", "checks", "actions");
     static final List<String> SOURCE_KEYS = List.of("path", "table", "format", "options");
     /** A reference may also name a saved profile (driftwatch profile) that runs use instead of scanning it. */
     static final List<String> REFERENCE_KEYS = List.of("path", "table", "format", "options", "profile");
@@ -54,7 +54,11 @@ public final class RuleFileParser {
         RuleSection compare = top.section("compare").orElse(RuleSection.absent(file.toString(), "compare"));
         RuleSection actions = top.section("actions").orElse(RuleSection.absent(file.toString(), "actions"));
         ModelRules model = model(top, columns);
-        return new RuleSet(file.toString(), sha256(file), monitor, reference, current, columns, compare, checks, actions, model);
+        boolean history = top.section("history").map(h -> {
+            h.allowOnly(List.of("enabled"));
+            return h.enabled();
+        }).orElse(true);
+        return new RuleSet(file.toString(), sha256(file), monitor, reference, current, columns, compare, checks, actions, model, history);
     }
 
     private static ModelRules model(RuleSection top, ColumnRoles columns) {

@@ -8,14 +8,14 @@ import java.util.Map;
  */
 public record RuleSet(String file, String sha256, String monitor, DataSource reference, DataSource current,
                       ColumnRoles columns, RuleSection compare, Map<String, RuleSection> checks,
-                      RuleSection actions, ModelRules model) {
+                      RuleSection actions, ModelRules model, boolean keepsHistory) {
     public RuleSet {
         checks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checks));
     }
 
     public RuleSet(String file, String sha256, String monitor, DataSource reference, DataSource current, ColumnRoles columns,
                    RuleSection compare, Map<String, RuleSection> checks, RuleSection actions) {
-        this(file, sha256, monitor, reference, current, columns, compare, checks, actions, ModelRules.NONE);
+        this(file, sha256, monitor, reference, current, columns, compare, checks, actions, ModelRules.NONE, true);
     }
 
     /** The same rules with the delayed labels' {@code {date}} filled in. */
@@ -24,7 +24,7 @@ public record RuleSet(String file, String sha256, String monitor, DataSource ref
             return this;
         }
         return new RuleSet(file, sha256, monitor, reference, current, columns, compare, checks, actions,
-            model.withLabels(model.labels().withDate(date)));
+            model.withLabels(model.labels().withDate(date)), keepsHistory);
     }
 
     /** Whether the rule file monitors a model: a label and a prediction column. */

@@ -158,6 +158,50 @@ class RetrainTriggerTest {
     }
 
     @Test
+    void consecutiveNightsAndCooldownLookBackThroughTheHistory() throws Exception {
+        Path rules = drifted("  retrain:\n    when: [psi_fail, label_drift]\n    consecutive: 3\n    cooldown_days: 7\n    dag_id: fraud_retrain\n"
+            + "    airflow: {url: \"" + http.url() + "\"}\n");
+        String[] dates = {"2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04"};
+        List<String> verdicts = new ArrayList<>();
+        List<String> first = new ArrayList<>();
+        for (String d : dates) {
+            CliRun r = runOn(rules, d);
+            assertEquals(ExitCode.OK, r.exitCode(), r.err());
+            JsonNode decision = JSON.readTree(tmp.resolve("out/synthetic/" + d + "/report.json").toFile()).get("decision");
+            verdicts.add(decision.get("verdict").asText());
+            first.add(decision.get("reasons").get(0).get("message").asText());
+        }
+        assertEquals(List.of("alert", "alert", "retrain", "alert"), verdicts);
+        assertEquals("retrain reasons hold for the 1st of 3 required nights in a row", first.get(0));
+        assertEquals("retrain reasons hold for the 2nd of 3 required nights in a row", first.get(1));
+        assertEquals("retrain reasons hold, but retraining is in cooldown until 2026-11-10 (last retrain 2026-11-03, cooldown_days 7)",
+            first.get(3));
+        assertEquals(1, http.requests().size(), "triggered on the third breaching night only, once");
+        assertTrue(http.requests().get(0).body().contains("driftwatch__synthetic__2026-11-03"));
+
+        CliRun table = CliRun.of(env(), "history", "--rules", rules.toString(), "--out", tmp.resolve("out").toString(), "--format", "csv");
+        assertEquals(ExitCode.OK, table.exitCode(), table.err());
+        List<String> rows = table.out().lines().skip(1).toList();
+        assertEquals(rows.size(), rows.stream().map(l -> String.join(",", java.util.Arrays.copyOf(l.split(","), 3))).distinct().count(),
+            "one row per date, column and metric");
+        assertEquals(4, rows.stream().filter(l -> l.contains(",_run,verdict,")).count());
+
+        // a rerun of night 2 replaces its rows and decides as before: no duplicates, no new trigger
+        assertEquals(ExitCode.OK, runOn(rules, "2026-11-02").exitCode());
+        CliRun again = CliRun.of(env(), "history", "--rules", rules.toString(), "--out", tmp.resolve("out").toString(), "--format", "csv");
+        java.util.function.Function<String, List<String>> withoutTimings = out -> out.lines().filter(l -> !l.contains(",duration_seconds,")).toList();
+        assertEquals(withoutTimings.apply(table.out()), withoutTimings.apply(again.out()));
+        assertEquals(1, http.requests().size());
+        CliRun psi = CliRun.of(env(), "history", "--rules", rules.toString(), "--out", tmp.resolve("out").toString(), "--column", "x_shift",
+            "--metric", "psi", "--since", "2026-11-03");
+        assertEquals(3, psi.out().lines().count(), "a header and two nights: " + psi.out());
+    }
+
+    private CliRun runOn(Path rules, String date) {
+        return CliRun.of(env(), "run", "--rules", rules.toString(), "--date", date, "--out", tmp.resolve("out").toString());
+    }
+
+    @Test
     void stableDataTriggersNothing() throws Exception {
         CliRun r = run(env(), stable(airflow("") + "  webhooks:\n    - {url: \"" + http.url() + "/hook\", when: [retrain]}\n"));
         assertEquals(ExitCode.OK, r.exitCode(), r.err());

@@ -1,0 +1,107 @@
+package org.driftwatch.cli;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.driftwatch.history.MetricsHistory;
+import org.driftwatch.rules.RuleException;
+import org.driftwatch.rules.RuleFileParser;
+import org.driftwatch.rules.RuleSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Prints a monitor's metrics history: one row per date, column and metric. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+    description = "Print a monitor's metrics history (written by every run under <out>/_history/), one row per date, column and metric.")
+final class HistoryCommand implements Callable<Integer> {
+    @Option(names = "--rules", required = true, paramLabel = "FILE", description = "Rule file (YAML): its monitor's history.")
+    Path rules;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Report root whose _history/ is read (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Only dates from this one on.")
+    String since;
+
+    @Option(names = "--column", paramLabel = "C", description = "Only this column (_run for the run's own rows, _performance for the model).")
+    String column;
+
+    @Option(names = "--metric", paramLabel = "M", description = "Only this metric (psi, ks_statistic, null_share, verdict, ...).")
+    String metric;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() throws Exception {
+        RuleSet set = RuleFileParser.parse(rules);
+        if (!List.of("table", "csv", "json").contains(format)) {
+            throw new RuleException(null, "--format must be table, csv or json, not '" + format + "'");
+        }
+        if (since != null) {
+            RunCommand.checkDate(since, "--since");
+        }
+        try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch history " + set.monitor())) {
+            MetricsHistory history = new MetricsHistory(lease.spark(), out.toString());
+            Dataset<Row> rows = history.read(set.monitor());
+            if (rows == null) {
+                RunCommand.progress("no history for " + set.monitor() + " under " + history.location() + " yet");
+                return ExitCode.OK;
+            }
+            if (since != null) {
+                rows = rows.where(col("date").geq(since));
+            }
+            if (column != null) {
+                rows = rows.where(col("column").equalTo(column));
+            }
+            if (metric != null) {
+                rows = rows.where(col("metric").equalTo(metric));
+            }
+            print(rows.select("date", "column", "metric", "value", "text").orderBy("date", "column", "metric").collectAsList());
+        }
+        return ExitCode.OK;
+    }
+
+    private void print(List<Row> rows) throws Exception {
+        if (format.equals("json")) {
+            ObjectMapper json = new ObjectMapper();
+            ArrayNode a = json.createArrayNode();
+            for (Row r : rows) {
+                ObjectNode o = a.addObject().put("date", r.getString(0)).put("column", r.getString(1)).put("metric", r.getString(2));
+                if (r.isNullAt(3)) {
+                    o.putNull("value");
+                } else {
+                    o.put("value", r.getDouble(3));
+                }
+                o.put("text", r.isNullAt(4) ? null : r.getString(4));
+            }
+            System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(a));
+            return;
+        }
+        boolean csv = format.equals("csv");
+        StringBuilder b = new StringBuilder(csv ? "date,column,metric,value,text\n" : String.format("%-10s  %-24s  %-22s  %s%n", "date", "column", "metric", "value"));
+        for (Row r : rows) {
+            String value = r.isNullAt(3) ? (r.isNullAt(4) ? "" : r.getString(4)) : String.valueOf(r.getDouble(3));
+            if (csv) {
+                b.append(r.getString(0)).append(',').append(csvField(r.getString(1))).append(',').append(r.getString(2)).append(',')
+                    .append(r.isNullAt(3) ? "" : String.valueOf(r.getDouble(3))).append(',').append(r.isNullAt(4) ? "" : csvField(r.getString(4)))
+                    .append('\n');
+            } else {
+                b.append(String.format("%-10s  %-24s  %-22s  %s%n", r.getString(0), r.getString(1), r.getString(2), value));
+            }
+        }
+        System.out.print(b);
+    }
+
+    private static String csvField(String s) {
+        String safe = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}
