@@ -1,0 +1,123 @@
+package org.driftwatch.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.driftwatch.DriftJob;
+import org.driftwatch.actions.ActionPlan;
+import org.driftwatch.checks.Check;
+import org.driftwatch.checks.CheckCatalog;
+import org.driftwatch.compare.CompareSettings;
+import org.driftwatch.data.DataException;
+import org.driftwatch.judge.RetrainPolicy;
+import org.driftwatch.report.ReportFiles;
+import org.driftwatch.rules.DataSource;
+import org.driftwatch.rules.RuleException;
+import org.driftwatch.rules.RuleFileParser;
+import org.driftwatch.rules.RuleSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs every date of a range, oldest first, in one Spark session, as the nightly runs would have (same
+ * reports, actions and look-back rules), to fill the history of a new monitor. The reference is profiled
+ * once and the profile reused; a date whose dated current path has no data is skipped with a warning.
+ */
+@Command(name = "backfill", mixinStandardHelpOptions = true,
+    description = "Run every date from --from to --to in date order in one Spark session, to fill a new monitor's history.")
+final class BackfillCommand implements Callable<Integer> {
+    @Option(names = "--rules", required = true, paramLabel = "FILE", description = "Rule file (YAML).")
+    Path rules;
+
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First date.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last date (included).")
+    String to;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Report root folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--no-email", description = "Send no email, whatever the rule file says.")
+    boolean noEmail;
+
+    @CommandLine.ParentCommand
+    Main main;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalDate first = LocalDate.parse(RunCommand.checkDate(from, "--from"));
+        LocalDate last = LocalDate.parse(RunCommand.checkDate(to, "--to"));
+        if (last.isBefore(first)) {
+            throw new RuleException(null, "--to " + to + " is before --from " + from);
+        }
+        if (first.plusDays(3660).isBefore(last)) {
+            throw new RuleException(null, "a backfill covers at most 10 years of dates");
+        }
+        RuleSet set = RuleFileParser.parse(rules);
+        List<Check> checks = CheckCatalog.checksFor(set);
+        CompareSettings.fromRules(set);
+        RetrainPolicy.fromRules(set);
+        ActionPlan actions = ActionPlan.of(set, List.of(), noEmail, main.env);
+        ReportFiles.checkWritable(out.toAbsolutePath(), "report folder");
+        int ran = 0;
+        int skipped = 0;
+        boolean actionFailed = false;
+        try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch backfill " + set.monitor())) {
+            DriftJob job = new DriftJob(lease.spark(), RunCommand::progress);
+            Path profile = reusableProfile(set, job);
+            for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+                String date = d.toString();
+                DataSource cur = set.current().withDate(date);
+                if (missing(cur)) {
+                    RunCommand.progress("warning: " + date + ": no current data at " + cur.describe() + "; date skipped");
+                    skipped++;
+                    continue;
+                }
+                try {
+                    DriftJob.Outcome o = job.run(set, checks, new DriftJob.Inputs(set.reference().withDate(date), cur, date, out, profile), actions);
+                    actionFailed |= o.actionFailed();
+                    RunCommand.progress(date + ": verdict " + o.report().decision().verdict().json());
+                    ran++;
+                } catch (DataException e) {
+                    RunCommand.progress("warning: " + date + ": " + e.getMessage() + "; date skipped");
+                    skipped++;
+                }
+            }
+        }
+        RunCommand.progress("backfill of " + set.monitor() + ": " + ran + " dates run, " + skipped + " skipped");
+        return actionFailed ? ExitCode.ACTION_FAILED : ExitCode.OK;
+    }
+
+    /** The reference profiled once for the whole range (when the reference does not itself depend on the date). */
+    private Path reusableProfile(RuleSet set, DriftJob job) throws java.io.IOException {
+        if (set.reference().profile() != null) {
+            Path p = Path.of(set.reference().profile());
+            if (!Files.exists(p) && set.reference().hasData()) {
+                job.writeProfile(set, CheckCatalog.checksFor(set), set.reference(), p);
+            }
+            return p;
+        }
+        if (!set.reference().hasData() || (set.reference().path() != null && set.reference().path().contains("{date}"))) {
+            return null;
+        }
+        Path p = out.resolve(set.monitor()).resolve("backfill-reference-profile.json");
+        Files.createDirectories(p.getParent());
+        RunCommand.progress("profiling the reference once for every date: " + p);
+        return job.writeProfile(set, CheckCatalog.checksFor(set), set.reference(), p);
+    }
+
+    private static boolean missing(DataSource cur) {
+        if (cur.path() == null || cur.path().contains("://") && !cur.path().startsWith("file:")) {
+            return false;
+        }
+        String p = cur.path().startsWith("file:") ? cur.path().replaceFirst("^file:(//)?", "") : cur.path();
+        if (p.contains("*") || p.contains("?")) {
+            return false;
+        }
+        return !Files.exists(Path.of(p));
+    }
+}

@@ -1,0 +1,47 @@
+package org.driftwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.driftwatch.CliRun;
+import org.driftwatch.GoldenCase;
+import org.driftwatch.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A backfill runs every date of a range in order, skips a date without data with a warning, and fills the history. */
+class BackfillCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyDateWithDataRunsOnceAndFillsTheHistory() throws Exception {
+        TestSpark.session();
+        GoldenCase g = GoldenCase.load("synthetic_injected_drift");
+        for (String d : new String[] {"2026-10-01", "2026-10-02", "2026-10-04"}) {
+            Files.createDirectories(dir.resolve("batches").resolve(d));
+            Files.copy(g.file("current", "csv"), dir.resolve("batches").resolve(d).resolve("current.csv"));
+        }
+        Path rules = dir.resolve("b.yaml");
+        Files.writeString(rules, "monitor: backfilled\nreference: {path: \"" + g.file("reference", "csv") + "\"}\n"
+            + "current: {path: \"" + dir.resolve("batches") + "/{date}/current.csv\"}\n"
+            + "columns: {numerical: [x_stable, x_shift], categorical: [cat_drift], id: id, label: label}\n");
+        CliRun r = CliRun.of("backfill", "--rules", rules.toString(), "--from", "2026-10-01", "--to", "2026-10-04",
+            "--out", dir.resolve("out").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("warning: 2026-10-03: no current data at"), r.err());
+        assertTrue(r.err().contains("backfill of backfilled: 3 dates run, 1 skipped"), r.err());
+        for (String d : new String[] {"2026-10-01", "2026-10-02", "2026-10-04"}) {
+            assertTrue(Files.exists(dir.resolve("out/backfilled").resolve(d).resolve("report.json")), d);
+        }
+        CliRun h = CliRun.of("history", "--rules", rules.toString(), "--out", dir.resolve("out").toString(), "--column", "_run",
+            "--metric", "verdict", "--format", "csv");
+        assertEquals(java.util.List.of("date,column,metric,value,text", "2026-10-01,_run,verdict,,retrain", "2026-10-02,_run,verdict,,retrain",
+            "2026-10-04,_run,verdict,,retrain"), h.out().lines().toList());
+        CliRun bad = CliRun.of("backfill", "--rules", rules.toString(), "--from", "2026-10-04", "--to", "2026-10-01");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.errorLine().contains("--to 2026-10-01 is before --from 2026-10-04"), bad.err());
+    }
+}
