@@ -97,6 +97,7 @@ public final class DriftJob {
                 new DriftReport.Source(profiled.referenceDescription(), profiled.referenceFormat(), comparison.referenceRows()),
                 new DriftReport.Source(in.current().describe(), in.current().format(), comparison.currentRows()),
                 comparison, findings, judgement, thresholds(settings, checks), List.of());
+            report = withTrends(history, report);
             ReportSet files = ReportSet.write(report, in.reportRoot());
             remember(history, report);
             progress.say(judgement.explanation().banner() + ": " + judgement.explanation().headline()
@@ -114,6 +115,19 @@ public final class DriftJob {
             throw new UncheckedIOException(e);
         } finally {
             spark.sparkContext().clearJobGroup();
+        }
+    }
+
+    /** The monitor's recent past for the report's trends; without a history (or on a failure to read it) none. */
+    private DriftReport withTrends(MetricsHistory history, DriftReport report) {
+        if (history == null) {
+            return report;
+        }
+        try {
+            return report.withTrends(history.trends(report));
+        } catch (RuntimeException e) {
+            progress.say("warning: the metrics history could not be read for the trends: " + e.getMessage());
+            return report;
         }
     }
 

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -17,6 +19,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.driftwatch.judge.PastNights;
+import org.driftwatch.report.DriftReport;
+import org.driftwatch.report.Trends;
 
 /**
  * The metrics history: a Parquet dataset written through Spark under {@code <reports>/_history/}, one
@@ -100,6 +104,44 @@ public final class MetricsHistory {
         List<PastNights.Night> out = new ArrayList<>();
         nights.forEach((d, n) -> out.add(new PastNights.Night(LocalDate.parse(d), n[0], n[1])));
         return new PastNights(out);
+    }
+
+    /**
+     * The last {@link Trends#RUNS} runs before {@code tonight} (PSI and drift score per column, verdicts),
+     * with tonight's report appended: what the report's sparklines and verdict row show.
+     */
+    public Trends trends(DriftReport tonight) {
+        Dataset<Row> all = read(tonight.monitor());
+        Map<String, TreeMap<String, Double[]>> byColumn = new LinkedHashMap<>();
+        TreeMap<String, String> verdicts = new TreeMap<>();
+        if (all != null) {
+            List<String> dates = all.where(col("date").lt(tonight.date())).select("date").distinct().orderBy(col("date").desc())
+                .limit(Trends.RUNS).collectAsList().stream().map(r -> r.getString(0)).toList();
+            if (!dates.isEmpty()) {
+                List<Row> rows = all.where(col("date").isin(dates.toArray()).and(col("metric").isin("psi", "drift_score", "verdict")))
+                    .select("date", "column", "metric", "value", "text").collectAsList();
+                for (Row r : rows) {
+                    if (r.getString(2).equals("verdict")) {
+                        verdicts.put(r.getString(0), r.getString(4));
+                    } else if (!r.isNullAt(3)) {
+                        Double[] p = byColumn.computeIfAbsent(r.getString(1), c -> new TreeMap<>())
+                            .computeIfAbsent(r.getString(0), d -> new Double[2]);
+                        p[r.getString(2).equals("psi") ? 0 : 1] = r.getDouble(3);
+                    }
+                }
+            }
+        }
+        Map<String, List<Trends.Point>> columns = new LinkedHashMap<>();
+        for (var c : tonight.comparison().allColumns()) {
+            List<Trends.Point> points = new ArrayList<>();
+            byColumn.getOrDefault(c.name(), new TreeMap<>()).forEach((d, p) -> points.add(new Trends.Point(d, p[0], p[1])));
+            points.add(new Trends.Point(tonight.date(), c.psi(), c.drift() == null ? null : c.drift().score()));
+            columns.put(c.name(), points);
+        }
+        verdicts.put(tonight.date(), tonight.decision().verdict().json());
+        List<Trends.Night> nights = new ArrayList<>();
+        verdicts.forEach((d, v) -> nights.add(new Trends.Night(d, v)));
+        return new Trends(columns, nights.subList(Math.max(0, nights.size() - Trends.NIGHTS), nights.size()));
     }
 
     private Configuration hadoopConf() {

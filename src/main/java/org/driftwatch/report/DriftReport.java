@@ -16,8 +16,13 @@ import org.driftwatch.judge.Judgement;
  */
 public record DriftReport(String monitor, String date, RunInfo run, Source reference, Source current,
                           Comparison comparison, List<Finding> findings, Judgement judgement,
-                          Map<String, Double> thresholds, List<ActionRecord> actions) {
+                          Map<String, Double> thresholds, List<ActionRecord> actions, Trends trends) {
     public static final int SCHEMA_VERSION = 1;
+
+    public DriftReport(String monitor, String date, RunInfo run, Source reference, Source current, Comparison comparison,
+                       List<Finding> findings, Judgement judgement, Map<String, Double> thresholds, List<ActionRecord> actions) {
+        this(monitor, date, run, reference, current, comparison, findings, judgement, thresholds, actions, Trends.NONE);
+    }
 
     public DriftReport {
         findings = List.copyOf(findings);
@@ -43,7 +48,12 @@ public record DriftReport(String monitor, String date, RunInfo run, Source refer
 
     /** The same report with the outcome of its actions. */
     public DriftReport withActions(List<ActionRecord> done) {
-        return new DriftReport(monitor, date, run, reference, current, comparison, findings, judgement, thresholds, done);
+        return new DriftReport(monitor, date, run, reference, current, comparison, findings, judgement, thresholds, done, trends);
+    }
+
+    /** The same report with the monitor's recent past. */
+    public DriftReport withTrends(Trends t) {
+        return new DriftReport(monitor, date, run, reference, current, comparison, findings, judgement, thresholds, actions, t);
     }
 
     /** The worst status of the findings that name this column (OK when none). */

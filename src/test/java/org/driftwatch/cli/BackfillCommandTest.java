@@ -40,6 +40,9 @@ class BackfillCommandTest {
             "--metric", "verdict", "--format", "csv");
         assertEquals(java.util.List.of("date,column,metric,value,text", "2026-10-01,_run,verdict,,retrain", "2026-10-02,_run,verdict,,retrain",
             "2026-10-04,_run,verdict,,retrain"), h.out().lines().toList());
+        String html = Files.readString(dir.resolve("out/backfilled/2026-10-04/report.html"));
+        assertTrue(html.contains("Trend: the last 3 nights"), "the verdict row of the last nights");
+        assertTrue(html.contains("alt=\"PSI, 3 runs: "), "a sparkline beside each PSI");
         CliRun bad = CliRun.of("backfill", "--rules", rules.toString(), "--from", "2026-10-04", "--to", "2026-10-01");
         assertEquals(2, bad.exitCode());
         assertTrue(bad.errorLine().contains("--to 2026-10-01 is before --from 2026-10-04"), bad.err());

@@ -117,8 +117,17 @@ public final class HtmlReport {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Map<String, Object>> details = new ArrayList<>();
         int i = 0;
+        org.driftwatch.report.Trends trends = report.trends();
         for (ColumnComparison col : sorted) {
-            rows.add(sections.row(col, warn, fail));
+            Map<String, Object> row = new LinkedHashMap<>(sections.row(col, warn, fail));
+            ReportCharts.Chart spark = trends.columns().containsKey(col.name())
+                ? ReportCharts.sparkline("spark-" + i, col.name(), trends.columns().get(col.name()), warn, fail) : null;
+            if (spark != null) {
+                charts.add(spark);
+            }
+            row.put("spark", spark == null ? "" : spark.id());
+            row.put("sparkAlt", spark == null ? "" : spark.alt());
+            rows.add(row);
             ReportCharts.Chart chart = ReportCharts.distribution("col-" + i++, col);
             if (chart != null) {
                 charts.add(chart);
@@ -126,6 +135,7 @@ public final class HtmlReport {
             details.add(sections.detail(col, chart));
         }
         m.put("rows", rows);
+        m.put("trends", trendSection(trends));
         m.put("details", details);
         List<Map<String, Object>> findings = new ArrayList<>();
         List<Finding> bySeverity = new ArrayList<>(report.findings());
@@ -195,6 +205,27 @@ public final class HtmlReport {
 
     private Status columnStatus(String column) {
         return report.columnStatus(column);
+    }
+
+    /** Rising columns and the verdict of the last nights, or nothing for a monitor without a past. */
+    private static Map<String, Object> trendSection(org.driftwatch.report.Trends trends) {
+        if (trends.verdicts().size() < 2) {
+            return Map.of();
+        }
+        List<Map<String, String>> nights = new ArrayList<>();
+        for (org.driftwatch.report.Trends.Night n : trends.verdicts()) {
+            Status s = n.verdict().equals("retrain") ? Status.FAIL : n.verdict().equals("alert") ? Status.WARN : Status.OK;
+            nights.add(Map.of("date", n.date().substring(5), "word", n.verdict().equals("retrain") ? "R" : n.verdict().equals("alert") ? "A" : "OK",
+                "color", color(s), "background", background(s), "title", n.date() + ": " + n.verdict()));
+        }
+        List<String> rising = trends.rising();
+        List<List<Map<String, String>>> weeks = new ArrayList<>();
+        for (int k = 0; k < nights.size(); k += 7) {
+            weeks.add(nights.subList(k, Math.min(nights.size(), k + 7)));   // rows of 7 fit a phone
+        }
+        return Map.of("nights", weeks, "rising", rising.isEmpty() ? "No column rose " + org.driftwatch.report.Trends.RISING_NIGHTS
+            + " nights in a row." : "Rising " + org.driftwatch.report.Trends.RISING_NIGHTS + " nights in a row: " + String.join("; ", rising),
+            "count", trends.verdicts().size());
     }
 
     private static Map<String, String> fact(String label, String text) {

@@ -232,6 +232,49 @@ public final class ReportCharts {
         };
     }
 
+    /** A small line of a column's PSI over its last runs, with the warn and fail lines; null with fewer than two runs. */
+    public static Chart sparkline(String id, String column, List<org.driftwatch.report.Trends.Point> points, double warn, double fail) {
+        List<Double> psi = new ArrayList<>();
+        for (var p : points) {
+            if (p.psi() != null) {
+                psi.add(p.psi());
+            }
+        }
+        if (psi.size() < 2) {
+            return null;
+        }
+        double[] x = new double[psi.size()];
+        double[] y = new double[psi.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+            y[i] = psi.get(i);
+        }
+        org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(160).height(40).build();
+        var s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setLegendVisible(false);
+        s.setAxisTicksVisible(false);
+        s.setPlotGridLinesVisible(false);
+        s.setPlotBorderVisible(false);
+        s.setChartTitleVisible(false);
+        s.setChartPadding(2);
+        s.setMarkerSize(3);
+        double top = Math.max(fail * 1.2, java.util.Collections.max(psi) * 1.1);
+        s.setYAxisMin(0.0);
+        s.setYAxisMax(top);
+        s.setSeriesColors(new Color[] {REFERENCE, WARN, FAIL});
+        chart.addSeries("psi", x, y);
+        chart.addSeries("warn", new double[] {0, x.length - 1}, new double[] {warn, warn}).setMarker(SeriesMarkers.NONE);
+        chart.addSeries("fail", new double[] {0, x.length - 1}, new double[] {fail, fail}).setMarker(SeriesMarkers.NONE);
+        String alt = String.format("PSI, %d runs: %.3f→%.3f", psi.size(), psi.get(0), psi.get(psi.size() - 1));
+        try {
+            return new Chart(id, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG), alt);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static CategoryChart base(String title, String x, String y) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
         Styler s = chart.getStyler();

@@ -68,7 +68,27 @@ final class ReportFixtures {
             new DriftReport.RunInfo("test", "4.1.3", "local[2]", "2026-11-26T00:00:00Z", 1.0, 5, rules.toString(), "0"),
             new DriftReport.Source("ref.parquet", "parquet", 1500), new DriftReport.Source("cur.parquet", "parquet", 1500),
             comparison, findings, new Judge(RetrainPolicy.defaults()).judge(comparison, findings),
-            java.util.Map.of("psi.warn", 0.1, "psi.fail", 0.25), List.of());
+            java.util.Map.of("psi.warn", 0.1, "psi.fail", 0.25), List.of(), trends(comparison));
+    }
+
+    /** 30 runs of history for every column (the first column rising on its last nights) and 14 nights of verdicts. */
+    static org.driftwatch.report.Trends trends(Comparison comparison) {
+        java.util.Map<String, List<org.driftwatch.report.Trends.Point>> columns = new java.util.LinkedHashMap<>();
+        int k = 0;
+        for (ColumnComparison c : comparison.allColumns()) {
+            List<org.driftwatch.report.Trends.Point> points = new ArrayList<>();
+            for (int d = 0; d < 30; d++) {
+                double psi = k == 0 ? 0.02 + (d > 25 ? 0.05 * (d - 25) : 0) : 0.02 + 0.01 * Math.sin(d + k);
+                points.add(new org.driftwatch.report.Trends.Point(String.format("2026-10-%02d", d + 1), psi, psi));
+            }
+            columns.put(c.name(), points);
+            k++;
+        }
+        List<org.driftwatch.report.Trends.Night> nights = new ArrayList<>();
+        for (int d = 0; d < 14; d++) {
+            nights.add(new org.driftwatch.report.Trends.Night(String.format("2026-11-%02d", d + 13), d % 5 == 0 ? "retrain" : d % 3 == 0 ? "alert" : "ok"));
+        }
+        return new org.driftwatch.report.Trends(columns, nights);
     }
 
     /** The report's files, written as a run writes them. */

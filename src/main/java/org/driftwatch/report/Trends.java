@@ -1,0 +1,56 @@
+package org.driftwatch.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The monitor's recent past, from the metrics history, with tonight appended: per column its PSI and drift
+ * score over the last runs (oldest first), and the verdict of the last nights. Empty for a new monitor.
+ */
+public record Trends(Map<String, List<Point>> columns, List<Night> verdicts) {
+    public static final Trends NONE = new Trends(Map.of(), List.of());
+    /** Runs a sparkline shows. */
+    public static final int RUNS = 30;
+    /** Nights the verdict row shows. */
+    public static final int NIGHTS = 14;
+    /** A column "rises" when its PSI went up on each of this many nights in a row. */
+    public static final int RISING_NIGHTS = 3;
+
+    public record Point(String date, Double psi, Double driftScore) {
+    }
+
+    public record Night(String date, String verdict) {
+    }
+
+    public Trends {
+        columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        verdicts = List.copyOf(verdicts);
+    }
+
+    public boolean any() {
+        return columns.values().stream().anyMatch(p -> p.size() > 1);
+    }
+
+    /** Columns whose PSI rose on each of the last {@link #RISING_NIGHTS} runs, with how far. */
+    public List<String> rising() {
+        List<String> out = new ArrayList<>();
+        columns.forEach((name, points) -> {
+            int n = points.size();
+            if (n <= RISING_NIGHTS) {
+                return;
+            }
+            for (int i = n - RISING_NIGHTS; i < n; i++) {
+                Double a = points.get(i - 1).psi();
+                Double b = points.get(i).psi();
+                if (a == null || b == null || !(b > a)) {
+                    return;
+                }
+            }
+            out.add(String.format("%s (PSI %.3f → %.3f over %d nights)", name, points.get(n - RISING_NIGHTS - 1).psi(),
+                points.get(n - 1).psi(), RISING_NIGHTS));
+        });
+        return out;
+    }
+}
