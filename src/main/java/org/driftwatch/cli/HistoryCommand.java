@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.driftwatch.history.MetricsHistory;
+import org.driftwatch.report.SummaryCsvWriter;
 import org.driftwatch.rules.RuleException;
 import org.driftwatch.rules.RuleFileParser;
 import org.driftwatch.rules.RuleSet;
@@ -85,23 +86,23 @@ final class HistoryCommand implements Callable<Integer> {
             System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(a));
             return;
         }
-        boolean csv = format.equals("csv");
-        StringBuilder b = new StringBuilder(csv ? "date,column,metric,value,text\n" : String.format("%-10s  %-24s  %-22s  %s%n", "date", "column", "metric", "value"));
+        if (format.equals("csv")) {
+            StringBuilder out = new StringBuilder();
+            try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out,
+                org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader("date", "column", "metric", "value", "text").setRecordSeparator('\n').get())) {
+                for (Row r : rows) {
+                    csv.printRecord(r.getString(0), SummaryCsvWriter.spreadsheetSafe(r.getString(1)), r.getString(2),
+                        r.isNullAt(3) ? null : r.getDouble(3), r.isNullAt(4) ? null : SummaryCsvWriter.spreadsheetSafe(r.getString(4)));
+                }
+            }
+            System.out.print(out);
+            return;
+        }
+        StringBuilder b = new StringBuilder(String.format("%-10s  %-24s  %-22s  %s%n", "date", "column", "metric", "value"));
         for (Row r : rows) {
             String value = r.isNullAt(3) ? (r.isNullAt(4) ? "" : r.getString(4)) : String.valueOf(r.getDouble(3));
-            if (csv) {
-                b.append(r.getString(0)).append(',').append(csvField(r.getString(1))).append(',').append(r.getString(2)).append(',')
-                    .append(r.isNullAt(3) ? "" : String.valueOf(r.getDouble(3))).append(',').append(r.isNullAt(4) ? "" : csvField(r.getString(4)))
-                    .append('\n');
-            } else {
-                b.append(String.format("%-10s  %-24s  %-22s  %s%n", r.getString(0), r.getString(1), r.getString(2), value));
-            }
+            b.append(String.format("%-10s  %-24s  %-22s  %s%n", r.getString(0), r.getString(1), r.getString(2), value));
         }
         System.out.print(b);
-    }
-
-    private static String csvField(String s) {
-        String safe = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

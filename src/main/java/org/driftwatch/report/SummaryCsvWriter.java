@@ -85,7 +85,7 @@ public final class SummaryCsvWriter {
      * Text a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a leading
      * single quote, as OWASP advises against CSV injection; numbers stay numbers, report.json stays exact.
      */
-    static Object spreadsheetSafe(Object cell) {
+    public static Object spreadsheetSafe(Object cell) {
         if (cell instanceof Double d && !Double.isFinite(d)) {
             return null;   // as report.json: an undefined number is empty, never NaN or Infinity
         }
