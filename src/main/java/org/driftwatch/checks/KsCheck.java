@@ -47,8 +47,14 @@ public final class KsCheck implements Check {
             double p = c.ks().pValue();
             boolean shifted = p < alpha;
             out.add(new Finding(name(), c.name(), shifted ? Status.WARN : Status.OK, p, alpha,
-                String.format("KS D %.4f, p %.3g%s", c.ks().statistic(), p, shifted ? " < " + alpha + ": distributions differ" : "")));
+                String.format("KS D %.4f (%s), p %.3g%s", c.ks().statistic(), effect(c.ks().statistic()), p,
+                    shifted ? " < " + alpha + ": distributions differ" : "")));
         }
         return out;
+    }
+
+    /** The effect size in words, so a reader sees how big a shift is before how significant: D 0.003 is tiny at any p. */
+    public static String effect(double d) {
+        return d < 0.05 ? "tiny" : d < 0.1 ? "small" : d < 0.2 ? "moderate" : "large";
     }
 }

@@ -58,7 +58,8 @@ final class ColumnSections {
         if (col.ks() != null) {
             // on large data D comes from the reference's compressed distribution: say how far it may be off
             String bound = col.ks().bound() > 0 ? String.format(" (exact D at most %.4f higher)", col.ks().bound()) : "";
-            lines.add(String.format("KS D %.4f, p %s (%s)%s", col.ks().statistic(), p(col.ks().pValue()), col.ks().method(), bound));
+            lines.add(String.format("KS D %.4f (%s effect), p %s (%s)%s", col.ks().statistic(), org.driftwatch.checks.KsCheck.effect(col.ks().statistic()),
+                p(col.ks().pValue()), col.ks().method(), bound));
             String wBound = col.wassersteinNormedBound() != null && col.wassersteinNormedBound() > 0
                 ? String.format(" ± %.4f", col.wassersteinNormedBound()) : "";
             lines.add(String.format("Wasserstein %.4g (normed %.3f%s)", col.wasserstein(), col.wassersteinNormed(), wBound));
