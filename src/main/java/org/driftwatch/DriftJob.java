@@ -17,6 +17,7 @@ import org.driftwatch.checks.Check;
 import org.driftwatch.checks.Finding;
 import org.driftwatch.compare.CompareSettings;
 import org.driftwatch.compare.Comparison;
+import org.driftwatch.compare.EarlierRuns;
 import org.driftwatch.compare.ComparisonBuilder;
 import org.driftwatch.history.HistoryRows;
 import org.driftwatch.history.MetricsHistory;
@@ -26,6 +27,7 @@ import org.driftwatch.judge.Judgement;
 import org.driftwatch.judge.RetrainPolicy;
 import org.driftwatch.report.DriftReport;
 import org.driftwatch.report.ReportSet;
+import org.driftwatch.report.Trends;
 import org.driftwatch.rules.DataSource;
 import org.driftwatch.rules.RuleSet;
 
@@ -77,16 +79,17 @@ public final class DriftJob {
             settings.deprecations().forEach(d -> progress.say("warning: " + d));
             RetrainPolicy policy = RetrainPolicy.fromRules(rules);
             Judge judge = new Judge(policy);
-            MetricsHistory history = rules.keepsHistory() ? new MetricsHistory(spark, in.reportRoot().toString()) : null;
+            MetricsHistory history = rules.keepsHistory() ? new MetricsHistory(spark, in.reportRoot().toString(), rules.history()) : null;
             Profiling.Profiled profiled = new Profiling(spark, progress).profile(rules.forDate(in.date()), checks, settings, in.reference(),
                 in.current(), in.referenceProfile(), in.writeMissingProfile());
 
             progress.say("checking");
-            Comparison comparison = ComparisonBuilder.build(profiled.plan(), profiled.profile(), settings);
+            LocalDate tonight = LocalDate.parse(in.date());
+            EarlierRuns earlier = recall(history, rules.monitor(), tonight, checks, policy);
+            Comparison comparison = ComparisonBuilder.build(profiled.plan(), profiled.profile(), settings).withEarlier(earlier);
             List<Finding> findings = new ArrayList<>();
             checks.forEach(c -> findings.addAll(c.findings(comparison)));
-            LocalDate tonight = LocalDate.parse(in.date());
-            PastNights past = history != null && policy.looksBack() ? history.pastNights(rules.monitor(), tonight) : PastNights.NONE;
+            PastNights past = policy.looksBack() ? MetricsHistory.pastNights(earlier) : PastNights.NONE;
             Judgement judgement = judge.judge(comparison, findings, past, tonight);
 
             int jobs = spark.sparkContext().statusTracker().getJobIdsForGroup(group).length;
@@ -97,7 +100,7 @@ public final class DriftJob {
                 new DriftReport.Source(profiled.referenceDescription(), profiled.referenceFormat(), comparison.referenceRows()),
                 new DriftReport.Source(in.current().describe(), in.current().format(), comparison.currentRows()),
                 comparison, findings, judgement, thresholds(settings, checks), List.of());
-            report = withTrends(history, report);
+            report = history == null ? report : report.withTrends(MetricsHistory.trends(earlier, report));
             ReportSet files = ReportSet.write(report, in.reportRoot());
             remember(history, report);
             progress.say(judgement.explanation().banner() + ": " + judgement.explanation().headline()
@@ -118,16 +121,24 @@ public final class DriftJob {
         }
     }
 
-    /** The monitor's recent past for the report's trends; without a history (or on a failure to read it) none. */
-    private DriftReport withTrends(MetricsHistory history, DriftReport report) {
+    /**
+     * The monitor's recent past, read once for the checks, the look-back rules and the trends: enough runs
+     * for the longest window asked for and every day of a cooldown. Without a history none; a history that
+     * cannot be read is said, and the run goes on as a monitor's first would.
+     */
+    private EarlierRuns recall(MetricsHistory history, String monitor, LocalDate tonight, List<Check> checks, RetrainPolicy policy) {
         if (history == null) {
-            return report;
+            return EarlierRuns.NONE;
+        }
+        int runs = Math.max(Trends.RUNS, policy.consecutive());
+        for (Check c : checks) {
+            runs = Math.max(runs, c.historyRuns());
         }
         try {
-            return report.withTrends(history.trends(report));
+            return history.recall(monitor, tonight, runs, policy.cooldownDays());
         } catch (RuntimeException e) {
-            progress.say("warning: the metrics history could not be read for the trends: " + e.getMessage());
-            return report;
+            progress.say("warning: the metrics history at " + history.location() + " could not be read: " + e.getMessage());
+            return EarlierRuns.NONE;
         }
     }
 

@@ -55,6 +55,10 @@ public final class ActionPlan {
             }
         }
         Optional<EmailAction> email = actions.section("email").filter(RuleSection::enabled).map(EmailAction::fromRules);
+        if (email.isPresent() && email.get().consecutive() > 1 && !rules.keepsHistory()) {
+            throw actions.section("email").get().error("consecutive", "actions.email.consecutive counts runs in the metrics history,"
+                + " which this rule file turns off (history.enabled: false)");
+        }
         Optional<AirflowTrigger> airflow = Optional.empty();
         Optional<RuleSection> retrain = actions.section("retrain").filter(RuleSection::enabled);
         if (retrain.isPresent()) {
@@ -98,6 +102,12 @@ public final class ActionPlan {
             if (!e.wants(t)) {
                 results.add(new ActionResult("email", ActionResult.Outcome.SKIPPED, e.to(), 0,
                     "status " + t.name().toLowerCase() + " is not in actions.email.when"));
+                return;
+            }
+            int run = report.trends().verdicts().isEmpty() ? 1 : report.trends().statusRun(e.whenWords());
+            if (run < e.consecutive()) {
+                results.add(new ActionResult("email", ActionResult.Outcome.SKIPPED, e.to(), 0, "status " + t.json() + " for the "
+                    + run + " of " + e.consecutive() + " runs in a row actions.email.consecutive requires"));
                 return;
             }
             results.add(sendMail(e, from -> ReportEmail.report(e, from, report, html, reportJson), log));

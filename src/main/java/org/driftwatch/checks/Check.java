@@ -20,6 +20,11 @@ public interface Check {
 
     List<Finding> evaluate(Comparison comparison);
 
+    /** How many earlier runs of the metrics history this check reads ({@link Comparison#earlier}); 0 for none. */
+    default int historyRuns() {
+        return 0;
+    }
+
     /** The kind of drift this check's findings are evidence of when they are not OK; null for none. */
     default DriftKind evidence() {
         return null;

@@ -34,7 +34,8 @@ public final class CheckCatalog {
         ENTRIES.put("prediction_drift", new Entry((s, r) -> PredictionDriftCheck.fromRules(s), RuleSet::monitorsModel));
         ENTRIES.put("identical_rows", new Entry((s, r) -> IdenticalRowsCheck.fromRules(s), ALWAYS));
         ENTRIES.put("schema", new Entry((s, r) -> SchemaCheck.fromRules(s), ALWAYS));
-        ENTRIES.put("volume", new Entry((s, r) -> VolumeCheck.fromRules(s), WHEN_CONFIGURED));
+        ENTRIES.put("volume", new Entry((s, r) -> VolumeCheck.fromRules(s, r.checks().containsKey("volume"), r.keepsHistory()), RuleSet::keepsHistory));
+        ENTRIES.put("history", new Entry((s, r) -> HistoryCheck.fromRules(s, r.keepsHistory()), WHEN_CONFIGURED));
         ENTRIES.put("mean_shift", new Entry((s, r) -> MeanShiftCheck.fromRules(s), WHEN_CONFIGURED));
     }
 

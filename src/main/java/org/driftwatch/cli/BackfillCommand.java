@@ -41,6 +41,10 @@ final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Report root folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--history-table", paramLabel = "TABLE",
+        description = "Keep the metrics history in this Spark catalog table (db.table) instead of the rule file's history setting.")
+    String historyTable;
+
     @Option(names = "--no-email", description = "Send no email, whatever the rule file says.")
     boolean noEmail;
 
@@ -57,7 +61,7 @@ final class BackfillCommand implements Callable<Integer> {
         if (first.plusDays(3660).isBefore(last)) {
             throw new RuleException(null, "a backfill covers at most 10 years of dates");
         }
-        RuleSet set = RuleFileParser.parse(rules);
+        RuleSet set = RuleFileParser.parse(rules).withHistoryTable(historyTable);
         List<Check> checks = CheckCatalog.checksFor(set);
         CompareSettings.fromRules(set);
         RetrainPolicy.fromRules(set);

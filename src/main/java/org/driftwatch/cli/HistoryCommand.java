@@ -28,6 +28,10 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Report root whose _history/ is read (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--history-table", paramLabel = "TABLE",
+        description = "Keep the metrics history in this Spark catalog table (db.table) instead of the rule file's history setting.")
+    String historyTable;
+
     @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Only dates from this one on.")
     String since;
 
@@ -42,7 +46,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RuleSet set = RuleFileParser.parse(rules);
+        RuleSet set = RuleFileParser.parse(rules).withHistoryTable(historyTable);
         if (!List.of("table", "csv", "json").contains(format)) {
             throw new RuleException(null, "--format must be table, csv or json, not '" + format + "'");
         }
@@ -50,10 +54,10 @@ final class HistoryCommand implements Callable<Integer> {
             RunCommand.checkDate(since, "--since");
         }
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch history " + set.monitor())) {
-            MetricsHistory history = new MetricsHistory(lease.spark(), out.toString());
+            MetricsHistory history = new MetricsHistory(lease.spark(), out.toString(), set.history());
             Dataset<Row> rows = history.read(set.monitor());
             if (rows == null) {
-                RunCommand.progress("no history for " + set.monitor() + " under " + history.location() + " yet");
+                RunCommand.progress("no history for " + set.monitor() + " in " + history.location() + " yet");
                 return ExitCode.OK;
             }
             if (since != null) {

@@ -47,6 +47,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Report root folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--history-table", paramLabel = "TABLE",
+        description = "Keep the metrics history in this Spark catalog table (db.table) instead of the rule file's history setting.")
+    String historyTable;
+
     @Option(names = "--no-email", description = "Send no email, whatever the rule file says.")
     boolean noEmail;
 
@@ -69,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         ActionPlan actions;
         try {
             runDate = runDate();
-            set = RuleFileParser.parse(rules);
+            set = RuleFileParser.parse(rules).withHistoryTable(historyTable);
             actions = ActionPlan.of(set, emailTo, noEmail, main.env);
         } catch (RuntimeException e) {
             ActionPlan.commandLineOnly(emailTo, noEmail, main.env).onError(null, runDate, Errors.classify(e).message(), RunCommand::progress);

@@ -11,19 +11,26 @@ import org.driftwatch.profile.model.LeakageProfile;
  * {@link #columns} holds the features; the label is compared the same way but kept apart, since
  * its drift is judged by its own check and does not count towards {@link #datasetDrift}; so is the
  * model's prediction, inside {@link #performance} (present when the rule file monitors a model).
+ * {@link #earlier} is the monitor's metrics history before tonight ({@link EarlierRuns#NONE} without one).
  */
 public record Comparison(long referenceRows, long currentRows, ColumnPlan plan,
                          Map<String, ColumnComparison> columns, Optional<ColumnComparison> label,
                          Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
-                         DatasetDrift datasetDrift, Optional<ModelPerformance> performance) {
+                         DatasetDrift datasetDrift, Optional<ModelPerformance> performance, EarlierRuns earlier) {
     public Comparison {
+        earlier = earlier == null ? EarlierRuns.NONE : earlier;
         columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
     }
 
     public Comparison(long referenceRows, long currentRows, ColumnPlan plan, Map<String, ColumnComparison> columns,
                       Optional<ColumnComparison> label, Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
                       DatasetDrift datasetDrift) {
-        this(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, Optional.empty());
+        this(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, Optional.empty(), EarlierRuns.NONE);
+    }
+
+    /** The same comparison with what the metrics history remembers of earlier runs, for checks that look back. */
+    public Comparison withEarlier(EarlierRuns runs) {
+        return new Comparison(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, performance, runs);
     }
 
     /** Features then the label, for renderers that list every compared column. */

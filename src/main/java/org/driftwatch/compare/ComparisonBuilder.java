@@ -42,7 +42,7 @@ public final class ComparisonBuilder {
         var label = java.util.Optional.ofNullable(plan.label())
             .map(l -> (plan.numericLabel() ? numerical(l, profile, needs) : categorical(l, profile, needs)).withMetrics());
         return new Comparison(profile.reference().rows(), profile.current().rows(), plan, columns, label, profile.leakage(),
-            profile.identicalRows(), DatasetDrift.of(columns.values(), needs.datasetShare()), performance(plan, profile, needs));
+            profile.identicalRows(), DatasetDrift.of(columns.values(), needs.datasetShare()), performance(plan, profile, needs), EarlierRuns.NONE);
     }
 
     private static java.util.Optional<ModelPerformance> performance(ColumnPlan plan, ComparisonProfile profile, CompareSettings needs) {

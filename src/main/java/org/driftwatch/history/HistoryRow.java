@@ -7,7 +7,7 @@ package org.driftwatch.history;
  */
 public record HistoryRow(String column, String metric, Double value, String text) {
     /** The column of the run's own rows: rows, status, verdict, breached, duration, rules hash. */
-    public static final String RUN = "_run";
+    public static final String RUN = org.driftwatch.compare.EarlierRuns.RUN;
     /** The column of the model's performance metrics. */
     public static final String PERFORMANCE = "_performance";
 }

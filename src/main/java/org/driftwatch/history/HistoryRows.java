@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.driftwatch.compare.ColumnComparison;
 import org.driftwatch.compare.ModelPerformance;
+import org.driftwatch.compare.RememberedNumbers;
 import org.driftwatch.report.DriftReport;
 
 /** The rows a judged report leaves in the history: per column its drift statistics, then the model, then the run. */
@@ -29,21 +30,7 @@ public final class HistoryRows {
     }
 
     private static void column(List<HistoryRow> out, ColumnComparison c) {
-        String n = c.name();
-        add(out, n, "psi", c.psi());
-        if (c.ks() != null) {
-            add(out, n, "ks_statistic", c.ks().statistic());
-            add(out, n, "ks_p_value", c.ks().pValue());
-        }
-        add(out, n, "wasserstein_normed", c.wassersteinNormed());
-        add(out, n, "jensen_shannon", c.jensenShannon());
-        add(out, n, "null_share", c.current().nullShare());
-        add(out, n, "mean", c.current().mean());
-        add(out, n, "current_count", c.current().count() == null ? null : c.current().count().doubleValue());
-        if (c.drift() != null) {
-            add(out, n, "drift_score", c.drift().score());
-            add(out, n, "drift_detected", c.drift().detected() ? 1.0 : 0.0);
-        }
+        RememberedNumbers.of(c).forEach((metric, v) -> add(out, c.name(), metric, v));
     }
 
     private static void performance(List<HistoryRow> out, ModelPerformance p) {

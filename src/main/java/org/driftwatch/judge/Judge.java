@@ -50,8 +50,11 @@ public final class Judge {
         }
         Explanation words = explain(comparison, findings, status, decision, counted);
         if (heldBack != null) {
+            List<String> steps = new ArrayList<>();
+            steps.add("No retrain tonight: " + heldBack + "; retrain by hand if it cannot wait.");
+            words.nextSteps().stream().filter(step -> !step.startsWith("No action needed")).forEach(steps::add);
             words = new Explanation(words.word(), words.banner(), words.level(), words.headline() + "; " + heldBack, words.drifted(),
-                words.nextSteps(), words.driftTypes());
+                steps, words.driftTypes());
         }
         return new Judgement(status, decision, words, breached);
     }

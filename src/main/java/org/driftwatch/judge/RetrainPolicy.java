@@ -2,6 +2,7 @@ package org.driftwatch.judge;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.driftwatch.checks.RetrainReason;
 import org.driftwatch.rules.RuleSection;
@@ -33,7 +34,13 @@ public record RetrainPolicy(Set<RetrainReason> when, int minColumns, int consecu
     }
 
     public static RetrainPolicy fromRules(RuleSet rules) {
-        return rules.actions().section("retrain").filter(RuleSection::enabled).map(RetrainPolicy::fromSection).orElse(defaults());
+        Optional<RuleSection> s = rules.actions().section("retrain").filter(RuleSection::enabled);
+        RetrainPolicy p = s.map(RetrainPolicy::fromSection).orElse(defaults());
+        if (p.looksBack() && !rules.keepsHistory()) {
+            throw s.get().error(p.consecutive() > 1 ? "consecutive" : "cooldown_days", "actions.retrain." + (p.consecutive() > 1 ? "consecutive"
+                : "cooldown_days") + " looks back at the metrics history, which this rule file turns off (history.enabled: false)");
+        }
+        return p;
     }
 
     static RetrainPolicy fromSection(RuleSection s) {

@@ -21,12 +21,28 @@ public record Trends(Map<String, List<Point>> columns, List<Night> verdicts) {
     public record Point(String date, Double psi, Double driftScore) {
     }
 
-    public record Night(String date, String verdict) {
+    /** One night's verdict and status (status null when the history does not say). */
+    public record Night(String date, String verdict, String status) {
+        public Night(String date, String verdict) {
+            this(date, verdict, null);
+        }
     }
 
     public Trends {
         columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         verdicts = List.copyOf(verdicts);
+    }
+
+    /**
+     * Runs in a row, ending tonight (the last night), whose status is one of {@code statuses}: what an
+     * email with {@code consecutive} counts. At most {@link #NIGHTS}.
+     */
+    public int statusRun(java.util.Set<String> statuses) {
+        int n = 0;
+        for (int i = verdicts.size() - 1; i >= 0 && verdicts.get(i).status() != null && statuses.contains(verdicts.get(i).status()); i--) {
+            n++;
+        }
+        return n;
     }
 
     public boolean any() {

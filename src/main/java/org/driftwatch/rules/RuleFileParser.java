@@ -54,10 +54,7 @@ public final class RuleFileParser {
         RuleSection compare = top.section("compare").orElse(RuleSection.absent(file.toString(), "compare"));
         RuleSection actions = top.section("actions").orElse(RuleSection.absent(file.toString(), "actions"));
         ModelRules model = model(top, columns);
-        boolean history = top.section("history").map(h -> {
-            h.allowOnly(List.of("enabled"));
-            return h.enabled();
-        }).orElse(true);
+        HistorySettings history = top.section("history").map(HistorySettings::fromRules).orElse(HistorySettings.DEFAULT);
         return new RuleSet(file.toString(), sha256(file), monitor, reference, current, columns, compare, checks, actions, model, history);
     }
 

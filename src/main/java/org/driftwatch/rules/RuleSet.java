@@ -8,14 +8,14 @@ import java.util.Map;
  */
 public record RuleSet(String file, String sha256, String monitor, DataSource reference, DataSource current,
                       ColumnRoles columns, RuleSection compare, Map<String, RuleSection> checks,
-                      RuleSection actions, ModelRules model, boolean keepsHistory) {
+                      RuleSection actions, ModelRules model, HistorySettings history) {
     public RuleSet {
         checks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checks));
     }
 
     public RuleSet(String file, String sha256, String monitor, DataSource reference, DataSource current, ColumnRoles columns,
                    RuleSection compare, Map<String, RuleSection> checks, RuleSection actions) {
-        this(file, sha256, monitor, reference, current, columns, compare, checks, actions, ModelRules.NONE, true);
+        this(file, sha256, monitor, reference, current, columns, compare, checks, actions, ModelRules.NONE, HistorySettings.DEFAULT);
     }
 
     /** The same rules with the delayed labels' {@code {date}} filled in. */
@@ -24,7 +24,18 @@ public record RuleSet(String file, String sha256, String monitor, DataSource ref
             return this;
         }
         return new RuleSet(file, sha256, monitor, reference, current, columns, compare, checks, actions,
-            model.withLabels(model.labels().withDate(date)), keepsHistory);
+            model.withLabels(model.labels().withDate(date)), history);
+    }
+
+    /** Whether runs write and read the metrics history. */
+    public boolean keepsHistory() {
+        return history.enabled();
+    }
+
+    /** The same rules with the history in a catalog table (the command line's --history-table; null keeps them). */
+    public RuleSet withHistoryTable(String table) {
+        return table == null ? this : new RuleSet(file, sha256, monitor, reference, current, columns, compare, checks, actions, model,
+            history.withTable(table));
     }
 
     /** Whether the rule file monitors a model: a label and a prediction column. */

@@ -13,42 +13,42 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /** A real HTTP server on 127.0.0.1 that records every request and answers as a test tells it. */
-final class RecordingHttpServer implements AutoCloseable {
-    record Request(String method, String path, Map<String, List<String>> headers, String body) {
+public final class RecordingHttpServer implements AutoCloseable {
+    public record Request(String method, String path, Map<String, List<String>> headers, String body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                 .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
     }
 
     private final HttpServer server;
     private final List<Request> requests = new ArrayList<>();
     private final Map<String, Function<Request, Answer>> routes = new ConcurrentHashMap<>();
 
-    RecordingHttpServer() throws IOException {
+    public RecordingHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Answers requests whose path starts with {@code prefix}. */
-    RecordingHttpServer on(String prefix, Function<Request, Answer> answer) {
+    public RecordingHttpServer on(String prefix, Function<Request, Answer> answer) {
         routes.put(prefix, answer);
         return this;
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    synchronized List<Request> requests(String pathPrefix) {
+    public synchronized List<Request> requests(String pathPrefix) {
         return requests.stream().filter(r -> r.path().startsWith(pathPrefix)).toList();
     }
 

@@ -158,6 +158,6 @@ public final class Columns {
         ColumnComparison prediction = categorical("y_hat", List.of("0", "1"), new long[] {500, 500}, new long[] {500, 500}).build();
         return new Comparison(base.referenceRows(), base.currentRows(), base.plan().withModel(model), base.columns(), base.label(),
             base.leakage(), base.identicalRows(), base.datasetDrift(),
-            Optional.of(ModelPerformance.build(model, reference, current, prediction)));
+            Optional.of(ModelPerformance.build(model, reference, current, prediction)), base.earlier());
     }
 }

@@ -1,0 +1,39 @@
+package org.driftwatch.compare;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The numbers of a compared column the metrics history remembers every night, by metric name: one list,
+ * so what the history stores and what checks against the history compare are the same numbers.
+ */
+public final class RememberedNumbers {
+    private RememberedNumbers() {
+    }
+
+    /** Tonight's finite numbers of one column, in the history's metric names. */
+    public static Map<String, Double> of(ColumnComparison c) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        put(out, "psi", c.psi());
+        if (c.ks() != null) {
+            put(out, "ks_statistic", c.ks().statistic());
+            put(out, "ks_p_value", c.ks().pValue());
+        }
+        put(out, "wasserstein_normed", c.wassersteinNormed());
+        put(out, "jensen_shannon", c.jensenShannon());
+        put(out, "null_share", c.current().nullShare());
+        put(out, "mean", c.current().mean());
+        put(out, "current_count", c.current().count() == null ? null : c.current().count().doubleValue());
+        if (c.drift() != null) {
+            put(out, "drift_score", c.drift().score());
+            put(out, "drift_detected", c.drift().detected() ? 1.0 : 0.0);
+        }
+        return out;
+    }
+
+    private static void put(Map<String, Double> out, String metric, Double v) {
+        if (v != null && Double.isFinite(v)) {
+            out.put(metric, v);
+        }
+    }
+}
