@@ -28,7 +28,7 @@ public record PastNights(List<Night> nights) {
     }
 
     /** The latest night that ended in a retrain verdict, or null. */
-    LocalDate lastRetrain() {
+    public LocalDate lastRetrain() {
         for (int i = nights.size() - 1; i >= 0; i--) {
             if (nights.get(i).retrained()) {
                 return nights.get(i).date();

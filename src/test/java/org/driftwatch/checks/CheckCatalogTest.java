@@ -25,7 +25,9 @@ class CheckCatalogTest {
 
     @Test
     void defaultChecksRunUnconfigured() throws IOException {
-        assertEquals(List.of("psi", "ks", "drift", "nulls", "identical_rows", "schema"), checks(""));
+        assertEquals(List.of("psi", "ks", "drift", "nulls", "identical_rows", "schema", "volume"), checks(""),
+            "volume against the history's median whenever a history is kept");
+        assertEquals(List.of("psi", "ks", "drift", "nulls", "identical_rows", "schema"), checks("history: {enabled: false}\n"));
     }
 
     @Test
@@ -35,10 +37,10 @@ class CheckCatalogTest {
     }
 
     @Test
-    void volumeAndMeanShiftRunOnlyWhenConfigured() throws IOException {
-        assertTrue(checks("").stream().noneMatch(n -> n.equals("volume") || n.equals("mean_shift")));
-        List<String> names = checks("checks:\n  volume: {min_ratio: 0.8}\n  mean_shift: {}\n");
-        assertTrue(names.contains("volume") && names.contains("mean_shift"), names.toString());
+    void meanShiftAndHistoryRunOnlyWhenConfigured() throws IOException {
+        assertTrue(checks("").stream().noneMatch(n -> n.equals("history") || n.equals("mean_shift")));
+        List<String> names = checks("checks:\n  history: {sigma: 2}\n  mean_shift: {}\n");
+        assertTrue(names.contains("history") && names.contains("mean_shift"), names.toString());
     }
 
     @Test
@@ -50,6 +52,17 @@ class CheckCatalogTest {
     void unknownCheckSuggestsTheNearest() {
         RuleException e = assertThrows(RuleException.class, () -> checks("checks:\n  volum: {}\n"));
         assertTrue(e.getMessage().contains("unknown check 'volum'") && e.getMessage().contains("did you mean 'volume'"), e.getMessage());
+    }
+
+    @Test
+    void lookingBackNeedsAHistory() {
+        RuleException h = assertThrows(RuleException.class, () -> checks("history: {enabled: false}\nchecks:\n  history: {}\n"));
+        assertTrue(h.getMessage().contains("checks.history compares tonight with the metrics history, which this rule file turns off"),
+            h.getMessage());
+        RuleException m = assertThrows(RuleException.class, () -> checks("checks:\n  history: {metrics: [psi, nul_share]}\n"));
+        assertTrue(m.getMessage().contains("unknown metric 'nul_share'") && m.getMessage().contains("did you mean 'null_share'"), m.getMessage());
+        RuleException k = assertThrows(RuleException.class, () -> checks("checks:\n  history: {sigma: 4, fail_sigma: 3}\n"));
+        assertTrue(k.getMessage().contains("fail_sigma"), k.getMessage());
     }
 
     @Test

@@ -131,6 +131,26 @@ class EmailDeliveryTest {
     }
 
     @Test
+    void consecutiveWaitsForTheSecondBadNightInARow() throws Exception {
+        Path rules = rules("actions:\n  email: {to: [ml-oncall@example.com], when: [warn, fail], consecutive: 2}\n");
+        Map<String, String> env = env(smtp.getSmtp().getPort(), "none");
+        CliRun first = CliRun.of(env, "run", "--rules", rules.toString(), "--date", "2026-11-24", "--out", tmp.resolve("out").toString());
+        assertEquals(ExitCode.OK, first.exitCode(), first.err());
+        assertEquals(0, smtp.getReceivedMessages().length, "one bad night sends nothing");
+        JsonNode skipped = new ObjectMapper().readTree(tmp.resolve("out/seattle/2026-11-24/report.json").toFile()).get("actions").get(0);
+        assertEquals("skipped", skipped.get("outcome").asText());
+        assertTrue(skipped.get("message").asText().contains("for the 1 of 2 runs in a row actions.email.consecutive requires"), skipped.toString());
+        CliRun second = CliRun.of(env, "run", "--rules", rules.toString(), "--date", "2026-11-25", "--out", tmp.resolve("out").toString());
+        assertEquals(ExitCode.OK, second.exitCode(), second.err());
+        assertEquals(1, smtp.getReceivedMessages().length, "the second bad night in a row sends the report");
+        Files.writeString(tmp.resolve("off.yaml"), Files.readString(rules) + "history: {enabled: false}\n");
+        CliRun off = CliRun.of(env, "run", "--rules", tmp.resolve("off.yaml").toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(ExitCode.BAD_RULES, off.exitCode(), off.err());
+        assertTrue(off.errorLine().contains("actions.email.consecutive counts runs in the metrics history, which this rule file turns off"),
+            off.err());
+    }
+
+    @Test
     void smtpsWithAuthentication() throws Exception {
         Map<String, String> env = env(smtps.getSmtps().getPort(), "smtps");
         env.put("DRIFTWATCH_SMTP_USER", "driftwatch");
