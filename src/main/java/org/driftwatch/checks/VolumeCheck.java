@@ -10,7 +10,8 @@ import org.driftwatch.compare.EarlierRuns;
 import org.driftwatch.rules.RuleSection;
 
 /**
- * Row count change, two ways. Against the reference (when {@code checks.volume} is configured): outside
+ * Row count change, two ways. Against the reference (when {@code checks.volume} is configured, unless
+ * {@code reference: false}: a nightly batch is often far smaller than its training set): outside
  * [{@code min_ratio}, {@code max_ratio}] (0.5, 2.0) of the reference's rows it fails. Against the monitor's
  * own history (whenever one is kept): below {@code min_share_of_median} (0.6) or above
  * {@code max_share_of_median} (2.0) of the median current rows of the last {@code window} (30) runs it
@@ -44,7 +45,7 @@ public final class VolumeCheck implements Check {
      * @param historyKept whether the runs keep a metrics history (else only the reference part runs)
      */
     public static VolumeCheck fromRules(RuleSection s, boolean configured, boolean historyKept) {
-        s.allowOnly(List.of("min_ratio", "max_ratio", "window", "min_runs", "min_share_of_median", "max_share_of_median"));
+        s.allowOnly(List.of("reference", "min_ratio", "max_ratio", "window", "min_runs", "min_share_of_median", "max_share_of_median"));
         double min = s.number("min_ratio", 0.5, 0, 1e9);
         double max = s.number("max_ratio", 2.0, 0, 1e9);
         if (min > max) {
@@ -54,7 +55,8 @@ public final class VolumeCheck implements Check {
         int minRuns = s.integer("min_runs", Math.min(7, window), 1, window);
         double minShare = s.number("min_share_of_median", 0.6, 0, 1);
         double maxShare = s.number("max_share_of_median", 2.0, 1, 1e9);
-        return new VolumeCheck(configured ? new double[] {min, max} : null, window, minRuns, minShare, maxShare, historyKept);
+        boolean againstReference = configured && s.bool("reference", true);
+        return new VolumeCheck(againstReference ? new double[] {min, max} : null, window, minRuns, minShare, maxShare, historyKept);
     }
 
     @Override

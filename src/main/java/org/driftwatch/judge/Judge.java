@@ -53,7 +53,7 @@ public final class Judge {
             List<String> steps = new ArrayList<>();
             steps.add("No retrain tonight: " + heldBack + "; retrain by hand if it cannot wait.");
             words.nextSteps().stream().filter(step -> !step.startsWith("No action needed")).forEach(steps::add);
-            words = new Explanation(words.word(), words.banner(), words.level(), words.headline() + "; " + heldBack, words.drifted(),
+            words = new Explanation(words.word(), "RETRAIN HELD BACK", words.level(), words.headline() + "; " + heldBack, words.drifted(),
                 steps, words.driftTypes());
         }
         return new Judgement(status, decision, words, breached);

@@ -49,12 +49,15 @@ public record Trends(Map<String, List<Point>> columns, List<Night> verdicts) {
         return columns.values().stream().anyMatch(p -> p.size() > 1);
     }
 
-    /** Columns whose PSI rose on each of the last {@link #RISING_NIGHTS} runs, with how far. */
-    public List<String> rising() {
+    /**
+     * Columns whose PSI rose on each of the last {@link #RISING_NIGHTS} runs to at least {@code floor}
+     * (half the warn level: a climb among noise-level values is not news), with how far.
+     */
+    public List<String> rising(double floor) {
         List<String> out = new ArrayList<>();
         columns.forEach((name, points) -> {
             int n = points.size();
-            if (n <= RISING_NIGHTS) {
+            if (n <= RISING_NIGHTS || points.get(n - 1).psi() == null || points.get(n - 1).psi() < floor) {
                 return;
             }
             for (int i = n - RISING_NIGHTS; i < n; i++) {

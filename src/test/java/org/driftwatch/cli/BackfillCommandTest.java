@@ -47,4 +47,32 @@ class BackfillCommandTest {
         assertEquals(2, bad.exitCode());
         assertTrue(bad.errorLine().contains("--to 2026-10-01 is before --from 2026-10-04"), bad.err());
     }
+
+    @Test
+    void theBundledNightlyExampleShowsATrendOnItsFirstDay() throws Exception {
+        TestSpark.session();
+        Path out = dir.resolve("example");
+        CliRun r = CliRun.of("backfill", "--rules", "rules/nightly-orders.yaml", "--from", "2026-11-01", "--to", "2026-11-14",
+            "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("backfill of nightly-orders: 14 dates run, 0 skipped"), r.err());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<String> verdicts = new java.util.ArrayList<>();
+        for (int night = 1; night <= 14; night++) {
+            var report = json.readTree(out.resolve(String.format("nightly-orders/2026-11-%02d/report.json", night)).toFile());
+            verdicts.add(report.get("decision").get("verdict").asText());
+            boolean volumeFailed = false;
+            for (var c : report.get("checks")) {
+                volumeFailed |= c.get("name").asText().equals("volume") && c.get("status").asText().equals("fail");
+            }
+            assertEquals(night == 10, volumeFailed, "volume against the history's median on night " + night);
+        }
+        int retrain = verdicts.indexOf("retrain");
+        assertTrue(retrain >= 2 && verdicts.get(retrain - 1).equals("alert") && verdicts.get(retrain - 2).equals("alert"),
+            "the retrain comes on the third breaching night: " + verdicts);
+        assertEquals(1, verdicts.stream().filter("retrain"::equals).count(), "then the 7-day cooldown: " + verdicts);
+        String html = Files.readString(out.resolve("nightly-orders/2026-11-14/report.html"));
+        assertTrue(html.contains("alt=\"PSI, 14 runs: "), "a sparkline of the 14 nights");
+        assertTrue(html.contains("Trend: the last 14 nights"));
+    }
 }

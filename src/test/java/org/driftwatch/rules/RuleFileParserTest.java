@@ -53,7 +53,8 @@ class RuleFileParserTest {
         assertEquals("is_fraud", r.columns().label());
         assertEquals(64, r.sha256().length());
         var checks = CheckCatalog.checksFor(r);
-        assertEquals(List.of("psi", "ks", "drift", "nulls", "leakage", "label_distribution", "identical_rows", "schema"),
+        assertEquals(List.of("psi", "ks", "drift", "nulls", "leakage", "label_distribution", "identical_rows", "schema",
+            "volume"),
             checks.stream().map(c -> c.name()).toList());
         assertEquals(0.3, ((PsiCheck) checks.get(0)).fail());
     }
@@ -61,7 +62,7 @@ class RuleFileParserTest {
     @Test
     void anyCheckCanBeSwitchedOff() throws IOException {
         RuleSet r = RuleFileParser.parse(file("monitor: m\n" + SOURCES + "checks:\n  ks: {enabled: false}\n  identical_rows: {enabled: false}\n"));
-        assertEquals(List.of("psi", "drift", "nulls", "schema"), CheckCatalog.checksFor(r).stream().map(c -> c.name()).toList());
+        assertEquals(List.of("psi", "drift", "nulls", "schema", "volume"), CheckCatalog.checksFor(r).stream().map(c -> c.name()).toList());
     }
 
     @Test

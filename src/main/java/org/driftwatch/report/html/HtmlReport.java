@@ -208,7 +208,7 @@ public final class HtmlReport {
     }
 
     /** Rising columns and the verdict of the last nights, or nothing for a monitor without a past. */
-    private static Map<String, Object> trendSection(org.driftwatch.report.Trends trends) {
+    private Map<String, Object> trendSection(org.driftwatch.report.Trends trends) {
         if (trends.verdicts().size() < 2) {
             return Map.of();
         }
@@ -218,7 +218,7 @@ public final class HtmlReport {
             nights.add(Map.of("date", n.date().substring(5), "word", n.verdict().equals("retrain") ? "R" : n.verdict().equals("alert") ? "A" : "OK",
                 "color", color(s), "background", background(s), "title", n.date() + ": " + n.verdict()));
         }
-        List<String> rising = trends.rising();
+        List<String> rising = trends.rising(report.thresholds().getOrDefault("psi.warn", 0.1) / 2);
         List<List<Map<String, String>>> weeks = new ArrayList<>();
         for (int k = 0; k < nights.size(); k += 7) {
             weeks.add(nights.subList(k, Math.min(nights.size(), k + 7)));   // rows of 7 fit a phone
