@@ -135,7 +135,11 @@ public final class DriftJob {
             runs = Math.max(runs, c.historyRuns());
         }
         try {
-            return history.recall(monitor, tonight, runs, policy.cooldownDays());
+            Instant start = Instant.now();
+            EarlierRuns earlier = history.recall(monitor, tonight, runs, policy.cooldownDays());
+            progress.say(String.format("metrics history: %d earlier runs read in %.2f s", earlier.dates().size(),
+                Duration.between(start, Instant.now()).toMillis() / 1000.0));
+            return earlier;
         } catch (RuntimeException e) {
             progress.say("warning: the metrics history at " + history.location() + " could not be read: " + e.getMessage());
             return EarlierRuns.NONE;
@@ -148,7 +152,11 @@ public final class DriftJob {
             return;
         }
         try {
-            history.write(report.monitor(), report.date(), HistoryRows.of(report));
+            Instant start = Instant.now();
+            List<org.driftwatch.history.HistoryRow> rows = HistoryRows.of(report);
+            history.write(report.monitor(), report.date(), rows);
+            progress.say(String.format("metrics history: %d rows written to %s in %.2f s", rows.size(), history.location(),
+                Duration.between(start, Instant.now()).toMillis() / 1000.0));
         } catch (RuntimeException e) {
             progress.say("warning: the metrics history was not written: " + e.getMessage());
         }
