@@ -40,6 +40,11 @@ public final class DriftCheck implements Check {
                 out.add(new Finding(name(), c.name(), Status.WARN, d.score(), d.threshold(),
                     String.format("drift detected by %s (%.4g vs threshold %s)", d.test(), d.score(), d.threshold())));
             }
+            org.driftwatch.compare.DriftTest test = org.driftwatch.compare.DriftTest.byKey(d.test());
+            if (test != null && test.statistic() != null && d.threshold() != null) {
+                ReferenceNoise.below(name(), c, test.statistic(), "the " + test.key() + " drift threshold", d.threshold(),
+                    " (choose another test for the column under compare.tests)").ifPresent(out::add);
+            }
         }
         DatasetDrift dd = comparison.datasetDrift();
         if (dd.share() != null) {

@@ -109,6 +109,9 @@ public final class PsiCheck implements Check {
                 String words = mode != Mode.FIXED && psi > warn ? "within the noise of these sample sizes" + noiseWords : "no significant change";
                 out.add(new Finding(name(), c.name(), Status.OK, psi, warnAt, String.format("PSI %.4f: %s", psi, words)));
             }
+            if (mode == Mode.FIXED) {
+                ReferenceNoise.below(name(), c, "psi", "checks.psi.fail", fail, " or use mode: both").ifPresent(out::add);
+            }
         }
         return out;
     }

@@ -41,6 +41,12 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
             ColumnMetrics.of(this));
     }
 
+    /** The same comparison with these metric values (before {@link #withMetrics} computes the registered ones). */
+    ColumnComparison withMetricValues(Map<String, MetricValue> values) {
+        return new ColumnComparison(name, type, reference, current, psi, bins, ks, wasserstein, wassersteinNormed,
+            wassersteinNormedBound, categories, chiSquare, jensenShannon, unseenCategories, missingCategories, drift, notes, method, values);
+    }
+
     /** A registered metric's value for this column, or null when it is undefined here. */
     public MetricValue metric(ColumnMetric m) {
         return metrics.get(m.name());

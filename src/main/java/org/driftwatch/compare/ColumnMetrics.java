@@ -7,7 +7,7 @@ import java.util.Map;
 /** The registered column metrics, in the order reports show them. */
 public final class ColumnMetrics {
     public static final List<ColumnMetric> ALL = List.of(
-        new StandardisedMeanDifference(), new PsiCritical());
+        new StandardisedMeanDifference(), new PsiCritical(), new ReferenceSelfCheck());
 
     private ColumnMetrics() {
     }

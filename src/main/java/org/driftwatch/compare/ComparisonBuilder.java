@@ -15,6 +15,7 @@ import org.driftwatch.profile.model.ComparisonProfile;
 import org.driftwatch.profile.model.DatasetSummary;
 import org.driftwatch.profile.model.NumericDistribution;
 import org.driftwatch.profile.model.NumericSummary;
+import org.driftwatch.profile.model.SelfCheck;
 import org.driftwatch.stats.ChiSquareContingency;
 import org.driftwatch.stats.JensenShannon;
 import org.driftwatch.stats.KolmogorovSmirnov;
@@ -32,15 +33,17 @@ public final class ComparisonBuilder {
 
     public static Comparison build(ColumnPlan plan, ComparisonProfile profile, CompareSettings needs) {
         Map<String, ColumnComparison> columns = new LinkedHashMap<>();
+        Map<String, SelfCheck> self = profile.reference().selfChecks();
         for (String name : plan.numerical()) {
-            columns.put(name, numerical(name, profile, needs).withMetrics());
+            columns.put(name, ReferenceSelfCheck.attach(numerical(name, profile, needs), self.get(name)).withMetrics());
         }
         for (String name : plan.categorical()) {
-            columns.put(name, categorical(name, profile, needs).withMetrics());
+            columns.put(name, ReferenceSelfCheck.attach(categorical(name, profile, needs), self.get(name)).withMetrics());
         }
         columns = MultipleTestingCorrection.apply(columns, needs.correction());
         var label = java.util.Optional.ofNullable(plan.label())
-            .map(l -> (plan.numericLabel() ? numerical(l, profile, needs) : categorical(l, profile, needs)).withMetrics());
+            .map(l -> ReferenceSelfCheck.attach(plan.numericLabel() ? numerical(l, profile, needs) : categorical(l, profile, needs),
+                self.get(l)).withMetrics());
         return new Comparison(profile.reference().rows(), profile.current().rows(), plan, columns, label, profile.leakage(),
             profile.identicalRows(), DatasetDrift.of(columns.values(), needs.datasetShare()), performance(plan, profile, needs), EarlierRuns.NONE);
     }

@@ -11,11 +11,11 @@ import java.util.function.Function;
  * column's comparison. {@link DriftTestChoice} picks one per column; a rule file may name another.
  */
 public enum DriftTest {
-    KS("KS", true, false, 0.05, Direction.P_VALUE_AT_MOST, c -> c.ks() == null ? null : c.ks().pValue()),
-    WASSERSTEIN("Wasserstein", true, false, 0.1, Direction.DISTANCE, ColumnComparison::wassersteinNormed),
-    CHI_SQUARE("χ²", true, true, 0.05, Direction.P_VALUE_BELOW, c -> c.chiSquare() == null ? null : c.chiSquare().pValue()),
-    JENSEN_SHANNON("JS", true, true, 0.1, Direction.DISTANCE, ColumnComparison::jensenShannon),
-    PSI("PSI", true, true, 0.1, Direction.DISTANCE, ColumnComparison::psi);
+    KS("KS", true, false, 0.05, Direction.P_VALUE_AT_MOST, c -> c.ks() == null ? null : c.ks().pValue(), null),
+    WASSERSTEIN("Wasserstein", true, false, 0.1, Direction.DISTANCE, ColumnComparison::wassersteinNormed, "wasserstein_normed"),
+    CHI_SQUARE("χ²", true, true, 0.05, Direction.P_VALUE_BELOW, c -> c.chiSquare() == null ? null : c.chiSquare().pValue(), null),
+    JENSEN_SHANNON("JS", true, true, 0.1, Direction.DISTANCE, ColumnComparison::jensenShannon, "jensen_shannon"),
+    PSI("PSI", true, true, 0.1, Direction.DISTANCE, ColumnComparison::psi, "psi");
 
     /** How a score is read against the threshold. */
     public enum Direction {
@@ -41,9 +41,11 @@ public enum DriftTest {
     private final double defaultThreshold;
     private final Direction direction;
     private final Function<ColumnComparison, Double> score;
+    private final String statistic;
 
     DriftTest(String display, boolean numerical, boolean categorical, double defaultThreshold, Direction direction,
-              Function<ColumnComparison, Double> score) {
+              Function<ColumnComparison, Double> score, String statistic) {
+        this.statistic = statistic;
         this.display = display;
         this.numerical = numerical;
         this.categorical = categorical;
@@ -67,6 +69,11 @@ public enum DriftTest {
 
     public Direction direction() {
         return direction;
+    }
+
+    /** A distance test's statistic as the self-check and the history name it; null for p-value tests. */
+    public String statistic() {
+        return statistic;
     }
 
     /** Whether the test applies to a column of this kind (chi-square and JS need a value table on numbers). */

@@ -68,7 +68,7 @@ public final class DatasetProfiler {
                     curNonNull.put(name, counted.currentNonNull());
                 }
             }
-            refSummary = new DatasetSummary(refSummary.rows(), refSummary.numeric(), refNonNull);
+            refSummary = new DatasetSummary(refSummary.rows(), refSummary.numeric(), refNonNull, refSummary.selfChecks());
             curSummary = new DatasetSummary(curSummary.rows(), curSummary.numeric(), curNonNull);
         }
         Optional<LeakageProfile> leakage = leakage(ref, cur, reference, current, request);
@@ -151,7 +151,7 @@ public final class DatasetProfiler {
     public static ReferenceProfile referenceForFile(Dataset<Row> reference, ProfileRequest request) {
         ReferenceProfile raw = ReferenceProfiler.build(reference, request);
         ReferenceProfile built = new ReferenceProfile(raw.rows(), raw.numeric(), raw.categorical(), raw.nonNull(), raw.idBitmap(),
-            raw.manyValued(), OutcomeProfiler.finish(raw.outcomes(), reference, request.model(), "reference"));
+            raw.manyValued(), OutcomeProfiler.finish(raw.outcomes(), reference, request.model(), "reference"), raw.selfChecks());
         if (built.rows() * request.numerical().size() > request.exactValues() || built.numeric().isEmpty()) {
             return built;
         }
@@ -160,7 +160,7 @@ public final class DatasetProfiler {
         Map<String, ReferenceProfile.NumericReference> numeric = new HashMap<>();
         built.numeric().forEach((name, n) -> numeric.put(name, n.withAll(tables.get(name))));
         return new ReferenceProfile(built.rows(), numeric, built.categorical(), built.nonNull(), built.idBitmap(), built.manyValued(),
-            built.outcomes());
+            built.outcomes(), built.selfChecks());
     }
 
     /**

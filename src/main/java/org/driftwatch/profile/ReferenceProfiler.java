@@ -11,6 +11,7 @@ import org.driftwatch.data.NoRowsException;
 import org.driftwatch.data.SchemaColumns;
 import org.driftwatch.profile.model.ProfileRequest;
 import org.driftwatch.profile.model.ReferenceProfile;
+import org.driftwatch.profile.model.SelfCheck;
 import org.driftwatch.profile.scan.OutcomeFold;
 import org.driftwatch.profile.scan.PartitionFold;
 import org.driftwatch.profile.scan.ReferenceScan;
@@ -19,6 +20,7 @@ import org.driftwatch.profile.scan.SecondPass;
 import org.driftwatch.profile.sketch.CellHistogram;
 import org.driftwatch.profile.sketch.CellLayout;
 import org.driftwatch.profile.sketch.CellRefinement;
+import org.driftwatch.profile.sketch.HalfSplit;
 import org.driftwatch.profile.sketch.InsideValues;
 
 /**
@@ -53,6 +55,7 @@ public final class ReferenceProfiler {
         boolean integerId = !others.isEmpty() && SchemaColumns.isInteger(reference, others.get(0));
         Dataset<Row> projection = ScanProjection.of(reference, numeric, categorical, others, integerId, request.model());
         ReferenceScan scan = passOne(projection, numeric.size(), categorical.size(), others.size(), integerId, request);
+        Map<String, SelfCheck> selfChecks = selfChecks(scan, numeric, categorical, request.psiBins());
         Dataset<Row> numericOnly = projection.select(numericColumns(projection, numeric.size()));
         double[] fractions = ReferenceCells.fractions(request.psiBins());
         Numeric cells = passTwo(numericOnly, scan, fractions);
@@ -64,7 +67,30 @@ public final class ReferenceProfiler {
             numericOut.put(numeric.get(i), ReferenceCells.numericReference(scan.summaries[i], layouts[i], inside.get(i),
                 fractions, request.psiBins()));
         }
-        return categoricalAndIds(scan, numericOut, categorical, others);
+        return categoricalAndIds(scan, numericOut, categorical, others, selfChecks);
+    }
+
+    /** Every column half against half of the reference, from pass 1's cells and category counts ({@link HalfSplit}). */
+    private static Map<String, SelfCheck> selfChecks(ReferenceScan scan, List<String> numeric, List<String> categorical, int bins) {
+        Map<String, SelfCheck> out = new HashMap<>();
+        for (int i = 0; i < numeric.size(); i++) {
+            SelfCheck s = HalfSplit.numeric(scan.cells[i], scan.secondHalf[i], bins, scan.summaries[i].summary().stdPop());
+            if (s != null) {
+                out.put(numeric.get(i), s);
+            }
+        }
+        for (int j = 0; j < categorical.size(); j++) {
+            if (scan.others.categories[j].overflow()) {
+                continue;
+            }
+            long[] all = scan.others.categories[j].sorted().values().stream().mapToLong(Long::longValue).toArray();
+            long[] second = scan.others.categories[j].sortedSecondHalf().values().stream().mapToLong(Long::longValue).toArray();
+            SelfCheck s = HalfSplit.categorical(all, second);
+            if (s != null) {
+                out.put(categorical.get(j), s);
+            }
+        }
+        return out;
     }
 
     /** The fine cells of every numeric column, their targets, and the values collected near the wanted ranks. */
@@ -173,7 +199,7 @@ public final class ReferenceProfiler {
     }
 
     private static ReferenceProfile categoricalAndIds(ReferenceScan scan, Map<String, ReferenceProfile.NumericReference> numeric,
-                                                      List<String> categorical, List<String> others) {
+                                                      List<String> categorical, List<String> others, Map<String, SelfCheck> selfChecks) {
         Map<String, Map<String, Long>> categoricalOut = new HashMap<>();
         Map<String, Long> nonNull = new HashMap<>();
         List<String> manyValued = new ArrayList<>();
@@ -191,7 +217,7 @@ public final class ReferenceProfiler {
         }
         String ids = scan.others.usableIds() == null ? null : scan.others.usableIds().base64();
         return new ReferenceProfile(scan.rows, numeric, categoricalOut, nonNull, ids, manyValued,
-            scan.others.outcomes == null ? null : scan.others.outcomes.outcomes());
+            scan.others.outcomes == null ? null : scan.others.outcomes.outcomes(), selfChecks);
     }
 
     private static Column[] numericColumns(Dataset<Row> projection, int n) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.driftwatch.profile.model.NumericSummary;
 import org.driftwatch.profile.model.ReferenceProfile;
+import org.driftwatch.profile.model.SelfCheck;
 import org.driftwatch.profile.model.ValueCounts;
 import org.driftwatch.profile.sketch.CellLayout;
 
@@ -99,7 +100,22 @@ final class ProfileCodec {
         if (p.outcomes() != null) {
             o.set("model_outcomes", OutcomesCodec.write(p.outcomes()));
         }
+        ObjectNode self = o.putObject("self_check");
+        new TreeMap<>(p.selfChecks()).forEach((name, c) -> self.putObject(name).put("psi", c.psi()).put("ks_statistic", c.ksStatistic())
+            .put("wasserstein_normed", c.wassersteinNormed()).put("jensen_shannon", c.jensenShannon())
+            .put("first_half", c.firstHalf()).put("second_half", c.secondHalf()));
         return o;
+    }
+
+    /** The self-checks, absent in profiles written before driftwatch kept them. */
+    private static Map<String, SelfCheck> readSelfChecks(JsonNode p, FieldReader r) {
+        Map<String, SelfCheck> out = new LinkedHashMap<>();
+        if (p.has("self_check")) {
+            r.object(p, "self_check").fields().forEachRemaining(e -> out.put(e.getKey(), new SelfCheck(r.numberOrNull(e.getValue(), "psi"),
+                r.numberOrNull(e.getValue(), "ks_statistic"), r.numberOrNull(e.getValue(), "wasserstein_normed"),
+                r.numberOrNull(e.getValue(), "jensen_shannon"), r.longValue(e.getValue(), "first_half"), r.longValue(e.getValue(), "second_half"))));
+        }
+        return out;
     }
 
     private static ObjectNode numeric(ReferenceProfile.NumericReference n) {
@@ -148,7 +164,7 @@ final class ProfileCodec {
         Map<String, Map<String, Long>> categorical = new LinkedHashMap<>();
         r.object(p, "categorical").fields().forEachRemaining(e -> categorical.put(e.getKey(), r.counts(e.getValue())));
         return new ReferenceProfile(r.longValue(p, "rows"), numeric, categorical, r.counts(r.object(p, "non_null")),
-            r.textOrNull(p, "id_bitmap"), r.strings(p, "many_valued"), OutcomesCodec.read(p.get("model_outcomes"), r));
+            r.textOrNull(p, "id_bitmap"), r.strings(p, "many_valued"), OutcomesCodec.read(p.get("model_outcomes"), r), readSelfChecks(p, r));
     }
 
     private static ReferenceProfile.NumericReference readNumeric(JsonNode n, FieldReader r) {

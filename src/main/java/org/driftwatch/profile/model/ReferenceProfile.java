@@ -17,16 +17,23 @@ import org.driftwatch.profile.sketch.IdSet;
  * @param manyValued  categorical columns with more distinct values than a scan counts: no counts here
  *                    (a run counts them in Spark on the raw data; a saved profile refuses them)
  * @param outcomes    the model's outcomes on the reference, or null (no model, or a profile saved without them)
+ * @param selfChecks  per column, its statistics half against half of the reference (empty in older profiles)
  */
 public record ReferenceProfile(long rows, Map<String, NumericReference> numeric,
                                Map<String, Map<String, Long>> categorical, Map<String, Long> nonNull, String idBitmap,
-                               List<String> manyValued, ModelOutcomes outcomes) {
+                               List<String> manyValued, ModelOutcomes outcomes, Map<String, SelfCheck> selfChecks) {
     public ReferenceProfile(long rows, Map<String, NumericReference> numeric, Map<String, Map<String, Long>> categorical,
                             Map<String, Long> nonNull, String idBitmap, List<String> manyValued) {
-        this(rows, numeric, categorical, nonNull, idBitmap, manyValued, null);
+        this(rows, numeric, categorical, nonNull, idBitmap, manyValued, null, Map.of());
+    }
+
+    public ReferenceProfile(long rows, Map<String, NumericReference> numeric, Map<String, Map<String, Long>> categorical,
+                            Map<String, Long> nonNull, String idBitmap, List<String> manyValued, ModelOutcomes outcomes) {
+        this(rows, numeric, categorical, nonNull, idBitmap, manyValued, outcomes, Map.of());
     }
 
     public ReferenceProfile {
+        selfChecks = selfChecks == null ? Map.of() : Map.copyOf(selfChecks);
         manyValued = manyValued == null ? List.of() : List.copyOf(manyValued);
         numeric = Map.copyOf(numeric);
         categorical = Map.copyOf(categorical);
@@ -50,7 +57,7 @@ public record ReferenceProfile(long rows, Map<String, NumericReference> numeric,
     public DatasetSummary summary() {
         Map<String, NumericSummary> sums = new java.util.HashMap<>();
         numeric.forEach((k, v) -> sums.put(k, v.summary()));
-        return new DatasetSummary(rows, sums, nonNull);
+        return new DatasetSummary(rows, sums, nonNull, selfChecks);
     }
 
     public IdSet ids() {

@@ -14,17 +14,23 @@ public final class CategoryCounts implements Serializable {
     private boolean overflow;
 
     public void add(UTF8String value) {
+        add(value, false);
+    }
+
+    /** Counts a value; {@code second} also counts it for the reference's second half (the self-check). */
+    public void add(UTF8String value, boolean second) {
         if (overflow) {
             return;
         }
         long[] c = counts.get(value);
         if (c != null) {
             c[0]++;
+            c[1] += second ? 1 : 0;
         } else if (counts.size() == MAX_DISTINCT) {
             overflow = true;
             counts = new HashMap<>();
         } else {
-            counts.put(value.copy(), new long[] {1});
+            counts.put(value.copy(), new long[] {1, second ? 1 : 0});
         }
     }
 
@@ -40,6 +46,7 @@ public final class CategoryCounts implements Serializable {
                 counts.put(k, v);
             } else {
                 c[0] += v[0];
+                c[1] += v[1];
             }
         });
         if (counts.size() > MAX_DISTINCT) {
@@ -51,6 +58,13 @@ public final class CategoryCounts implements Serializable {
 
     public boolean overflow() {
         return overflow;
+    }
+
+    /** Category → count in the reference's second half, sorted by category (the keys of {@link #sorted}). */
+    public Map<String, Long> sortedSecondHalf() {
+        Map<String, Long> out = new TreeMap<>();
+        counts.forEach((k, v) -> out.put(k.toString(), v[1]));
+        return out;
     }
 
     /** Category → count, sorted by category. */

@@ -11,6 +11,8 @@ public final class NumericBatch {
     static final int ROWS = 4096;
     final double[][] values;
     final boolean[][] missing;
+    /** Whether each row is in the reference's second half (the self-check's split); set by the reference scan. */
+    final boolean[] second = new boolean[ROWS];
     int size;
 
     NumericBatch(int columns) {

@@ -31,9 +31,14 @@ public final class OtherFields implements Serializable {
 
     /** Adds the row's fields from {@code first} on. */
     public void add(InternalRow row, int first) {
+        add(row, first, false);
+    }
+
+    /** Adds the row's fields from {@code first} on; {@code second}: the row is in the reference's second half. */
+    public void add(InternalRow row, int first, boolean second) {
         for (int j = 0; j < categories.length; j++) {
             if (!row.isNullAt(first + j)) {
-                categories[j].add(row.getUTF8String(first + j));
+                categories[j].add(row.getUTF8String(first + j), second);
             }
         }
         int base = first + categories.length;

@@ -17,6 +17,8 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
     public long rows;
     public final ValueSummary[] summaries;
     public final CellHistogram[] cells;
+    /** The cells of the rows in the second half of the reference (split by a row hash), for the self-check. */
+    public final CellHistogram[] secondHalf;
     public final OtherFields others;
     private transient NumericBatch batch;
 
@@ -27,9 +29,11 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
     public ReferenceScan(int numeric, int categorical, int others, boolean integerId, int valueLimit, OutcomeFold.Spec model) {
         summaries = new ValueSummary[numeric];
         cells = new CellHistogram[numeric];
+        secondHalf = new CellHistogram[numeric];
         for (int i = 0; i < numeric; i++) {
             summaries[i] = new ValueSummary(valueLimit);
             cells[i] = new CellHistogram(Math.max(MIN_CELLS, CELL_BUDGET / numeric));
+            secondHalf[i] = new CellHistogram(Math.max(MIN_CELLS, CELL_BUDGET / numeric));
         }
         this.others = new OtherFields(categorical, others, integerId, model);
     }
@@ -40,10 +44,12 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
         if (batch == null) {
             batch = new NumericBatch(n);
         }
+        boolean second = RowHalves.second(row, n, others.categories.length);
+        batch.second[batch.size] = second;
         if (batch.add(row)) {
             flush();
         }
-        others.add(row, n);
+        others.add(row, n, second);
     }
 
     /** Column by column over the buffered rows, so each column's cell table stays in cache. */
@@ -55,13 +61,18 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
         for (int i = 0; i < summaries.length; i++) {
             ValueSummary summary = summaries[i];
             CellHistogram histogram = cells[i];
+            CellHistogram half = secondHalf[i];
             double[] values = batch.values[i];
             boolean[] missing = batch.missing[i];
+            boolean[] second = batch.second;
             for (int r = 0; r < batch.size; r++) {
                 if (missing[r]) {
                     summary.addNull();
                 } else if (summary.add(values[r])) {
                     histogram.add(values[r] + 0.0);
+                    if (second[r]) {
+                        half.add(values[r] + 0.0);
+                    }
                 }
             }
         }
@@ -73,6 +84,7 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
         for (int i = 0; i < summaries.length; i++) {
             summaries[i].merge(o.summaries[i]);
             cells[i].merge(o.cells[i]);
+            secondHalf[i].merge(o.secondHalf[i]);
         }
         others.merge(o.others);
         return this;

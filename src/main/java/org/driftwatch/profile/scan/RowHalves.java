@@ -1,0 +1,32 @@
+package org.driftwatch.profile.scan;
+
+import org.apache.spark.sql.catalyst.InternalRow;
+
+/**
+ * Splits the reference's rows into two halves for the self-check by a hash of the row's compared values
+ * (numeric bits and category strings), so the split is the same on every run, partitioning and machine,
+ * and identical rows land in the same half.
+ */
+final class RowHalves {
+    private RowHalves() {
+    }
+
+    /** Whether the row (numeric fields first, then the categorical ones) is in the second half. */
+    static boolean second(InternalRow row, int numeric, int categorical) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < numeric; i++) {
+            h = mix(h ^ (row.isNullAt(i) ? 0x5bd1e995L : Double.doubleToLongBits(row.getDouble(i) + 0.0)));
+        }
+        for (int j = numeric; j < numeric + categorical; j++) {
+            h = mix(h ^ (row.isNullAt(j) ? 0x27d4eb2fL : row.getUTF8String(j).hashCode()));
+        }
+        return (mix(h) & 1L) == 1L;
+    }
+
+    /** SplitMix64's finaliser: every input bit reaches the low bit. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
