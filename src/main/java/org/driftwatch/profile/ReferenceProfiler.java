@@ -74,7 +74,7 @@ public final class ReferenceProfiler {
     private static Map<String, SelfCheck> selfChecks(ReferenceScan scan, List<String> numeric, List<String> categorical, int bins) {
         Map<String, SelfCheck> out = new HashMap<>();
         for (int i = 0; i < numeric.size(); i++) {
-            SelfCheck s = HalfSplit.numeric(scan.cells[i], scan.secondHalf[i], bins, scan.summaries[i].summary().stdPop());
+            SelfCheck s = HalfSplit.numeric(scan.cells[i], bins, scan.summaries[i].summary().stdPop());
             if (s != null) {
                 out.put(numeric.get(i), s);
             }

@@ -6,7 +6,8 @@ import org.driftwatch.profile.sketch.CellHistogram;
 
 /**
  * Pass 1 over the reference, folded per partition: for every numeric column its summary and exact
- * {@link CellHistogram}; the categorical columns and the id in {@link OtherFields}. Row layout:
+ * {@link CellHistogram}; the categorical columns and the id in {@link OtherFields}. Each row's half for
+ * the self-check ({@link RowHalves}) is counted beside the cells and categories. Row layout:
  * numeric columns as double, then as {@link OtherFields} reads them.
  */
 public final class ReferenceScan implements Serializable, PartitionFold.Buffered {
@@ -17,8 +18,6 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
     public long rows;
     public final ValueSummary[] summaries;
     public final CellHistogram[] cells;
-    /** The cells of the rows in the second half of the reference (split by a row hash), for the self-check. */
-    public final CellHistogram[] secondHalf;
     public final OtherFields others;
     private transient NumericBatch batch;
 
@@ -29,11 +28,9 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
     public ReferenceScan(int numeric, int categorical, int others, boolean integerId, int valueLimit, OutcomeFold.Spec model) {
         summaries = new ValueSummary[numeric];
         cells = new CellHistogram[numeric];
-        secondHalf = new CellHistogram[numeric];
         for (int i = 0; i < numeric; i++) {
             summaries[i] = new ValueSummary(valueLimit);
             cells[i] = new CellHistogram(Math.max(MIN_CELLS, CELL_BUDGET / numeric));
-            secondHalf[i] = new CellHistogram(Math.max(MIN_CELLS, CELL_BUDGET / numeric));
         }
         this.others = new OtherFields(categorical, others, integerId, model);
     }
@@ -61,7 +58,6 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
         for (int i = 0; i < summaries.length; i++) {
             ValueSummary summary = summaries[i];
             CellHistogram histogram = cells[i];
-            CellHistogram half = secondHalf[i];
             double[] values = batch.values[i];
             boolean[] missing = batch.missing[i];
             boolean[] second = batch.second;
@@ -69,10 +65,7 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
                 if (missing[r]) {
                     summary.addNull();
                 } else if (summary.add(values[r])) {
-                    histogram.add(values[r] + 0.0);
-                    if (second[r]) {
-                        half.add(values[r] + 0.0);
-                    }
+                    histogram.add(values[r] + 0.0, second[r]);
                 }
             }
         }
@@ -84,7 +77,6 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
         for (int i = 0; i < summaries.length; i++) {
             summaries[i].merge(o.summaries[i]);
             cells[i].merge(o.cells[i]);
-            secondHalf[i].merge(o.secondHalf[i]);
         }
         others.merge(o.others);
         return this;

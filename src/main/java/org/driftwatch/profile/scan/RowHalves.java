@@ -3,22 +3,26 @@ package org.driftwatch.profile.scan;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
- * Splits the reference's rows into two halves for the self-check by a hash of the row's compared values
- * (numeric bits and category strings), so the split is the same on every run, partitioning and machine,
- * and identical rows land in the same half.
+ * Splits the reference's rows into two halves for the self-check by a hash of the row's compared values,
+ * so the split is the same on every run, partitioning and machine, and identical rows land in the same half.
  */
 final class RowHalves {
     private RowHalves() {
     }
 
-    /** Whether the row (numeric fields first, then the categorical ones) is in the second half. */
+    /**
+     * Whether the row (numeric fields first, then the categorical ones) is in the second half: a hash of its
+     * numeric values, or of its categories when it has no numeric column (string hashing costs more).
+     */
     static boolean second(InternalRow row, int numeric, int categorical) {
         long h = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < numeric; i++) {
-            h = mix(h ^ (row.isNullAt(i) ? 0x5bd1e995L : Double.doubleToLongBits(row.getDouble(i) + 0.0)));
+            h = (h ^ (row.isNullAt(i) ? 0x5bd1e995L : Double.doubleToLongBits(row.getDouble(i) + 0.0))) * 0x9E3779B97F4A7C15L;
         }
-        for (int j = numeric; j < numeric + categorical; j++) {
-            h = mix(h ^ (row.isNullAt(j) ? 0x27d4eb2fL : row.getUTF8String(j).hashCode()));
+        if (numeric == 0) {
+            for (int j = 0; j < categorical; j++) {
+                h = (h ^ (row.isNullAt(j) ? 0x27d4eb2fL : row.getUTF8String(j).hashCode())) * 0x9E3779B97F4A7C15L;
+            }
         }
         return (mix(h) & 1L) == 1L;
     }

@@ -16,8 +16,11 @@ public final class CellFacts implements Serializable {
     long[] minCount;
     long[] maxCount;
     double[] sum;
+    /** Values in the reference's second half (rows split by a hash, for the self-check). */
+    long[] second;
 
     CellFacts(int cells) {
+        second = new long[cells];
         count = new long[cells];
         min = new double[cells];
         max = new double[cells];
@@ -31,6 +34,14 @@ public final class CellFacts implements Serializable {
     }
 
     public void add(int i, double v) {
+        add(i, v, false);
+    }
+
+    /** Adds a value; {@code inSecond}: its row is in the reference's second half. */
+    public void add(int i, double v, boolean inSecond) {
+        if (inSecond) {
+            second[i]++;
+        }
         long c = ++count[i];
         sum[i] += v;
         if (c == 1) {
@@ -80,6 +91,7 @@ public final class CellFacts implements Serializable {
         }
         count[i] += o.count[j];
         sum[i] += o.sum[j];
+        second[i] += o.second[j];
     }
 
     void grow(int cells) {
@@ -89,6 +101,7 @@ public final class CellFacts implements Serializable {
         minCount = Arrays.copyOf(minCount, cells);
         maxCount = Arrays.copyOf(maxCount, cells);
         sum = Arrays.copyOf(sum, cells);
+        second = Arrays.copyOf(second, cells);
     }
 
     /**
@@ -103,5 +116,6 @@ public final class CellFacts implements Serializable {
         out.minCount()[k] = atom ? count[i] : minCount[i];
         out.maxCount()[k] = atom ? count[i] : maxCount[i];
         out.sum()[k] = sum[i];
+        out.second()[k] = second[i];
     }
 }

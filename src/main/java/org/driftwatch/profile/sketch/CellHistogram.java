@@ -34,7 +34,12 @@ public final class CellHistogram implements Serializable {
     }
 
     public void add(double v) {
-        facts.add(slotOf(OrderedCells.cell(v, coarser)), v);
+        add(v, false);
+    }
+
+    /** Adds a value; {@code second}: its row is in the reference's second half (the self-check's split). */
+    public void add(double v, boolean second) {
+        facts.add(slotOf(OrderedCells.cell(v, coarser)), v, second);
         if (size > maxCells) {
             coarsen(coarser + 1);
         }
@@ -92,10 +97,13 @@ public final class CellHistogram implements Serializable {
         return out;
     }
 
-    /** Cells in increasing order; an atom (min == max) has minCount == maxCount == count. */
-    public record Cells(double[] min, double[] max, long[] count, long[] minCount, long[] maxCount, double[] sum) {
+    /**
+     * Cells in increasing order; an atom (min == max) has minCount == maxCount == count. {@code second}: of
+     * the count, the values in the reference's second half (pass 1 only; zero after refinement).
+     */
+    public record Cells(double[] min, double[] max, long[] count, long[] minCount, long[] maxCount, double[] sum, long[] second) {
         static Cells of(int n) {
-            return new Cells(new double[n], new double[n], new long[n], new long[n], new long[n], new double[n]);
+            return new Cells(new double[n], new double[n], new long[n], new long[n], new long[n], new double[n], new long[n]);
         }
     }
 

@@ -7,9 +7,9 @@ import org.driftwatch.stats.PopulationStabilityIndex;
 import org.driftwatch.stats.Wasserstein;
 
 /**
- * The reference self-check from its cells: the whole reference's {@link CellHistogram} and the second
- * half's (rows split by a hash), aligned cell by cell, give both halves' counts and means per cell, and
- * from them PSI (on the reference's equal-count bins), KS D and the normed Wasserstein distance half
+ * The reference self-check from its cells: the reference's {@link CellHistogram} counts, per cell, the
+ * values of the rows in its second half (rows split by a hash) beside all of them, which gives both
+ * halves' counts per cell and from them PSI (on the reference's equal-count bins), KS D and the normed Wasserstein distance half
  * against half. At cell resolution: a value's place is its cell's middle, so D and W are within a cell's
  * share and width of the exact half-against-half values; only counts enter, so the result is the same
  * for any partitioning. A column whose values crowd into one
@@ -23,14 +23,10 @@ public final class HalfSplit {
     }
 
     /** The numeric self-check, or null when a half is too small or the cells too coarse. */
-    public static SelfCheck numeric(CellHistogram all, CellHistogram second, int bins, Double referenceStdPop) {
+    public static SelfCheck numeric(CellHistogram all, int bins, Double referenceStdPop) {
         CellHistogram.Cells f = all.sorted();
-        CellHistogram.Cells s = second.sorted();
         int n = f.count().length;
-        long[] countB = new long[n];
-        if (!align(f, all.coarser(), s, second.coarser(), countB)) {
-            return null;
-        }
+        long[] countB = f.second();
         long total = Arrays.stream(f.count()).sum();
         long nB = Arrays.stream(countB).sum();
         long nA = total - nB;
@@ -86,27 +82,5 @@ public final class HalfSplit {
     /** Where a cell's values are placed: the middle of its smallest and largest value (exact for an atom). */
     private static double middle(CellHistogram.Cells f, int k) {
         return f.min()[k] + (f.max()[k] - f.min()[k]) / 2;
-    }
-
-    /**
-     * The second half's count and sum within each of the whole reference's cells. The half's cells are as
-     * fine or finer (it holds fewer values), so each lies inside one cell of the whole; false if not.
-     */
-    private static boolean align(CellHistogram.Cells f, int coarser, CellHistogram.Cells s, int secondCoarser, long[] countB) {
-        if (secondCoarser > coarser) {
-            return false;
-        }
-        int k = 0;
-        for (int j = 0; j < s.count().length; j++) {
-            long key = OrderedCells.cell(s.min()[j], coarser);
-            while (k < f.count().length && OrderedCells.cell(f.min()[k], coarser) < key) {
-                k++;
-            }
-            if (k == f.count().length || OrderedCells.cell(f.min()[k], coarser) != key) {
-                return false;
-            }
-            countB[k] += s.count()[j];
-        }
-        return true;
     }
 }

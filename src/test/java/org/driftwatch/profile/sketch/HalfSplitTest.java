@@ -25,7 +25,6 @@ class HalfSplitTest {
         int n = 6000;
         double[] all = new double[n];
         CellHistogram cells = new CellHistogram(1 << 16);
-        CellHistogram second = new CellHistogram(1 << 16);
         double[] a = new double[n];
         double[] b = new double[n];
         int na = 0;
@@ -33,9 +32,9 @@ class HalfSplitTest {
         for (int i = 0; i < n; i++) {
             double v = 50 + 12 * rnd.nextGaussian() + (rnd.nextInt(10) == 0 ? 30 : 0);
             all[i] = v;
-            cells.add(v);
-            if (rnd.nextBoolean()) {
-                second.add(v);
+            boolean inSecond = rnd.nextBoolean();
+            cells.add(v, inSecond);
+            if (inSecond) {
                 b[nb++] = v;
             } else {
                 a[na++] = v;
@@ -43,7 +42,7 @@ class HalfSplitTest {
         }
         a = Arrays.copyOf(a, na);
         b = Arrays.copyOf(b, nb);
-        SelfCheck s = HalfSplit.numeric(cells, second, 10, std(all));
+        SelfCheck s = HalfSplit.numeric(cells, 10, std(all));
         assertEquals(na, s.firstHalf());
         assertEquals(nb, s.secondHalf());
         // cells are 2^-13 wide relative to the value: D and W agree far below the statistics' own size
@@ -73,15 +72,10 @@ class HalfSplitTest {
     @Test
     void valuesCrowdedIntoOneWideCellGetNoSelfCheck() {
         CellHistogram cells = new CellHistogram(1 << 16);
-        CellHistogram second = new CellHistogram(1 << 16);
         Random rnd = new Random(3);
         for (int i = 0; i < 2000; i++) {
-            double v = 1e6 + rnd.nextGaussian();   // all inside one 0.01 % cell
-            cells.add(v);
-            if (i % 2 == 0) {
-                second.add(v);
-            }
+            cells.add(1e6 + rnd.nextGaussian(), i % 2 == 0);   // all inside one 0.01 % cell
         }
-        assertNull(HalfSplit.numeric(cells, second, 10, 1.0));
+        assertNull(HalfSplit.numeric(cells, 10, 1.0));
     }
 }
