@@ -169,6 +169,20 @@ public final class DriftJob {
         return new Profiling(spark, progress).writeProfile(rules, checks, settings, referenceSource, out);
     }
 
+    /** What the checks' thresholds do on the reference split against itself ({@code driftwatch calibrate}). */
+    public List<org.driftwatch.compare.Calibration.Line> calibrate(RuleSet rules, List<Check> checks, DataSource reference, int trials,
+                                                                  String byColumn) {
+        CompareSettings settings = CompareSettings.fromRules(rules);
+        List<org.driftwatch.profile.model.SplitTrial> done = new Profiling(spark, progress).calibrate(rules, checks, settings, reference,
+            trials, byColumn);
+        java.util.Set<String> numerical = new java.util.TreeSet<>();
+        java.util.Set<String> categorical = new java.util.TreeSet<>();
+        for (var t : done) {
+            t.statistics().forEach((name, s) -> (s.ksStatistic() != null ? numerical : categorical).add(name));
+        }
+        return org.driftwatch.compare.Calibration.of(done, List.copyOf(numerical), List.copyOf(categorical), thresholds(settings, checks));
+    }
+
     private static Map<String, Double> thresholds(CompareSettings settings, List<Check> checks) {
         Map<String, Double> out = new HashMap<>(settings.thresholds());
         checks.forEach(c -> out.putAll(c.thresholds()));

@@ -89,6 +89,21 @@ final class Profiling {
         return new Profiled(plan, profile, referenceSource.describe(), referenceSource.format());
     }
 
+    /** The reference split against itself: {@code trials} random splits, or adjacent chunks of {@code byColumn}. */
+    List<org.driftwatch.profile.model.SplitTrial> calibrate(RuleSet rules, List<Check> checks, CompareSettings settings,
+                                                           DataSource referenceSource, int trials, String byColumn) {
+        progress.say("reading reference " + referenceSource.describe());
+        Dataset<Row> reference = open(new DatasetReader(spark), rules, "reference", referenceSource);
+        ColumnPlan plan = resolve(rules, needs(checks), settings, reference, reference, referenceSource, referenceSource);
+        ProfileRequest request = request(plan, settings, List.of(), reference.schema());
+        progress.say((byColumn == null ? trials + " random splits" : trials + " pairs of adjacent " + byColumn + " chunks") + " of "
+            + (request.numerical().size() + request.categorical().size()) + " columns, one Spark scan each");
+        return byColumn == null
+            ? org.driftwatch.profile.ReferenceSplits.random(reference, request.numerical(), request.categorical(), settings.psiBins(), trials)
+            : org.driftwatch.profile.ReferenceSplits.byColumn(reference, byColumn, request.numerical(), request.categorical(),
+                settings.psiBins(), trials);
+    }
+
     /** Nightly mode: the reference comes from a saved profile; only the current data is scanned. */
     private Profiled againstSaved(RuleSet rules, ProfileNeeds needs, CompareSettings settings, DataSource referenceSource,
                                   DataSource currentSource, Path file) {

@@ -8,7 +8,7 @@ import picocli.CommandLine;
 /** {@code driftwatch run | validate}: the command line, also the main class under spark-submit. */
 @Command(name = "driftwatch", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
     description = "Compares a reference and a current dataset: drift statistics, data-quality checks, reports.",
-    subcommands = {RunCommand.class, ProfileCommand.class, HistoryCommand.class, BackfillCommand.class, ValidateCommand.class, GenerateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, ProfileCommand.class, HistoryCommand.class, BackfillCommand.class, CalibrateCommand.class, ValidateCommand.class, GenerateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ran (drift or not), 2 bad usage or rules, 3 bad input data, 4 an action failed,",
         "5 the verdict met --fail-on, 1 unexpected."})
 public final class Main implements Runnable {
