@@ -37,8 +37,7 @@ public final class DriftCheck implements Check {
             if (d.score() == null) {
                 out.add(new Finding(name(), c.name(), Status.WARN, null, null, d.note()));
             } else if (d.detected()) {
-                out.add(new Finding(name(), c.name(), Status.WARN, d.score(), d.threshold(),
-                    String.format("drift detected by %s (%.4g vs threshold %s)", d.test(), d.score(), d.threshold())));
+                out.add(new Finding(name(), c.name(), Status.WARN, d.score(), d.threshold(), detected(c, d)));
             }
             org.driftwatch.compare.DriftTest test = org.driftwatch.compare.DriftTest.byKey(d.test());
             if (test != null && test.statistic() != null && d.threshold() != null) {
@@ -53,5 +52,17 @@ public final class DriftCheck implements Check {
             out.add(dd.detected() ? f.because(RetrainReason.DATASET_DRIFT) : f);
         }
         return out;
+    }
+
+    /** A p-value test's finding leads with the effect size (D, or JS for categories), the p-value second. */
+    private static String detected(ColumnComparison c, ColumnComparison.DriftTest d) {
+        org.driftwatch.compare.DriftTest test = org.driftwatch.compare.DriftTest.byKey(d.test());
+        String effect = test == org.driftwatch.compare.DriftTest.KS && c.ks() != null
+            ? String.format("D %.4f (%s), ", c.ks().statistic(), KsCheck.effect(c.ks().statistic()))
+            : test == org.driftwatch.compare.DriftTest.CHI_SQUARE && c.jensenShannon() != null ? String.format("JS %.4f, ", c.jensenShannon()) : "";
+        boolean pValue = !effect.isEmpty();
+        return pValue ? String.format("%sp %.3g < %s: drift detected by %s", effect, d.score(), d.threshold(),
+            org.driftwatch.compare.DriftTest.displayOf(d.test()))
+            : String.format("drift detected by %s (%.4g vs threshold %s)", d.test(), d.score(), d.threshold());
     }
 }

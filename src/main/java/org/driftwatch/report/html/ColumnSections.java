@@ -65,8 +65,8 @@ final class ColumnSections {
             lines.add(String.format("Wasserstein %.4g (normed %.3f%s)", col.wasserstein(), col.wassersteinNormed(), wBound));
         }
         if (col.chiSquare() != null && !col.numerical()) {
-            lines.add(String.format("χ² %.4g, dof %d, p %s; Jensen–Shannon %.4f", col.chiSquare().statistic(),
-                col.chiSquare().degreesOfFreedom(), p(col.chiSquare().pValue()), col.jensenShannon()));
+            lines.add(String.format("Jensen–Shannon %.4f; χ² %.4g, dof %d, p %s", col.jensenShannon(), col.chiSquare().statistic(),
+                col.chiSquare().degreesOfFreedom(), p(col.chiSquare().pValue())));
         }
         ColumnComparison.SideStats r = col.reference();
         ColumnComparison.SideStats c = col.current();
