@@ -100,6 +100,9 @@ final class ProfileCodec {
         if (p.outcomes() != null) {
             o.set("model_outcomes", OutcomesCodec.write(p.outcomes()));
         }
+        if (p.selfChecks().isEmpty()) {
+            return o;   // profiles written before the self-check read and write back byte for byte
+        }
         ObjectNode self = o.putObject("self_check");
         new TreeMap<>(p.selfChecks()).forEach((name, c) -> self.putObject(name).put("psi", c.psi()).put("ks_statistic", c.ksStatistic())
             .put("wasserstein_normed", c.wassersteinNormed()).put("jensen_shannon", c.jensenShannon())
