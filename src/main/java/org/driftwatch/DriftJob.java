@@ -173,14 +173,8 @@ public final class DriftJob {
     public List<org.driftwatch.compare.Calibration.Line> calibrate(RuleSet rules, List<Check> checks, DataSource reference, int trials,
                                                                   String byColumn) {
         CompareSettings settings = CompareSettings.fromRules(rules);
-        List<org.driftwatch.profile.model.SplitTrial> done = new Profiling(spark, progress).calibrate(rules, checks, settings, reference,
-            trials, byColumn);
-        java.util.Set<String> numerical = new java.util.TreeSet<>();
-        java.util.Set<String> categorical = new java.util.TreeSet<>();
-        for (var t : done) {
-            t.statistics().forEach((name, s) -> (s.ksStatistic() != null ? numerical : categorical).add(name));
-        }
-        return org.driftwatch.compare.Calibration.of(done, List.copyOf(numerical), List.copyOf(categorical), thresholds(settings, checks));
+        Profiling.Splits done = new Profiling(spark, progress).calibrate(rules, checks, settings, reference, trials, byColumn);
+        return org.driftwatch.compare.Calibration.of(done.trials(), done.numerical(), done.categorical(), thresholds(settings, checks));
     }
 
     private static Map<String, Double> thresholds(CompareSettings settings, List<Check> checks) {

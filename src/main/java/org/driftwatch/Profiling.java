@@ -89,8 +89,12 @@ final class Profiling {
         return new Profiled(plan, profile, referenceSource.describe(), referenceSource.format());
     }
 
+    /** The trials of a calibration and the columns they compared, by kind. */
+    record Splits(List<org.driftwatch.profile.model.SplitTrial> trials, List<String> numerical, List<String> categorical) {
+    }
+
     /** The reference split against itself: {@code trials} random splits, or adjacent chunks of {@code byColumn}. */
-    List<org.driftwatch.profile.model.SplitTrial> calibrate(RuleSet rules, List<Check> checks, CompareSettings settings,
+    Splits calibrate(RuleSet rules, List<Check> checks, CompareSettings settings,
                                                            DataSource referenceSource, int trials, String byColumn) {
         progress.say("reading reference " + referenceSource.describe());
         Dataset<Row> reference = open(new DatasetReader(spark), rules, "reference", referenceSource);
@@ -98,10 +102,10 @@ final class Profiling {
         ProfileRequest request = request(plan, settings, List.of(), reference.schema());
         progress.say((byColumn == null ? trials + " random splits" : trials + " pairs of adjacent " + byColumn + " chunks") + " of "
             + (request.numerical().size() + request.categorical().size()) + " columns, one Spark scan each");
-        return byColumn == null
+        return new Splits(byColumn == null
             ? org.driftwatch.profile.ReferenceSplits.random(reference, request.numerical(), request.categorical(), settings.psiBins(), trials)
             : org.driftwatch.profile.ReferenceSplits.byColumn(reference, byColumn, request.numerical(), request.categorical(),
-                settings.psiBins(), trials);
+                settings.psiBins(), trials), request.numerical(), request.categorical());
     }
 
     /** Nightly mode: the reference comes from a saved profile; only the current data is scanned. */
