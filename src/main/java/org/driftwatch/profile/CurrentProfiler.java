@@ -71,7 +71,8 @@ public final class CurrentProfiler {
         boolean integerId = !others.isEmpty() && SchemaColumns.isInteger(current, others.get(0));
         OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model());
         CurrentScan scan = PartitionFold.fold(ScanProjection.of(current, numeric, categorical, others, integerId, request.model()),
-            () -> new CurrentScan(against, nc, no, integerId, limit, model), (acc, row) -> acc.add(row, against), CurrentScan::merge);
+            () -> new CurrentScan(against, nc, no, integerId, limit, model), (acc, row) -> acc.add(row, against),
+            model == null ? (acc, batch) -> acc.add(batch, against) : null, CurrentScan::merge);
         if (scan.rows == 0) {
             throw new NoRowsException("current");
         }

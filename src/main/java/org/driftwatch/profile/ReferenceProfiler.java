@@ -100,8 +100,9 @@ public final class ReferenceProfiler {
     private static ReferenceScan passOne(Dataset<Row> projection, int nn, int nc, int no, boolean integerId, ProfileRequest request) {
         int limit = request.valueTableLimit();
         OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model());
+        PartitionFold.BatchStep<ReferenceScan> batches = model == null ? ReferenceScan::add : null;   // outcomes are read as rows
         ReferenceScan scan = PartitionFold.fold(projection, () -> new ReferenceScan(nn, nc, no, integerId, limit, model),
-            ReferenceScan::add, ReferenceScan::merge);
+            ReferenceScan::add, batches, ReferenceScan::merge);
         if (scan.rows == 0) {
             throw new NoRowsException("reference");
         }
@@ -195,7 +196,7 @@ public final class ReferenceProfiler {
 
     private static SecondPass fold(Dataset<Row> numericOnly, CellRefinement.Heavy heavy, InsideValues.Wanted windows) {
         return PartitionFold.fold(numericOnly, () -> new SecondPass(heavy, windows),
-            (acc, row) -> acc.add(row, heavy, windows), SecondPass::merge);
+            (acc, row) -> acc.add(row, heavy, windows), (acc, batch) -> acc.add(batch, heavy, windows), SecondPass::merge);
     }
 
     private static ReferenceProfile categoricalAndIds(ReferenceScan scan, Map<String, ReferenceProfile.NumericReference> numeric,

@@ -19,18 +19,23 @@ public final class CategoryCounts implements Serializable {
 
     /** Counts a value; {@code second} also counts it for the reference's second half (the self-check). */
     public void add(UTF8String value, boolean second) {
+        add(value, 1, second ? 1 : 0);
+    }
+
+    /** Counts a value {@code all} times, {@code second} of them in the reference's second half (a batch's count of one id). */
+    void add(UTF8String value, long all, long second) {
         if (overflow) {
             return;
         }
         long[] c = counts.get(value);
         if (c != null) {
-            c[0]++;
-            c[1] += second ? 1 : 0;
+            c[0] += all;
+            c[1] += second;
         } else if (counts.size() == MAX_DISTINCT) {
             overflow = true;
             counts = new HashMap<>();
         } else {
-            counts.put(value.copy(), new long[] {1, second ? 1 : 0});
+            counts.put(value.copy(), new long[] {all, second});
         }
     }
 

@@ -73,6 +73,17 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
         others.add(row, n);
     }
 
+    /** Adds a column batch in the same layout (no model outcomes). */
+    public void add(ScanBatch columns, Against against) {
+        this.against = against;
+        flush();
+        rows += columns.size();
+        batch = (batch == null ? new NumericBatch(summaries.length) : batch).holding(columns.size());
+        batch.fill(columns);
+        flush();
+        others.add(columns, summaries.length, null);
+    }
+
     /** Column by column over the buffered rows, so each column's counters stay in cache. */
     @Override
     public void flush() {

@@ -12,12 +12,30 @@ public final class NumericBatch {
     final double[][] values;
     final boolean[][] missing;
     /** Whether each row is in the reference's second half (the self-check's split); set by the reference scan. */
-    final boolean[] second = new boolean[ROWS];
+    final boolean[] second;
     int size;
 
     NumericBatch(int columns) {
-        values = new double[columns][ROWS];
-        missing = new boolean[columns][ROWS];
+        this(columns, ROWS);
+    }
+
+    NumericBatch(int columns, int rows) {
+        values = new double[columns][rows];
+        missing = new boolean[columns][rows];
+        second = new boolean[rows];
+    }
+
+    /** A batch that holds {@code rows} rows: this one if it can, else a larger one. */
+    NumericBatch holding(int rows) {
+        return rows <= second.length ? this : new NumericBatch(values.length, rows);
+    }
+
+    /** Takes the first {@code columns} fields of a column batch whole, replacing what was buffered. */
+    void fill(ScanBatch batch) {
+        for (int i = 0; i < values.length; i++) {
+            batch.doubles(i, values[i], missing[i]);
+        }
+        size = batch.size();
     }
 
     /** Buffers the row's numeric fields; true when the batch is full and must be flushed. */

@@ -57,6 +57,66 @@ public final class OtherFields implements Serializable {
         }
     }
 
+    /**
+     * Adds a column batch's fields from {@code first} on; {@code second}: per row, whether it is in the
+     * reference's second half (null on the current side). No model outcomes: those scans read rows.
+     */
+    void add(ScanBatch batch, int first, boolean[] second) {
+        for (int j = 0; j < categories.length; j++) {
+            org.apache.spark.sql.execution.vectorized.Dictionary dictionary = batch.dictionary(first + j);
+            if (dictionary != null) {
+                countIds(batch, first + j, dictionary, categories[j], second);
+            } else {
+                for (int r = 0; r < batch.size(); r++) {
+                    if (!batch.isNullAt(first + j, r)) {
+                        categories[j].add(batch.getUTF8String(first + j, r), second != null && second[r]);
+                    }
+                }
+            }
+        }
+        int base = first + categories.length;
+        for (int k = 0; k < nonNull.length; k++) {
+            for (int r = 0; r < batch.size(); r++) {
+                if (ids != null) {
+                    if (!batch.isNullAt(base + k, r)) {
+                        nonNull[k]++;
+                        ids.add(batch.getLong(base + k, r));
+                    }
+                } else if (batch.getBoolean(base + k, r)) {
+                    nonNull[k]++;
+                }
+            }
+        }
+    }
+
+    /** A dictionary-encoded batch: counted by id, each id named once. */
+    private static void countIds(ScanBatch batch, int field, org.apache.spark.sql.execution.vectorized.Dictionary dictionary,
+                                 CategoryCounts into, boolean[] second) {
+        int[] all = new int[64];
+        int[] inSecond = new int[64];
+        boolean nulls = batch.hasNull(field);
+        for (int r = 0; r < batch.size(); r++) {
+            if (nulls && batch.isNullAt(field, r)) {
+                continue;
+            }
+            int id = batch.dictionaryId(field, r);
+            if (id >= all.length) {
+                int size = Math.max(id + 1, all.length * 2);
+                all = java.util.Arrays.copyOf(all, size);
+                inSecond = java.util.Arrays.copyOf(inSecond, size);
+            }
+            all[id]++;
+            if (second != null && second[r]) {
+                inSecond[id]++;
+            }
+        }
+        for (int id = 0; id < all.length; id++) {
+            if (all[id] > 0) {
+                into.add(org.apache.spark.unsafe.types.UTF8String.fromBytes(dictionary.decodeToBinary(id)), all[id], inSecond[id]);
+            }
+        }
+    }
+
     public OtherFields merge(OtherFields o) {
         for (int j = 0; j < categories.length; j++) {
             categories[j].merge(o.categories[j]);

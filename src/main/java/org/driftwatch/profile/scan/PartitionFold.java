@@ -6,11 +6,15 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
  * One Spark job that folds every row of a projection into a small accumulator per partition and
  * merges the accumulators in a tree: a single scan, however many columns, and only the accumulators
- * travel. Rows are read in Spark's internal form, which skips converting each one to a {@link Row}.
+ * travel. An accumulator that can read column batches ({@link BatchStep}) gets the vectorised reader's
+ * batches as they are when the source has them ({@link ColumnarPlan}: Parquet, ORC); every other source
+ * is read as rows in Spark's internal form, which skips converting each one to a {@link Row}. Both paths
+ * see the same values in the same order, so they give the same accumulator.
  */
 public final class PartitionFold {
     private PartitionFold() {
@@ -24,18 +28,59 @@ public final class PartitionFold {
         void add(A accumulator, InternalRow row);
     }
 
+    /** Adds one column batch, laid out as the projection's fields. */
+    public interface BatchStep<A> extends Serializable {
+        void add(A accumulator, ScanBatch batch);
+    }
+
+    /** Session setting that turns the columnar path off (to compare the two paths, or to rule it out). */
+    public static final String COLUMNAR_SETTING = "driftwatch.scan.columnar";
+
     /** An accumulator that buffers rows and must finish its work at the end of a partition. */
     interface Buffered {
         void flush();
     }
 
     public static <A extends Serializable> A fold(Dataset<Row> projection, Zero<A> zero, Step<A> step, Function2<A, A, A> merge) {
+        return fold(projection, zero, step, null, merge);
+    }
+
+    /** Folds column batches with {@code batches} when the source has them, else rows with {@code step}. */
+    public static <A extends Serializable> A fold(Dataset<Row> projection, Zero<A> zero, Step<A> step, BatchStep<A> batches,
+                                                  Function2<A, A, A> merge) {
+        boolean allowed = batches != null
+            && Boolean.parseBoolean(projection.sparkSession().conf().get(COLUMNAR_SETTING, "true"));
+        java.util.Optional<ColumnarPlan> columnar = allowed ? ColumnarPlan.of(projection) : java.util.Optional.empty();
+        if (columnar.isPresent()) {
+            return foldBatches(columnar.get(), zero, batches, merge);
+        }
         try {
             return projection.queryExecution().toRdd().toJavaRDD()
                 .mapPartitions(rows -> {
                     A acc = zero.get();
                     while (rows.hasNext()) {
                         step.add(acc, rows.next());
+                    }
+                    if (acc instanceof Buffered b) {
+                        b.flush();
+                    }
+                    return Collections.singletonList(acc).iterator();
+                })
+                .treeReduce(merge, 2);
+        } catch (UnsupportedOperationException empty) {
+            return zero.get();
+        }
+    }
+
+    private static <A extends Serializable> A foldBatches(ColumnarPlan plan, Zero<A> zero, BatchStep<A> step, Function2<A, A, A> merge) {
+        ScanBatch.Field[] fields = plan.fields();
+        try {
+            return plan.batches().toJavaRDD()
+                .mapPartitions((java.util.Iterator<ColumnarBatch> batches) -> {
+                    A acc = zero.get();
+                    ScanBatch view = new ScanBatch(fields);
+                    while (batches.hasNext()) {
+                        step.add(acc, view.of(batches.next()));
                     }
                     if (acc instanceof Buffered b) {
                         b.flush();

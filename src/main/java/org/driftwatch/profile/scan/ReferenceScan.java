@@ -49,6 +49,19 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
         others.add(row, n, second);
     }
 
+    /** Adds a column batch in the same layout (no model outcomes). */
+    public void add(ScanBatch columns) {
+        flush();
+        int n = summaries.length;
+        rows += columns.size();
+        batch = (batch == null ? new NumericBatch(n) : batch).holding(columns.size());
+        batch.fill(columns);
+        RowHalves.second(batch, columns, others.categories.length, batch.second);
+        boolean[] second = batch.second;
+        flush();
+        others.add(columns, n, second);
+    }
+
     /** Column by column over the buffered rows, so each column's cell table stays in cache. */
     @Override
     public void flush() {

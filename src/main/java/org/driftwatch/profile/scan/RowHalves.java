@@ -27,6 +27,31 @@ final class RowHalves {
         return (mix(h) & 1L) == 1L;
     }
 
+    /** {@link #second} for every row of a column batch, from its numeric columns already in {@code numbers}. */
+    static void second(NumericBatch numbers, ScanBatch batch, int categorical, boolean[] out) {
+        int rows = batch.size();
+        int numeric = numbers.values.length;
+        long[] h = new long[rows];
+        java.util.Arrays.fill(h, 0x9E3779B97F4A7C15L);
+        for (int i = 0; i < numeric; i++) {
+            double[] v = numbers.values[i];
+            boolean[] m = numbers.missing[i];
+            for (int r = 0; r < rows; r++) {
+                h[r] = (h[r] ^ (m[r] ? 0x5bd1e995L : Double.doubleToLongBits(v[r] + 0.0))) * 0x9E3779B97F4A7C15L;
+            }
+        }
+        if (numeric == 0) {
+            for (int j = 0; j < categorical; j++) {
+                for (int r = 0; r < rows; r++) {
+                    h[r] = (h[r] ^ (batch.isNullAt(j, r) ? 0x27d4eb2fL : batch.getUTF8String(j, r).hashCode())) * 0x9E3779B97F4A7C15L;
+                }
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            out[r] = (mix(h[r]) & 1L) == 1L;
+        }
+    }
+
     /** SplitMix64's finaliser: every input bit reaches the low bit. */
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

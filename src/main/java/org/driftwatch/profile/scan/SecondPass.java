@@ -14,6 +14,8 @@ public final class SecondPass implements Serializable {
     private static final long serialVersionUID = 1L;
     public final CellRefinement refinement;
     public final InsideValues values;
+    private transient double[] buffer;
+    private transient boolean[] missing;
 
     public SecondPass(CellRefinement.Heavy heavy, InsideValues.Wanted windows) {
         refinement = new CellRefinement(heavy);
@@ -31,6 +33,34 @@ public final class SecondPass implements Serializable {
             }
             if (windows.min()[i].length > 0) {
                 values.add(i, v, windows);
+            }
+        }
+    }
+
+    /** The same over a column batch, one column at a time. */
+    public void add(ScanBatch batch, CellRefinement.Heavy heavy, InsideValues.Wanted windows) {
+        if (buffer == null || buffer.length < batch.size()) {
+            buffer = new double[Math.max(NumericBatch.ROWS, batch.size())];
+            missing = new boolean[buffer.length];
+        }
+        for (int i = 0; i < heavy.min().length; i++) {
+            boolean split = heavy.min()[i].length > 0;
+            boolean collect = windows.min()[i].length > 0;
+            if (!split && !collect) {
+                continue;
+            }
+            batch.doubles(i, buffer, missing);
+            for (int r = 0; r < batch.size(); r++) {
+                if (missing[r]) {
+                    continue;
+                }
+                double v = buffer[r] + 0.0;
+                if (split) {
+                    refinement.add(i, v, heavy);
+                }
+                if (collect) {
+                    values.add(i, v, windows);
+                }
             }
         }
     }

@@ -1,0 +1,127 @@
+package org.driftwatch.profile.scan;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.Alias;
+import org.apache.spark.sql.catalyst.expressions.Attribute;
+import org.apache.spark.sql.catalyst.expressions.AttributeReference;
+import org.apache.spark.sql.catalyst.expressions.Cast;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.ExprId;
+import org.apache.spark.sql.catalyst.expressions.IsNotNull;
+import org.apache.spark.sql.execution.ColumnarToRowExec;
+import org.apache.spark.sql.execution.InputAdapter;
+import org.apache.spark.sql.execution.ProjectExec;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.WholeStageCodegenExec;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The columnar form of a scan projection, when Spark reads the source in column batches (the
+ * vectorised Parquet and ORC readers): the source's batches, and for each projected field the batch
+ * column it comes from and how it is converted. Found only when the physical plan is exactly a
+ * projection of plain columns over a columnar scan, and every projected field is one the scans know
+ * how to convert the way Spark's cast would: numbers to double, integers to long, strings as they
+ * are, "is not null". Anything else (CSV, a filter, a join, another cast) keeps the row path.
+ */
+public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields) {
+
+    /** The columnar plan of {@code projection}, or empty when it must be read as rows. */
+    public static Optional<ColumnarPlan> of(Dataset<Row> projection) {
+        SparkPlan plan = unwrap(projection.queryExecution().executedPlan());
+        List<? extends Expression> projected;
+        SparkPlan below = plan;
+        if (plan instanceof ProjectExec project) {
+            projected = CollectionConverters.asJava(project.projectList()).stream().map(e -> (Expression) e).toList();
+            below = unwrap(project.child());
+        } else {
+            projected = null;   // the scan's own columns, when they need no renaming or cast
+        }
+        if (!(below instanceof ColumnarToRowExec toRows)) {
+            return Optional.empty();
+        }
+        SparkPlan scan = unwrap(toRows.child());
+        if (!scan.supportsColumnar()) {
+            return Optional.empty();
+        }
+        Map<ExprId, Integer> ordinals = new HashMap<>();
+        List<Attribute> output = CollectionConverters.asJava(scan.output());
+        for (int i = 0; i < output.size(); i++) {
+            ordinals.put(output.get(i).exprId(), i);
+        }
+        if (projected == null) {
+            projected = output;
+        }
+        ScanBatch.Field[] fields = new ScanBatch.Field[projected.size()];
+        for (int i = 0; i < fields.length; i++) {
+            Expression e = projected.get(i) instanceof Alias a ? a.child() : projected.get(i);
+            ScanBatch.Field f = field(e, ordinals);
+            if (f == null) {
+                return Optional.empty();
+            }
+            fields[i] = f;
+        }
+        return Optional.of(new ColumnarPlan(scan.executeColumnar(), fields));
+    }
+
+    private static SparkPlan unwrap(SparkPlan plan) {
+        SparkPlan p = plan;
+        while (p instanceof WholeStageCodegenExec || p instanceof InputAdapter) {
+            p = p instanceof WholeStageCodegenExec w ? w.child() : ((InputAdapter) p).child();
+        }
+        return p;
+    }
+
+    private static ScanBatch.Field field(Expression e, Map<ExprId, Integer> ordinals) {
+        if (e instanceof IsNotNull n && n.child() instanceof AttributeReference a && ordinals.containsKey(a.exprId())) {
+            return new ScanBatch.Field(ordinals.get(a.exprId()), ScanBatch.Kind.NOT_NULL, ScanBatch.Source.OTHER);
+        }
+        DataType target = e.dataType();
+        Expression source = e instanceof Cast c ? c.child() : e;
+        if (!(source instanceof AttributeReference a) || !ordinals.containsKey(a.exprId())) {
+            return null;
+        }
+        int ordinal = ordinals.get(a.exprId());
+        ScanBatch.Source from = source(a.dataType());
+        if (target instanceof DoubleType && from.isNumber()) {
+            return new ScanBatch.Field(ordinal, ScanBatch.Kind.DOUBLE, from);
+        }
+        if (target instanceof LongType && from.isInteger()) {
+            return new ScanBatch.Field(ordinal, ScanBatch.Kind.LONG, from);
+        }
+        if (target instanceof StringType && a.dataType() instanceof StringType && !(e instanceof Cast)) {
+            return new ScanBatch.Field(ordinal, ScanBatch.Kind.STRING, ScanBatch.Source.STRING);
+        }
+        return null;
+    }
+
+    private static ScanBatch.Source source(DataType t) {
+        if (t instanceof DoubleType) {
+            return ScanBatch.Source.DOUBLE;
+        }
+        if (t instanceof FloatType) {
+            return ScanBatch.Source.FLOAT;
+        }
+        if (t instanceof LongType) {
+            return ScanBatch.Source.LONG;
+        }
+        if (t instanceof IntegerType || t instanceof ShortType || t instanceof ByteType) {
+            return t instanceof IntegerType ? ScanBatch.Source.INT : t instanceof ShortType ? ScanBatch.Source.SHORT : ScanBatch.Source.BYTE;
+        }
+        return t instanceof StringType ? ScanBatch.Source.STRING : ScanBatch.Source.OTHER;
+    }
+}

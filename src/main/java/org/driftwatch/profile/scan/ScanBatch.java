@@ -1,0 +1,164 @@
+package org.driftwatch.profile.scan;
+
+import java.io.Serializable;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.apache.spark.sql.execution.vectorized.Dictionary;
+import org.apache.spark.sql.execution.vectorized.WritableColumnVector;
+import org.apache.spark.sql.vectorized.ColumnVector;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+import org.apache.spark.unsafe.types.UTF8String;
+
+/**
+ * One column batch of a scan, read field by field in the scan projection's layout ({@link ColumnarPlan}):
+ * each field converted as the projection's cast would (numbers to double, integers to long), strings as
+ * they are. Whole columns at a time ({@link #doubles}), and a string column's dictionary ids when the
+ * reader kept the batch dictionary-encoded, so a category can be counted by id and named once.
+ */
+public final class ScanBatch {
+    /** What a projected field is read as. */
+    public enum Kind { DOUBLE, LONG, STRING, NOT_NULL }
+
+    /** The batch column's own type. */
+    public enum Source {
+        DOUBLE, FLOAT, LONG, INT, SHORT, BYTE, STRING, OTHER;
+
+        boolean isNumber() {
+            return this != STRING && this != OTHER;
+        }
+
+        boolean isInteger() {
+            return this == LONG || this == INT || this == SHORT || this == BYTE;
+        }
+    }
+
+    public record Field(int vector, Kind kind, Source source) implements Serializable {
+    }
+
+    private static final VarHandle DICTIONARY = dictionaryHandle();
+    private final Field[] fields;
+    private final ColumnVector[] vectors;
+    private int size;
+
+    ScanBatch(Field[] fields) {
+        this.fields = fields;
+        this.vectors = new ColumnVector[fields.length];
+    }
+
+    ScanBatch of(ColumnarBatch batch) {
+        for (int f = 0; f < fields.length; f++) {
+            vectors[f] = batch.column(fields[f].vector());
+        }
+        size = batch.numRows();
+        return this;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int fields() {
+        return fields.length;
+    }
+
+    public boolean isNullAt(int field, int row) {
+        return fields[field].kind() == Kind.NOT_NULL ? false : vectors[field].isNullAt(row);
+    }
+
+    public double getDouble(int field, int row) {
+        ColumnVector v = vectors[field];
+        return switch (fields[field].source()) {
+            case DOUBLE -> v.getDouble(row);
+            case FLOAT -> v.getFloat(row);
+            case LONG -> v.getLong(row);
+            case INT -> v.getInt(row);
+            case SHORT -> v.getShort(row);
+            case BYTE -> v.getByte(row);
+            default -> throw new IllegalStateException("field " + field + " is not a number");
+        };
+    }
+
+    public long getLong(int field, int row) {
+        ColumnVector v = vectors[field];
+        return switch (fields[field].source()) {
+            case LONG -> v.getLong(row);
+            case INT -> v.getInt(row);
+            case SHORT -> v.getShort(row);
+            case BYTE -> v.getByte(row);
+            default -> throw new IllegalStateException("field " + field + " is not an integer");
+        };
+    }
+
+    public UTF8String getUTF8String(int field, int row) {
+        return vectors[field].getUTF8String(row);
+    }
+
+    /** For a NOT_NULL field: whether the source value is present. */
+    public boolean getBoolean(int field, int row) {
+        return !vectors[field].isNullAt(row);
+    }
+
+    /** The whole field as doubles (0 where null) and its nulls, into arrays of at least {@link #size} slots. */
+    public void doubles(int field, double[] out, boolean[] missing) {
+        ColumnVector v = vectors[field];
+        int n = size;
+        boolean nulls = v.hasNull();
+        switch (fields[field].source()) {
+            case DOUBLE -> {
+                for (int r = 0; r < n; r++) {
+                    out[r] = v.getDouble(r);
+                }
+            }
+            case LONG -> {
+                for (int r = 0; r < n; r++) {
+                    out[r] = v.getLong(r);
+                }
+            }
+            case INT -> {
+                for (int r = 0; r < n; r++) {
+                    out[r] = v.getInt(r);
+                }
+            }
+            default -> {
+                for (int r = 0; r < n; r++) {
+                    out[r] = nulls && v.isNullAt(r) ? 0.0 : getDouble(field, r);
+                }
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            boolean isNull = nulls && v.isNullAt(r);
+            missing[r] = isNull;
+            if (isNull) {
+                out[r] = 0.0;
+            }
+        }
+    }
+
+    /**
+     * The dictionary of a string field whose batch is dictionary-encoded (then {@link #dictionaryId} gives
+     * each row's id), or null when the values must be read one by one.
+     */
+    public Dictionary dictionary(int field) {
+        if (DICTIONARY != null && vectors[field] instanceof WritableColumnVector w && w.hasDictionary()) {
+            return (Dictionary) DICTIONARY.get(w);
+        }
+        return null;
+    }
+
+    public int dictionaryId(int field, int row) {
+        return ((WritableColumnVector) vectors[field]).getDictionaryIds().getDictId(row);
+    }
+
+    public boolean hasNull(int field) {
+        return fields[field].kind() != Kind.NOT_NULL && vectors[field].hasNull();
+    }
+
+    private static VarHandle dictionaryHandle() {
+        try {
+            return MethodHandles.privateLookupIn(WritableColumnVector.class, MethodHandles.lookup())
+                .findVarHandle(WritableColumnVector.class, "dictionary", Dictionary.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;   // strings are then read value by value: slower, the same counts
+        }
+    }
+}
