@@ -76,6 +76,12 @@ public final class DriftBenchmark {
 
     public String run(List<Long> sizes, int numerical, int categorical, long wideRows, int wideColumns, long naiveMaxRows,
                       boolean model) {
+        return run(sizes, numerical, categorical, wideRows, wideColumns, naiveMaxRows, model, 0);
+    }
+
+    /** @param csvMaxRows sizes up to this many rows are also timed from CSV copies of the data (0: none) */
+    public String run(List<Long> sizes, int numerical, int categorical, long wideRows, int wideColumns, long naiveMaxRows,
+                      boolean model, long csvMaxRows) {
         spark.sparkContext().addSparkListener(counter);
         for (long n : sizes) {
             Path data = data("n" + n, n, numerical, categorical);
@@ -83,15 +89,25 @@ public final class DriftBenchmark {
             floor(data, List.of("reference.parquet", "current.parquet"));   // warm-up: JIT, file cache
             Measure floor = measure(() -> floor(data, List.of("reference.parquet", "current.parquet")));
             Measure full = measure(() -> driftwatch(data, null));
+            Measure withoutId = measure(() -> driftwatch(rules(data, "parquet", false), data));
             Path profile = data.resolve("reference-profile.json");
             Measure build = measure(() -> writeProfile(data, profile));
             Measure currentFloor = measure(() -> floor(data, List.of("current.parquet")));
             Measure nightly = measure(() -> driftwatch(data, profile));
             add(label, "floor: one scan of both datasets", floor, floor);
             add(label, "driftwatch run (all checks, reports)", full, floor);
+            add(label, "driftwatch run without columns.id (copied rows by row hash)", withoutId, floor);
             add(label, "driftwatch profile (reference only, once)", build, floor);
             add(label, "floor: one scan of the current data", currentFloor, currentFloor);
             add(label, "driftwatch run --reference-profile", nightly, currentFloor);
+            if (n <= csvMaxRows) {
+                Path csv = csv(data);
+                floor(csv, List.of("reference.csv", "current.csv"), "csv");
+                Measure csvFloor = measure(() -> floor(csv, List.of("reference.csv", "current.csv"), "csv"));
+                Measure csvRun = measure(() -> driftwatch(rules(csv, "csv", true), csv));
+                add(label + " CSV", "floor: one scan of both datasets (schema inferred, as a run reads them)", csvFloor, csvFloor);
+                add(label + " CSV", "driftwatch run (all checks, reports)", csvRun, csvFloor);
+            }
             if (n <= naiveMaxRows) {
                 add(label, "naive per-column baseline", measure(() -> naive(data)), floor);
             }
@@ -186,9 +202,27 @@ public final class DriftBenchmark {
             new DriftJob.Inputs(set.reference(), set.current(), "2026-11-26", data.resolve("reports")));
     }
 
+    /** The same data as CSV files with a header, written once. */
+    private Path csv(Path data) {
+        Path d = data.resolve("csv");
+        if (!Files.exists(d.resolve("current.csv/_SUCCESS"))) {
+            log.accept("writing " + d);
+            for (String side : List.of("reference", "current")) {
+                spark.read().parquet(data.resolve(side + ".parquet").toString()).write().mode("overwrite").option("header", "true")
+                    .csv(d.resolve(side + ".csv").toString());
+            }
+        }
+        return d;
+    }
+
     private void floor(Path data, List<String> sides) {
+        floor(data, sides, "parquet");
+    }
+
+    private void floor(Path data, List<String> sides, String format) {
         for (String side : sides) {
-            Dataset<Row> df = spark.read().parquet(data.resolve(side).toString());
+            Dataset<Row> df = new org.driftwatch.data.DatasetReader(spark).open(side,
+                new org.driftwatch.rules.DataSource(data.resolve(side).toString(), null, format, java.util.Map.of()));
             List<Column> aggs = new ArrayList<>();
             for (String c : df.columns()) {
                 aggs.add(count(col(c)));
@@ -198,10 +232,15 @@ public final class DriftBenchmark {
     }
 
     private RuleSet rules(Path data) {
+        return rules(data, "parquet", true);
+    }
+
+    /** The benchmark's rule file: all default checks on the data in {@code format}, with or without {@code columns.id}. */
+    private RuleSet rules(Path data, String format, boolean id) {
         try {
-            Path rules = data.resolve("rules.yaml");
-            Files.writeString(rules, "monitor: bench\nreference: {path: \"" + data.resolve("reference.parquet") + "\"}\n"
-                + "current: {path: \"" + data.resolve("current.parquet") + "\"}\ncolumns: {id: id}\n");
+            Path rules = data.resolve(id ? "rules.yaml" : "rules-without-id.yaml");
+            Files.writeString(rules, "monitor: bench\nreference: {path: \"" + data.resolve("reference." + format) + "\", format: " + format + "}\n"
+                + "current: {path: \"" + data.resolve("current." + format) + "\", format: " + format + "}\n" + (id ? "columns: {id: id}\n" : ""));
             return RuleFileParser.parse(rules);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

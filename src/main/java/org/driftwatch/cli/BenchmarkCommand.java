@@ -34,6 +34,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         description = "Also time a run with a monitored model (label, prediction, score) against the same run without it (default: ${DEFAULT-VALUE}).")
     boolean model;
 
+    @Option(names = "--csv-max-rows", defaultValue = "1000000",
+        description = "Also time sizes up to this many rows from CSV copies of the data; 0 skips it (default: ${DEFAULT-VALUE}).")
+    long csvMaxRows;
+
     @Option(names = "--data", defaultValue = "target/benchmark", description = "Where generated data is kept between runs (default: ${DEFAULT-VALUE}).")
     Path data;
 
@@ -41,7 +45,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() {
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch benchmark")) {
             String table = new DriftBenchmark(lease.spark(), data, RunCommand::progress)
-                .run(rows, numerical, categorical, wideRows, wideColumns, naiveMaxRows, model);
+                .run(rows, numerical, categorical, wideRows, wideColumns, naiveMaxRows, model, csvMaxRows);
             System.out.println("Spark " + lease.spark().version() + ", " + lease.spark().sparkContext().master() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, driver heap max " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
             System.out.print(table);

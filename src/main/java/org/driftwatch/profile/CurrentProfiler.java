@@ -23,9 +23,11 @@ import org.driftwatch.profile.model.ValueCounts;
 import org.driftwatch.profile.scan.CurrentScan;
 import org.driftwatch.profile.scan.OutcomeFold;
 import org.driftwatch.profile.scan.PartitionFold;
+import org.driftwatch.profile.scan.RowHashCandidates;
 import org.driftwatch.profile.scan.ScanProjection;
 import org.driftwatch.profile.sketch.CellLayout;
 import org.driftwatch.profile.sketch.IdSet;
+import org.driftwatch.profile.sketch.RowHashFilter;
 import org.driftwatch.stats.BinnedDistance;
 
 /**
@@ -48,10 +50,19 @@ public final class CurrentProfiler {
      * @param outcomes   the model's outcomes on the current data, or null without a model
      */
     public record Result(DatasetSummary current, Map<String, NumericDistribution> numeric, Map<String, CategoryTable> categorical,
-                         IdSet ids, List<String> manyValued, ModelOutcomes outcomes) {
+                         IdSet ids, List<String> manyValued, ModelOutcomes outcomes, RowHashCandidates copies) {
     }
 
     public static Result compare(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request) {
+        return compare(reference, current, request, null, null);
+    }
+
+    /**
+     * With the reference's row hashes and the expression rows are hashed by, the scan also finds the
+     * current rows that may copy a reference row ({@link Result#copies}); else that is null.
+     */
+    public static Result compare(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request,
+                                 RowHashFilter rowHashes, org.apache.spark.sql.Column rowHash) {
         List<String> numeric = request.numerical().stream()
             .filter(n -> reference.numeric().containsKey(n) && SchemaColumns.isNumeric(current, n)).toList();
         List<String> categorical = SchemaColumns.present(current, request.categorical());
@@ -64,13 +75,15 @@ public final class CurrentProfiler {
             layouts[i] = ref.layout();
             edges[i] = ref.innerEdges() == null ? new double[0] : ref.innerEdges();
         }
-        CurrentScan.Against against = new CurrentScan.Against(layouts, edges);
+        CurrentScan.Against against = new CurrentScan.Against(layouts, edges, rowHash == null ? null : rowHashes);
         int nc = categorical.size();
         int no = others.size();
         int limit = request.valueTableLimit();
         boolean integerId = !others.isEmpty() && SchemaColumns.isInteger(current, others.get(0));
         OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model());
-        CurrentScan scan = PartitionFold.fold(ScanProjection.of(current, numeric, categorical, others, integerId, request.model()),
+        Dataset<Row> projection = ScanProjection.of(current, numeric, categorical, others, integerId, request.model(),
+            against.rowHashes() == null ? null : rowHash);
+        CurrentScan scan = PartitionFold.fold(projection,
             () -> new CurrentScan(against, nc, no, integerId, limit, model), (acc, row) -> acc.add(row, against),
             model == null ? (acc, batch) -> acc.add(batch, against) : null, CurrentScan::merge);
         if (scan.rows == 0) {
@@ -112,7 +125,8 @@ public final class CurrentProfiler {
             nonNull.put(others.get(k), scan.others.nonNull[k]);
         }
         return new Result(new DatasetSummary(scan.rows, summaries, nonNull), distributions, tables,
-            scan.others.usableIds(), List.copyOf(manyValues), scan.others.outcomes == null ? null : scan.others.outcomes.outcomes());
+            scan.others.usableIds(), List.copyOf(manyValues), scan.others.outcomes == null ? null : scan.others.outcomes.outcomes(),
+            scan.copies);
     }
 
     private static NumericDistribution distribution(ReferenceProfile.NumericReference ref, CurrentScan scan, int i) {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.driftwatch.data.DataException;
@@ -20,6 +21,9 @@ import org.driftwatch.profile.model.ProfileRequest;
 import org.driftwatch.profile.model.ReferenceProfile;
 import org.driftwatch.profile.model.ValueCounts;
 import org.driftwatch.profile.scan.CategoryCounts;
+import org.driftwatch.profile.scan.PartitionFold;
+import org.driftwatch.profile.scan.RowHashCandidates;
+import org.driftwatch.profile.scan.RowHashMatches;
 import org.driftwatch.profile.shuffle.IdenticalRowsAggregation;
 import org.driftwatch.profile.shuffle.LeakageAggregation;
 import org.driftwatch.profile.shuffle.ManyCategories;
@@ -38,8 +42,10 @@ import org.driftwatch.profile.sketch.IdSet;
  *     ({@link ExactComparison}) instead of the bounded one ({@link CurrentProfiler}), chosen by
  *     {@link ComparisonChoice};</li>
  * <li>leakage from the id bitmaps of the two scans; only when ids are shared (or are not integers) one
- *     shuffle of the id columns; identical rows: nothing when the ids prove all rows differ, else one
- *     shuffle of row hashes.</li>
+ *     shuffle of the id columns; identical rows: without an id in the rows, pass 2 puts the reference's
+ *     row hashes in a filter the current scan probes, and only the candidates it lets through are
+ *     confirmed (one scan of the reference's row hashes, none when there are no candidates); with an id,
+ *     nothing when the ids prove all rows differ, else one shuffle of row hashes.</li>
  * </ol>
  * Only accumulators the size of the per-column results reach the driver.
  */
@@ -48,8 +54,10 @@ public final class DatasetProfiler {
     }
 
     public static ComparisonProfile profile(Dataset<Row> reference, Dataset<Row> current, ProfileRequest request) {
-        ReferenceProfile ref = ReferenceProfiler.build(reference, request);
-        CurrentProfiler.Result cur = CurrentProfiler.compare(ref, current, request);
+        Column rowHash = filteredCopies(request) ? IdenticalRowsAggregation.rowHash(reference, current, request.rowColumns()) : null;
+        ReferenceProfiler.Built built = ReferenceProfiler.build(reference, request, rowHash);
+        ReferenceProfile ref = built.profile();
+        CurrentProfiler.Result cur = CurrentProfiler.compare(ref, current, request, built.rowHashes(), rowHash);
         Map<String, NumericDistribution> numeric = compareNumeric(ref, cur, request, true,
             names -> ExactComparison.referenceLong(reference, names), current);
         Map<String, CategoryTable> categorical = new HashMap<>(cur.categorical());
@@ -73,7 +81,8 @@ public final class DatasetProfiler {
         }
         Optional<LeakageProfile> leakage = leakage(ref, cur, reference, current, request);
         Optional<IdenticalRows> identical = request.rowColumns().isEmpty() ? Optional.empty()
-            : Optional.of(noSharedIds(leakage, request, refSummary, curSummary) ? new IdenticalRows(request.rowColumns(), 0, 0)
+            : Optional.of(cur.copies() != null && !cur.copies().overflow() ? confirmCopies(reference, rowHash, cur.copies(), request)
+                : noSharedIds(leakage, request, refSummary, curSummary) ? new IdenticalRows(request.rowColumns(), 0, 0)
                 : IdenticalRowsAggregation.compute(reference, current, request.rowColumns()));
         return new ComparisonProfile(refSummary, curSummary, numeric, categorical, leakage, identical,
             OutcomeProfiler.finish(ref.outcomes(), reference, request.model(), "reference"),
@@ -161,6 +170,36 @@ public final class DatasetProfiler {
         built.numeric().forEach((name, n) -> numeric.put(name, n.withAll(tables.get(name))));
         return new ReferenceProfile(built.rows(), numeric, built.categorical(), built.nonNull(), built.idBitmap(), built.manyValued(),
             built.outcomes(), built.selfChecks());
+    }
+
+    /**
+     * Copied rows are looked for through the reference's row-hash filter unless the rows include an id:
+     * then the ids usually prove every row differs (see {@link #noSharedIds}) and no row is hashed at all.
+     */
+    private static boolean filteredCopies(ProfileRequest request) {
+        return !request.rowColumns().isEmpty() && (request.id() == null || !request.rowColumns().contains(request.id()));
+    }
+
+    /**
+     * The current scan's candidate copies confirmed against the reference: none, with no further scan, when
+     * the filter let no current row through; else one scan of the reference's row hashes.
+     */
+    private static IdenticalRows confirmCopies(Dataset<Row> reference, Column rowHash, RowHashCandidates copies, ProfileRequest request) {
+        long[] candidates = copies.hashes();
+        if (candidates.length == 0) {
+            return new IdenticalRows(request.rowColumns(), 0, 0);
+        }
+        RowHashMatches found = PartitionFold.fold(reference.select(rowHash.as("h")), RowHashMatches::new,
+            (acc, row) -> acc.add(row, candidates), RowHashMatches::merge);
+        long rows = 0;
+        long distinct = 0;
+        for (int i = 0; i < candidates.length; i++) {
+            if (found.found(i)) {
+                rows += copies.rows(candidates[i]);
+                distinct++;
+            }
+        }
+        return new IdenticalRows(request.rowColumns(), rows, distinct);
     }
 
     /**

@@ -22,13 +22,15 @@ import org.driftwatch.profile.sketch.CellLayout;
 import org.driftwatch.profile.sketch.CellRefinement;
 import org.driftwatch.profile.sketch.HalfSplit;
 import org.driftwatch.profile.sketch.InsideValues;
+import org.driftwatch.profile.sketch.RowHashFilter;
 
 /**
  * Builds a {@link ReferenceProfile} from the raw reference in named phases, each one Spark scan:
  * <ol>
  * <li>{@link #passOne} — always: every column folded at once ({@link ReferenceScan});</li>
  * <li>{@link #passTwo} — when there are numeric columns with values: splits heavy cells and collects the
- *     values around every wanted percentile rank ({@link SecondPass});</li>
+ *     values around every wanted percentile rank ({@link SecondPass}); on a full run that looks for
+ *     copied rows also (and then always) the filter of the reference's row hashes;</li>
  * <li>{@link #refine} — only for columns whose cells are still heavy after pass 2 (values crowded far from
  *     zero): at most {@link #REFINE_ROUNDS} − 1 more scans over the numeric columns;</li>
  * <li>{@link #collectInside} — only when a percentile's final cell was not covered by pass 2's windows (a
@@ -48,6 +50,18 @@ public final class ReferenceProfiler {
     }
 
     public static ReferenceProfile build(Dataset<Row> reference, ProfileRequest request) {
+        return build(reference, request, null).profile();
+    }
+
+    /** The profile, and the reference's row hashes when {@code rowHash} was given (else null). */
+    public record Built(ReferenceProfile profile, RowHashFilter rowHashes) {
+    }
+
+    /**
+     * The profile; with {@code rowHash} (the expression rows are compared by) pass 2 also puts every
+     * reference row's hash in a {@link RowHashFilter}, running even when the numeric columns need nothing.
+     */
+    public static Built build(Dataset<Row> reference, ProfileRequest request, Column rowHash) {
         List<String> numeric = request.numerical();
         List<String> categorical = SchemaColumns.present(reference, request.categorical());
         List<String> others = request.id() != null && SchemaColumns.has(reference, request.id())
@@ -57,8 +71,10 @@ public final class ReferenceProfiler {
         ReferenceScan scan = passOne(projection, numeric.size(), categorical.size(), others.size(), integerId, request);
         Map<String, SelfCheck> selfChecks = selfChecks(scan, numeric, categorical, request.psiBins());
         Dataset<Row> numericOnly = projection.select(numericColumns(projection, numeric.size()));
+        Dataset<Row> hashed = rowHash == null ? null
+            : ScanProjection.of(reference, numeric, List.of(), List.of(), false, null, rowHash);
         double[] fractions = ReferenceCells.fractions(request.psiBins());
-        Numeric cells = passTwo(numericOnly, scan, fractions);
+        Numeric cells = passTwo(numericOnly, hashed, scan, fractions);
         refine(numericOnly, cells);
         CellLayout[] layouts = new CellLayout[numeric.size()];
         List<Map<Integer, double[]>> inside = insideValues(numericOnly, scan, cells, fractions, layouts);
@@ -67,7 +83,7 @@ public final class ReferenceProfiler {
             numericOut.put(numeric.get(i), ReferenceCells.numericReference(scan.summaries[i], layouts[i], inside.get(i),
                 fractions, request.psiBins()));
         }
-        return categoricalAndIds(scan, numericOut, categorical, others, selfChecks);
+        return new Built(categoricalAndIds(scan, numericOut, categorical, others, selfChecks), cells.rowHashes());
     }
 
     /** Every column half against half of the reference, from pass 1's cells and category counts ({@link HalfSplit}). */
@@ -94,7 +110,7 @@ public final class ReferenceProfiler {
     }
 
     /** The fine cells of every numeric column, their targets, and the values collected near the wanted ranks. */
-    private record Numeric(CellHistogram.Cells[] cells, long[] targets, double[][] near) {
+    private record Numeric(CellHistogram.Cells[] cells, long[] targets, double[][] near, RowHashFilter rowHashes) {
     }
 
     private static ReferenceScan passOne(Dataset<Row> projection, int nn, int nc, int no, boolean integerId, ProfileRequest request) {
@@ -109,7 +125,7 @@ public final class ReferenceProfiler {
         return scan;
     }
 
-    private static Numeric passTwo(Dataset<Row> numericOnly, ReferenceScan scan, double[] fractions) {
+    private static Numeric passTwo(Dataset<Row> numericOnly, Dataset<Row> hashed, ReferenceScan scan, double[] fractions) {
         int nn = scan.summaries.length;
         CellHistogram.Cells[] cells = new CellHistogram.Cells[nn];
         long[] targets = new long[nn];
@@ -120,14 +136,16 @@ public final class ReferenceProfiler {
         CellRefinement.Heavy heavy = ReferenceCells.heavy(cells, targets);
         InsideValues.Wanted windows = ReferenceCells.windows(cells, scan.summaries, targets, fractions);
         double[][] near = new double[nn][];
-        if (heavy.any() || windows.any()) {
-            SecondPass second = fold(numericOnly, heavy, windows);
+        RowHashFilter rowHashes = null;
+        if (heavy.any() || windows.any() || hashed != null) {
+            SecondPass second = hashed == null ? fold(numericOnly, heavy, windows, -1) : fold(hashed, heavy, windows, scan.rows);
             for (int i = 0; i < nn; i++) {
                 cells[i] = second.refinement.refine(i, cells[i], heavy.min()[i]);
                 near[i] = second.values.sortedAll(i);
             }
+            rowHashes = second.rowHashes;
         }
-        return new Numeric(cells, targets, near);
+        return new Numeric(cells, targets, near, rowHashes);
     }
 
     private static void refine(Dataset<Row> numericOnly, Numeric n) {
@@ -136,7 +154,7 @@ public final class ReferenceProfiler {
             if (!still.any()) {
                 return;
             }
-            SecondPass refined = fold(numericOnly, still, InsideValues.Wanted.none(n.cells().length));
+            SecondPass refined = fold(numericOnly, still, InsideValues.Wanted.none(n.cells().length), -1);
             for (int i = 0; i < n.cells().length; i++) {
                 n.cells()[i] = refined.refinement.refine(i, n.cells()[i], still.min()[i]);
             }
@@ -191,11 +209,11 @@ public final class ReferenceProfiler {
                 maxs[i][w] = layouts[i].max()[cells.get(w)];
             }
         }
-        return fold(numericOnly, CellRefinement.Heavy.none(n), new InsideValues.Wanted(mins, maxs)).values;
+        return fold(numericOnly, CellRefinement.Heavy.none(n), new InsideValues.Wanted(mins, maxs), -1).values;
     }
 
-    private static SecondPass fold(Dataset<Row> numericOnly, CellRefinement.Heavy heavy, InsideValues.Wanted windows) {
-        return PartitionFold.fold(numericOnly, () -> new SecondPass(heavy, windows),
+    private static SecondPass fold(Dataset<Row> numericOnly, CellRefinement.Heavy heavy, InsideValues.Wanted windows, long hashedRows) {
+        return PartitionFold.fold(numericOnly, () -> new SecondPass(heavy, windows, hashedRows),
             (acc, row) -> acc.add(row, heavy, windows), (acc, batch) -> acc.add(batch, heavy, windows), SecondPass::merge);
     }
 

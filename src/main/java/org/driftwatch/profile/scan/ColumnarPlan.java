@@ -14,6 +14,7 @@ import org.apache.spark.sql.catalyst.expressions.Cast;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.ExprId;
 import org.apache.spark.sql.catalyst.expressions.IsNotNull;
+import org.apache.spark.sql.catalyst.expressions.XxHash64;
 import org.apache.spark.sql.execution.ColumnarToRowExec;
 import org.apache.spark.sql.execution.InputAdapter;
 import org.apache.spark.sql.execution.ProjectExec;
@@ -36,7 +37,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * column it comes from and how it is converted. Found only when the physical plan is exactly a
  * projection of plain columns over a columnar scan, and every projected field is one the scans know
  * how to convert the way Spark's cast would: numbers to double, integers to long, strings as they
- * are, "is not null". Anything else (CSV, a filter, a join, another cast) keeps the row path.
+ * are, "is not null", and a row's {@code xxhash64} over plain columns. Anything else (CSV, a filter, a join, another cast) keeps the row path.
  */
 public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields) {
 
@@ -87,6 +88,9 @@ public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields)
     }
 
     private static ScanBatch.Field field(Expression e, Map<ExprId, Integer> ordinals) {
+        if (e instanceof XxHash64 x && x.seed() == ScanBatch.XXHASH_SEED) {
+            return rowHash(CollectionConverters.asJava(x.children()), ordinals);
+        }
         if (e instanceof IsNotNull n && n.child() instanceof AttributeReference a && ordinals.containsKey(a.exprId())) {
             return new ScanBatch.Field(ordinals.get(a.exprId()), ScanBatch.Kind.NOT_NULL, ScanBatch.Source.OTHER);
         }
@@ -107,6 +111,20 @@ public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields)
             return new ScanBatch.Field(ordinal, ScanBatch.Kind.STRING, ScanBatch.Source.STRING);
         }
         return null;
+    }
+
+    /** A row hash over plain columns of types a batch can hash ({@link RowHashInput}); else null. */
+    private static ScanBatch.Field rowHash(List<Expression> inputs, Map<ExprId, Integer> ordinals) {
+        int[] vectors = new int[inputs.size()];
+        DataType[] types = new DataType[inputs.size()];
+        for (int c = 0; c < vectors.length; c++) {
+            if (!(inputs.get(c) instanceof AttributeReference a) || !ordinals.containsKey(a.exprId()) || !RowHashInput.supports(a.dataType())) {
+                return null;
+            }
+            vectors[c] = ordinals.get(a.exprId());
+            types[c] = a.dataType();
+        }
+        return new ScanBatch.Field(-1, ScanBatch.Kind.ROW_HASH, ScanBatch.Source.LONG, vectors, types);
     }
 
     private static ScanBatch.Source source(DataType t) {

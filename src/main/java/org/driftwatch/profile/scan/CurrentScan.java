@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.driftwatch.profile.sketch.CellLayout;
+import org.driftwatch.profile.sketch.RowHashFilter;
 import org.driftwatch.profile.sketch.SlotFinder;
 import org.driftwatch.stats.PopulationStabilityIndex;
 
@@ -23,12 +24,21 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
     private transient Against against;
     public final long[][] bins;
     public final OtherFields others;
+    /** Current rows that may copy a reference row, when the reference's row hashes were given; else null. */
+    public final RowHashCandidates copies;
+    private final int hashField;
 
     /** What each numeric column is compared against; shipped with the job, not with the accumulators. */
-    public record Against(CellLayout[] layouts, SlotFinder[] finders, double[][] anchors, double[][] innerEdges) implements Serializable {
+    public record Against(CellLayout[] layouts, SlotFinder[] finders, double[][] anchors, double[][] innerEdges,
+                          RowHashFilter rowHashes) implements Serializable {
         public Against(CellLayout[] layouts, double[][] innerEdges) {
+            this(layouts, innerEdges, null);
+        }
+
+        /** @param rowHashes the reference's row hashes to probe with the last field, or null */
+        public Against(CellLayout[] layouts, double[][] innerEdges, RowHashFilter rowHashes) {
             this(layouts, java.util.Arrays.stream(layouts).map(SlotFinder::new).toArray(SlotFinder[]::new),
-                java.util.Arrays.stream(layouts).map(Against::anchors).toArray(double[][]::new), innerEdges);
+                java.util.Arrays.stream(layouts).map(Against::anchors).toArray(double[][]::new), innerEdges, rowHashes);
         }
 
         /** Per slot the value its offsets are measured from: the left end, or the right end of the first. */
@@ -58,6 +68,8 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
             bins[i] = new long[against.innerEdges()[i].length + 1];
         }
         this.others = new OtherFields(categorical, others, integerId, model);
+        copies = against.rowHashes() == null ? null : new RowHashCandidates();
+        hashField = numeric + categorical + others + (model == null ? 0 : model.fields());
     }
 
     public void add(InternalRow row, Against against) {
@@ -71,6 +83,9 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
             flush();
         }
         others.add(row, n);
+        if (copies != null) {
+            copies.probe(against.rowHashes(), row.getLong(hashField));
+        }
     }
 
     /** Adds a column batch in the same layout (no model outcomes). */
@@ -82,6 +97,11 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
         batch.fill(columns);
         flush();
         others.add(columns, summaries.length, null);
+        if (copies != null) {
+            for (int r = 0; r < columns.size(); r++) {
+                copies.probe(against.rowHashes(), columns.getLong(hashField, r));
+            }
+        }
     }
 
     /** Column by column over the buffered rows, so each column's counters stay in cache. */
@@ -130,6 +150,9 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
             add(bins[i], o.bins[i]);
         }
         others.merge(o.others);
+        if (copies != null) {
+            copies.merge(o.copies);
+        }
         return this;
     }
 

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.apache.spark.sql.execution.vectorized.Dictionary;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.execution.vectorized.WritableColumnVector;
 import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
@@ -17,7 +18,7 @@ import org.apache.spark.unsafe.types.UTF8String;
  */
 public final class ScanBatch {
     /** What a projected field is read as. */
-    public enum Kind { DOUBLE, LONG, STRING, NOT_NULL }
+    public enum Kind { DOUBLE, LONG, STRING, NOT_NULL, ROW_HASH }
 
     /** The batch column's own type. */
     public enum Source {
@@ -32,24 +33,39 @@ public final class ScanBatch {
         }
     }
 
-    public record Field(int vector, Kind kind, Source source) implements Serializable {
+    /**
+     * @param inputs     for a ROW_HASH field: the batch columns hashed, in order (else empty)
+     * @param inputTypes their Spark types
+     */
+    public record Field(int vector, Kind kind, Source source, int[] inputs, DataType[] inputTypes) implements Serializable {
+        public Field(int vector, Kind kind, Source source) {
+            this(vector, kind, source, new int[0], new DataType[0]);
+        }
     }
 
     private static final VarHandle DICTIONARY = dictionaryHandle();
     private final Field[] fields;
     private final ColumnVector[] vectors;
+    private ColumnarBatch batch;
     private int size;
+    /** The row hashes of the current batch, per ROW_HASH field, computed on first use. */
+    private final long[][] hashes;
+    private final boolean[] hashed;
 
     ScanBatch(Field[] fields) {
         this.fields = fields;
         this.vectors = new ColumnVector[fields.length];
+        this.hashes = new long[fields.length][];
+        this.hashed = new boolean[fields.length];
     }
 
     ScanBatch of(ColumnarBatch batch) {
+        this.batch = batch;
         for (int f = 0; f < fields.length; f++) {
-            vectors[f] = batch.column(fields[f].vector());
+            vectors[f] = fields[f].kind() == Kind.ROW_HASH ? null : batch.column(fields[f].vector());
         }
         size = batch.numRows();
+        java.util.Arrays.fill(hashed, false);
         return this;
     }
 
@@ -62,8 +78,32 @@ public final class ScanBatch {
     }
 
     public boolean isNullAt(int field, int row) {
-        return fields[field].kind() == Kind.NOT_NULL ? false : vectors[field].isNullAt(row);
+        Kind k = fields[field].kind();
+        return k != Kind.NOT_NULL && k != Kind.ROW_HASH && vectors[field].isNullAt(row);
     }
+
+    /**
+     * Spark's {@code xxhash64} of every row of the batch over the field's inputs, computed column by
+     * column with Spark's own interpreted hash ({@code XxHash64Function}), so it equals what the
+     * expression gives on the row path and on the other side's source.
+     */
+    private long[] rowHashes(int field) {
+        if (hashed[field]) {
+            return hashes[field];
+        }
+        long[] h = hashes[field] == null || hashes[field].length < size ? new long[Math.max(size, NumericBatch.ROWS)] : hashes[field];
+        java.util.Arrays.fill(h, 0, size, XXHASH_SEED);
+        Field f = fields[field];
+        for (int c = 0; c < f.inputs().length; c++) {
+            RowHashInput.fold(batch.column(f.inputs()[c]), f.inputTypes()[c], size, h);
+        }
+        hashes[field] = h;
+        hashed[field] = true;
+        return h;
+    }
+
+    /** The seed of Spark's {@code xxhash64} function. */
+    static final long XXHASH_SEED = 42L;
 
     public double getDouble(int field, int row) {
         ColumnVector v = vectors[field];
@@ -79,6 +119,9 @@ public final class ScanBatch {
     }
 
     public long getLong(int field, int row) {
+        if (fields[field].kind() == Kind.ROW_HASH) {
+            return rowHashes(field)[row];
+        }
         ColumnVector v = vectors[field];
         return switch (fields[field].source()) {
             case LONG -> v.getLong(row);

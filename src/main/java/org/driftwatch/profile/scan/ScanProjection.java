@@ -26,6 +26,12 @@ public final class ScanProjection {
     /** With the model's label, prediction and score last, as {@link OutcomeFold} reads them; a missing column is null. */
     public static Dataset<Row> of(Dataset<Row> data, List<String> numeric, List<String> categorical, List<String> others,
                                   boolean integerId, ModelPlan model) {
+        return of(data, numeric, categorical, others, integerId, model, null);
+    }
+
+    /** With a row hash (a long) as the very last field when {@code rowHash} is given. */
+    public static Dataset<Row> of(Dataset<Row> data, List<String> numeric, List<String> categorical, List<String> others,
+                                  boolean integerId, ModelPlan model, Column rowHash) {
         List<Column> cols = new ArrayList<>();
         int i = 0;
         for (String n : numeric) {
@@ -45,6 +51,9 @@ public final class ScanProjection {
             if (model.score() != null) {
                 cols.add(outcome(data, model.score(), true).as("n" + i++));
             }
+        }
+        if (rowHash != null) {
+            cols.add(rowHash.as("n" + i));
         }
         return data.select(cols.toArray(Column[]::new));
     }
