@@ -29,6 +29,8 @@ import org.driftwatch.profile.sketch.CellLayout;
 import org.driftwatch.profile.sketch.IdSet;
 import org.driftwatch.profile.sketch.RowHashFilter;
 import org.driftwatch.stats.BinnedDistance;
+import org.driftwatch.stats.KolmogorovSmirnov;
+import org.driftwatch.stats.Wasserstein;
 
 /**
  * One scan of the current data against a {@link ReferenceProfile} ({@link CurrentScan}), then the
@@ -39,6 +41,9 @@ import org.driftwatch.stats.BinnedDistance;
 public final class CurrentProfiler {
     /** The bounded strategy's method until the run's choice gives the reason. */
     static final ComparisonMethod BOUNDED = new ComparisonMethod(ComparisonMethod.BOUNDED, null);
+    /** A column whose every distinct value both sides counted: exact whatever the run's strategy. */
+    static final ComparisonMethod VALUE_TABLES = new ComparisonMethod(ComparisonMethod.EXACT, "both sides have few distinct values"
+        + " (each counted in the scans): KS and Wasserstein exact from their value tables");
 
     private CurrentProfiler() {
     }
@@ -154,6 +159,12 @@ public final class CurrentProfiler {
         long refDistinct = ref.few() == null ? -1 : ref.few().size();
         long curDistinct = cur == null ? -1 : cur.values().length;
         long pooled = table == null ? -1 : table.values().length;
+        if (table != null && nCur > 0) {
+            // both sides counted every distinct value: KS and Wasserstein are exact from the table, at any row count
+            return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.bins[i], ref.median(), new DistributionDistance(VALUE_TABLES,
+                KolmogorovSmirnov.statistic(table.reference(), table.current()), 0.0,
+                Wasserstein.distance(table.values(), table.reference(), table.current()), 0.0, pooled, refDistinct, curDistinct, table));
+        }
         return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.bins[i], ref.median(), new DistributionDistance(BOUNDED,
             d.ks(), d.ksBound(), d.wasserstein(), d.wassersteinBound(), pooled, refDistinct, curDistinct, table));
     }

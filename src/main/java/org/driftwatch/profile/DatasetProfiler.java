@@ -142,7 +142,8 @@ public final class DatasetProfiler {
             request.exactValues(), referenceTables);
         Map<String, NumericDistribution> out = new HashMap<>();
         if (!method.exact() || bounded.isEmpty()) {
-            bounded.forEach((name, d) -> out.put(name, d.with(d.distance().withMethod(method))));
+            bounded.forEach((name, d) -> out.put(name, d.distance().method() == CurrentProfiler.VALUE_TABLES ? d
+                : d.with(d.distance().withMethod(method))));
             return out;
         }
         List<String> names = List.copyOf(bounded.keySet());

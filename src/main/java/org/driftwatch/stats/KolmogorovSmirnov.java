@@ -42,6 +42,25 @@ public final class KolmogorovSmirnov {
         return d;
     }
 
+    /**
+     * D from a pooled value table: the distinct values in increasing order (not needed, only their
+     * order) with each side's count of every one; equal to {@link #statistic(double[], double[])} on the
+     * samples the table counts.
+     */
+    public static double statistic(long[] reference, long[] current) {
+        long n1 = Arrays.stream(reference).sum();
+        long n2 = Arrays.stream(current).sum();
+        long i = 0;
+        long j = 0;
+        double d = 0.0;
+        for (int k = 0; k < reference.length; k++) {
+            i += reference[k];
+            j += current[k];
+            d = Math.max(d, ecdfGap(i, n1, j, n2));
+        }
+        return d;
+    }
+
     /** |F1 − F2| at a point where i of n1 and j of n2 values are ≤ it, computed as scipy does. */
     public static double ecdfGap(long i, long n1, long j, long n2) {
         return Math.abs((double) i / n1 - (double) j / n2);

@@ -40,6 +40,27 @@ public final class Wasserstein {
         return w;
     }
 
+    /**
+     * The distance from a pooled value table (distinct values in increasing order, each side's count of
+     * every one): Σ |F_u − F_v|·(next value − value), as {@link #distance(double[], double[])} on the samples.
+     */
+    public static double distance(double[] values, long[] u, long[] v) {
+        long n1 = Arrays.stream(u).sum();
+        long n2 = Arrays.stream(v).sum();
+        long i = 0;
+        long j = 0;
+        double w = 0.0;
+        for (int k = 0; k < values.length - 1; k++) {
+            i += u[k];
+            j += v[k];
+            double delta = values[k + 1] - values[k];
+            if (delta != 0) {
+                w += KolmogorovSmirnov.ecdfGap(i, n1, j, n2) * delta;
+            }
+        }
+        return w;
+    }
+
     public static double normed(double distance, double referenceStdPop) {
         return distance / Math.max(referenceStdPop, STD_FLOOR);
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * long-tailed lognormal, values packed close together far from zero (prices, timestamps), heavy ties.
  */
 class BoundedDistributionTest {
-    private static final List<String> COLUMNS = List.of("normal", "lognormal", "price", "timestamp", "ties");
+    private static final List<String> COLUMNS = List.of("normal", "lognormal", "price", "timestamp", "ties", "counts");
     private static ComparisonProfile exact;
     private static ComparisonProfile bounded;
 
@@ -44,7 +44,8 @@ class BoundedDistributionTest {
                 Math.exp(rnd.nextGaussian() * (drifted ? 1.1 : 1.0)),
                 1000 + rnd.nextDouble() + 0.05 * shift,
                 1.7e9 + Math.floor(rnd.nextDouble() * 86400 * 30) + 3600 * shift,
-                rnd.nextInt(50) == 0 ? null : Math.round(rnd.nextGaussian() * 4 + shift) / 2.0));
+                rnd.nextInt(50) == 0 ? null : Math.round(rnd.nextGaussian() * 4 + shift) / 2.0,
+                (double) Math.round(300 + 90 * rnd.nextGaussian() + 5 * shift)));
         }
         return TestSpark.session().createDataFrame(rows, schema).repartition(3);
     }
@@ -58,7 +59,7 @@ class BoundedDistributionTest {
     }
 
     private static ProfileRequest request(long exactRows) {
-        return new ProfileRequest(COLUMNS, List.of(), null, 10, 100, 64, List.of(), exactRows);
+        return new ProfileRequest(COLUMNS, List.of(), null, 10, 100, 1000, List.of(), exactRows);
     }
 
     @Test
@@ -98,6 +99,22 @@ class BoundedDistributionTest {
             double std = bounded.reference().numeric().get(c).stdPop();
             assertTrue(b.wassersteinBound() / std <= 0.005, c + ": bound " + b.wassersteinBound() + " with std " + std);
         }
+    }
+
+    /** Columns whose distinct values both scans counted (here ~35 and ~540) are exact at any size: bound 0. */
+    @Test
+    void columnsWithFewValuesAreExactOnTheBoundedPath() {
+        for (String c : List.of("ties", "counts")) {
+            NumericDistribution e = exact.numeric().get(c);
+            NumericDistribution b = bounded.numeric().get(c);
+            assertTrue(b.pooledDistinct() > (c.equals("counts") ? 400 : 20), c + " has " + b.pooledDistinct() + " values");
+            assertEquals(0.0, b.ksBound(), c);
+            assertEquals(0.0, b.wassersteinBound(), c);
+            assertEquals(e.ksStatistic(), b.ksStatistic(), 1e-12, c);
+            assertEquals(e.wasserstein(), b.wasserstein(), 1e-9 * e.wasserstein(), c);
+            assertTrue(b.distance().method().exact(), c + ": " + b.distance().method());
+        }
+        assertTrue(bounded.numeric().get("normal").ksBound() > 0, "a continuous column keeps its bound");
     }
 
     @Test

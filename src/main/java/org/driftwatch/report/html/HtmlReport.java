@@ -183,7 +183,8 @@ public final class HtmlReport {
         c.identicalRows().ifPresent(r -> f.add(fact("Copied rows", String.format("%,d current rows identical to a reference row", r.currentRows()))));
         chance(c).ifPresent(words -> f.add(fact("Chance", words)));
         f.add(fact("Checks", checksFact()));
-        c.columns().values().stream().filter(col -> col.method() != null).findFirst()
+        c.columns().values().stream().filter(col -> col.method() != null)
+            .min(java.util.Comparator.comparing(col -> col.method().exact()))   // the run's strategy, not a column's exception
             .ifPresent(col -> f.add(fact("Method", col.method().method() + ": " + col.method().reason())));
         int schemaChanges = c.plan().schema().missingInCurrent().size() + c.plan().schema().typeChanges().size();
         f.add(fact("Schema", schemaChanges == 0 ? "unchanged" : schemaChanges + " change" + (schemaChanges == 1 ? "" : "s")));
