@@ -41,11 +41,14 @@ public final class ValueSummary implements Serializable {
     private double[] values;
     private long[] counts;
     private int distinct;
+    /** Open-addressing index of {@link #values} (position + 1, 0 empty), keyed by the value's bits. */
+    private int[] index;
 
     ValueSummary(int limit) {
         this.limit = limit;
         this.values = new double[limit + 1];
         this.counts = new long[limit + 1];
+        this.index = new int[Integer.highestOneBit(Math.max(1, limit) * 4)];
     }
 
     void addNull() {
@@ -98,20 +101,32 @@ public final class ValueSummary implements Serializable {
         scale = next;
     }
 
+    /** Counts a finite value (−0.0 already made 0.0, so equal values have equal bits). */
     private void countValue(double v) {
-        for (int i = 0; i < distinct; i++) {
+        countValue(v, 1);
+    }
+
+    private void countValue(double v, long times) {
+        int mask = index.length - 1;
+        long bits = Double.doubleToRawLongBits(v);
+        int s = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        while (index[s] != 0) {
+            int i = index[s] - 1;
             if (values[i] == v) {
-                counts[i]++;
+                counts[i] += times;
                 return;
             }
+            s = (s + 1) & mask;
         }
         if (distinct == limit) {
             values = null;
             counts = null;
+            index = null;
             return;
         }
         values[distinct] = v;
-        counts[distinct++] = 1;
+        counts[distinct] = times;
+        index[s] = ++distinct;
     }
 
     public ValueSummary merge(ValueSummary o) {
@@ -140,26 +155,14 @@ public final class ValueSummary implements Serializable {
         infinite += o.infinite;
         if (values != null && o.values != null) {
             for (int i = 0; i < o.distinct && values != null; i++) {
-                long c = o.counts[i];
-                countValue(o.values[i]);
-                if (values != null) {
-                    counts[indexOf(o.values[i])] += c - 1;
-                }
+                countValue(o.values[i], o.counts[i]);
             }
         } else {
             values = null;
             counts = null;
+            index = null;
         }
         return this;
-    }
-
-    private int indexOf(double v) {
-        for (int i = 0; i < distinct; i++) {
-            if (values[i] == v) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("value not counted");
     }
 
     public long count() {
