@@ -72,6 +72,7 @@ public final class DriftJob {
 
     public Outcome run(RuleSet rules, List<Check> checks, Inputs in, ActionPlan actions) {
         Instant started = Instant.now();
+        DriverHeap heap = DriverHeap.start();
         String group = "driftwatch-" + rules.monitor() + "-" + started.toEpochMilli();
         spark.sparkContext().setJobGroup(group, "driftwatch " + rules.monitor() + " " + in.date(), false);
         try {
@@ -96,7 +97,7 @@ public final class DriftJob {
             double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
             DriftReport report = new DriftReport(rules.monitor(), in.date(),
                 new DriftReport.RunInfo(Version.get(), spark.version(), spark.sparkContext().master(), started.toString(),
-                    seconds, jobs, rules.file(), rules.sha256()),
+                    seconds, jobs, rules.file(), rules.sha256(), heap.peakBytes()),
                 new DriftReport.Source(profiled.referenceDescription(), profiled.referenceFormat(), comparison.referenceRows()),
                 new DriftReport.Source(in.current().describe(), in.current().format(), comparison.currentRows()),
                 comparison, findings, judgement, thresholds(settings, checks), List.of());

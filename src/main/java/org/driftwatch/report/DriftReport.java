@@ -73,9 +73,16 @@ public record DriftReport(String monitor, String date, RunInfo run, Source refer
         return thresholds.getOrDefault(key, fallback);
     }
 
-    /** How the run went: versions, timing, Spark work and the rule file it followed. */
+    /**
+     * How the run went: versions, timing, Spark work and the rule file it followed; the driver JVM's peak
+     * heap during the run (with executors in the same JVM, local mode, the whole job's), −1 unknown.
+     */
     public record RunInfo(String driftwatchVersion, String sparkVersion, String sparkMaster, String startedAt,
-                          double durationSeconds, int sparkJobs, String rulesFile, String rulesSha256) {
+                          double durationSeconds, int sparkJobs, String rulesFile, String rulesSha256, long driverPeakHeapBytes) {
+        public RunInfo(String driftwatchVersion, String sparkVersion, String sparkMaster, String startedAt,
+                       double durationSeconds, int sparkJobs, String rulesFile, String rulesSha256) {
+            this(driftwatchVersion, sparkVersion, sparkMaster, startedAt, durationSeconds, sparkJobs, rulesFile, rulesSha256, -1);
+        }
     }
 
     public record Source(String location, String format, long rows) {

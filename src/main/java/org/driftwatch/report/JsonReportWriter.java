@@ -119,6 +119,9 @@ public final class JsonReportWriter {
         o.put("started_at", run.startedAt());
         o.put("duration_seconds", Math.round(run.durationSeconds() * 1000) / 1000.0);
         o.put("spark_jobs", run.sparkJobs());
+        if (run.driverPeakHeapBytes() >= 0) {
+            o.put("driver_peak_heap_mb", run.driverPeakHeapBytes() >> 20);
+        }
         o.put("rules_file", run.rulesFile());
         o.put("rules_sha256", run.rulesSha256());
         return o;

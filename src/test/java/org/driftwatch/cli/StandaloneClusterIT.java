@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * resolved): spark-submit runs the shaded jar on a generated 1M-row pair, executors on both workers run
  * tasks, and the report equals the one written in local mode (timing fields aside; sums of floating
  * point values may differ in the last bits with the order of partial sums, so doubles compare to 1e-9).
+ * The driver runs in a 512 MB heap and reports its peak (run.driver_peak_heap_mb); {@code -Ddriftwatch.it.rows=N}
+ * runs the same on N rows (how the README's driver-heap figures at 10M rows were measured).
  */
 class StandaloneClusterIT {
     @TempDir
@@ -47,7 +49,8 @@ class StandaloneClusterIT {
     @Test
     void clusterRunMatchesLocalRunAndUsesBothWorkers() throws Exception {
         Path data = tmp.resolve("data");
-        assertEquals(0, Main.execute(Map.of(), "generate", "--rows", "1000000", "--numerical", "4", "--categorical", "2",
+        String rows = String.valueOf(Long.getLong("driftwatch.it.rows", 1_000_000));
+        assertEquals(0, Main.execute(Map.of(), "generate", "--rows", rows, "--numerical", "4", "--categorical", "2",
             "--drift", "shift=0.2,new_category=0.05,columns=0.5", "--partitions", "4", "--out", data.toString()));
         Path rules = data.resolve("rules.yaml");
         assertEquals(0, Main.execute(Map.of(), "run", "--rules", rules.toString(), "--date", "2026-11-26",
@@ -68,6 +71,7 @@ class StandaloneClusterIT {
         awaitWorkers(ui, 2);
 
         List<String> submit = new ArrayList<>(SparkDistribution.java());
+        submit.add("-Xmx" + DRIVER_HEAP_MB + "m");   // client mode: this JVM is the driver
         submit.addAll(List.of("-cp", SparkDistribution.classpath(), "org.apache.spark.deploy.SparkSubmit",
             "--master", "spark://127.0.0.1:" + port, "--conf", "spark.executor.memory=2g", "--conf", "spark.cores.max=2",
             "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
@@ -85,7 +89,13 @@ class StandaloneClusterIT {
         assertEquals("spark://127.0.0.1:" + port,
             new ObjectMapper().readTree(tmp.resolve("cluster/generated/2026-11-26/report.json").toFile()).get("run").get("spark_master").asText());
         assertSame("", local, onCluster);
+        long driverPeak = new ObjectMapper().readTree(tmp.resolve("cluster/generated/2026-11-26/report.json").toFile())
+            .get("run").get("driver_peak_heap_mb").asLong();
+        System.out.println("driftwatch cluster run, " + rows + " rows: driver peak heap " + driverPeak + " MB of " + DRIVER_HEAP_MB + " MB");
+        assertTrue(driverPeak > 0 && driverPeak < DRIVER_HEAP_MB, "driver peak heap " + driverPeak + " MB");
     }
+
+    private static final int DRIVER_HEAP_MB = 512;
 
     private void start(List<String> mainAndArgs, Path sparkHome, String name) throws IOException {
         List<String> cmd = new ArrayList<>(SparkDistribution.java());
