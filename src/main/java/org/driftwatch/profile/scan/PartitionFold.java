@@ -33,6 +33,12 @@ public final class PartitionFold {
         void add(A accumulator, ScanBatch batch);
     }
 
+    /**
+     * Levels of the merge tree: the executors merge all but a few partial accumulators, so the driver
+     * holds about the cube root of the partition count of them at once, not its square root.
+     */
+    static final int TREE_DEPTH = 3;
+
     /** Session setting that turns the columnar path off (to compare the two paths, or to rule it out). */
     public static final String COLUMNAR_SETTING = "driftwatch.scan.columnar";
 
@@ -66,7 +72,7 @@ public final class PartitionFold {
                     }
                     return Collections.singletonList(acc).iterator();
                 })
-                .treeReduce(merge, 2);
+                .treeReduce(merge, TREE_DEPTH);
         } catch (UnsupportedOperationException empty) {
             return zero.get();
         }
@@ -87,7 +93,7 @@ public final class PartitionFold {
                     }
                     return Collections.singletonList(acc).iterator();
                 })
-                .treeReduce(merge, 2);
+                .treeReduce(merge, TREE_DEPTH);
         } catch (UnsupportedOperationException empty) {
             return zero.get();
         }

@@ -15,6 +15,16 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
     /** Cells held per scan accumulator, shared by the numeric columns: a few tens of MB. */
     static final int CELL_BUDGET = 1 << 20;
     static final int MIN_CELLS = 2048;
+    /**
+     * Cells per column at most, however few the columns: the merged accumulators reach the driver, and
+     * past this a column's cells only cost driver memory (refinement splits what is still heavy).
+     */
+    static final int MAX_CELLS = 1 << 16;
+
+    /** The cell table size of each of {@code numeric} columns. */
+    static int cellsPerColumn(int numeric) {
+        return Math.max(MIN_CELLS, Math.min(MAX_CELLS, CELL_BUDGET / Math.max(1, numeric)));
+    }
     public long rows;
     public final ValueSummary[] summaries;
     public final CellHistogram[] cells;
@@ -30,7 +40,7 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
         cells = new CellHistogram[numeric];
         for (int i = 0; i < numeric; i++) {
             summaries[i] = new ValueSummary(valueLimit);
-            cells[i] = new CellHistogram(Math.max(MIN_CELLS, CELL_BUDGET / numeric));
+            cells[i] = new CellHistogram(cellsPerColumn(numeric));
         }
         this.others = new OtherFields(categorical, others, integerId, model);
     }

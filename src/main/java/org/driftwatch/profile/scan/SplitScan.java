@@ -21,7 +21,7 @@ public final class SplitScan implements Serializable {
         cells = new CellHistogram[numeric];
         for (int i = 0; i < numeric; i++) {
             summaries[i] = new ValueSummary(0);
-            cells[i] = new CellHistogram(Math.max(ReferenceScan.MIN_CELLS, ReferenceScan.CELL_BUDGET / numeric));
+            cells[i] = new CellHistogram(ReferenceScan.cellsPerColumn(numeric));
         }
         categories = new CategoryCounts[categorical];
         for (int j = 0; j < categorical; j++) {
