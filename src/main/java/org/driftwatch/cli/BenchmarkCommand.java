@@ -30,7 +30,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         description = "Run the naive per-column baseline only up to this many rows; it takes minutes above (default: ${DEFAULT-VALUE}).")
     long naiveMaxRows;
 
-    @Option(names = "--model", negatable = true, defaultValue = "true",
+    @Option(names = "--no-model", negatable = true, defaultValue = "true",   // picocli: a true-by-default option is named by its negative form
         description = "Also time a run with a monitored model (label, prediction, score) against the same run without it (default: ${DEFAULT-VALUE}).")
     boolean model;
 
