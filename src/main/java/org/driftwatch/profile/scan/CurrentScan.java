@@ -30,15 +30,43 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
 
     /** What each numeric column is compared against; shipped with the job, not with the accumulators. */
     public record Against(CellLayout[] layouts, SlotFinder[] finders, double[][] anchors, double[][] innerEdges,
-                          RowHashFilter rowHashes) implements Serializable {
+                          int[][] slotBins, RowHashFilter rowHashes) implements Serializable {
         public Against(CellLayout[] layouts, double[][] innerEdges) {
             this(layouts, innerEdges, null);
         }
 
         /** @param rowHashes the reference's row hashes to probe with the last field, or null */
         public Against(CellLayout[] layouts, double[][] innerEdges, RowHashFilter rowHashes) {
-            this(layouts, java.util.Arrays.stream(layouts).map(SlotFinder::new).toArray(SlotFinder[]::new),
-                java.util.Arrays.stream(layouts).map(Against::anchors).toArray(double[][]::new), innerEdges, rowHashes);
+            this(layouts, Arrays.stream(layouts).map(SlotFinder::new).toArray(SlotFinder[]::new),
+                Arrays.stream(layouts).map(Against::anchors).toArray(double[][]::new), innerEdges,
+                slotBins(layouts, innerEdges), rowHashes);
+        }
+
+        private static int[][] slotBins(CellLayout[] layouts, double[][] innerEdges) {
+            int[][] bins = new int[layouts.length][];
+            for (int i = 0; i < layouts.length; i++) {
+                bins[i] = slotBins(layouts[i], innerEdges[i]);
+            }
+            return bins;
+        }
+
+        /**
+         * Per slot its PSI bin, or −1 when a bin edge lies strictly inside it: the scan then bins the
+         * value itself. Edges are reference values, so only a handful of slots are split and the scan
+         * skips the binary search over the edges for nearly every value.
+         */
+        static int[] slotBins(CellLayout layout, double[] edges) {
+            int[] bins = new int[layout.slots()];
+            for (int s = 0; s < bins.length; s++) {
+                double left = layout.slotLeft(s);
+                double right = layout.slotRight(s);
+                boolean split = false;
+                for (double e : edges) {
+                    split |= !CellLayout.isPoint(s) && e > left && e < right;
+                }
+                bins[s] = split ? -1 : PopulationStabilityIndex.binOf(edges, left);
+            }
+            return bins;
         }
 
         /** Per slot the value its offsets are measured from: the left end, or the right end of the first. */
@@ -118,6 +146,7 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
             long[] counts = slotCounts[i];
             double[] offsets = slotOffsets[i];
             long[] bin = bins[i];
+            int[] slotBin = against.slotBins()[i];
             double[] values = batch.values[i];
             boolean[] missing = batch.missing[i];
             for (int r = 0; r < batch.size; r++) {
@@ -133,7 +162,8 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
                 int s = finder.slot(v);
                 counts[s]++;
                 offsets[s] += CellLayout.isPoint(s) ? 0.0 : v - anchors[s];
-                bin[PopulationStabilityIndex.binOf(edges, v)]++;
+                int b = slotBin[s];
+                bin[b >= 0 ? b : PopulationStabilityIndex.binOf(edges, v)]++;
             }
         }
         batch.size = 0;

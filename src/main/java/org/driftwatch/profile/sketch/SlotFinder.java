@@ -1,38 +1,38 @@
 package org.driftwatch.profile.sketch;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 
 /**
- * {@link CellLayout#slot(double)} made fast for the current scan: a guide table over an even grid of
- * the reference range tells which few cells a value can fall in, so the binary search runs over a
- * handful of cells instead of thousands (the scan does this for every value of every column).
+ * {@link CellLayout#slot(double)} made fast for the current scan: a guide table over an even grid
+ * tells which few cells a value can fall in, so the binary search runs over a handful of cells instead
+ * of thousands (the scan does this for every value of every column). The grid is even either in the
+ * value or in the value's ordered bits (its magnitude, for skewed columns), whichever leaves the
+ * reference values fewer cells to search; it has about two grid points per cell. Any monotone grid
+ * gives the same slots — a value whose narrowing fails a check is searched over all cells — so the
+ * choice only changes speed.
  */
 public final class SlotFinder implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private static final int GRID = 1 << 10;
+    private static final long serialVersionUID = 2L;
+    private static final int MIN_GRID = 1 << 10;
+    private static final int MAX_GRID = 1 << 16;
     private final double[] min;
     private final double[] max;
-    private final int[] firstCell;
-    private final double low;
-    private final double scale;
+    private final long[] count;
+    /** Built where the finder is used, not shipped with it. */
+    private transient Grid grid;
 
     public SlotFinder(CellLayout layout) {
         this.min = layout.min();
         this.max = layout.max();
-        int cells = min.length;
-        this.low = cells == 0 ? 0 : min[0];
-        double high = cells == 0 ? 0 : max[cells - 1];
-        this.scale = high > low && Double.isFinite(GRID / (high - low)) ? GRID / (high - low) : 0;
-        // firstCell[g]: the last cell whose min is at or below the grid point g (−1 before the first)
-        this.firstCell = new int[GRID + 2];
-        int c = -1;
-        for (int g = 0; g <= GRID + 1; g++) {
-            double at = low + g / (scale == 0 ? 1 : scale);
-            while (c + 1 < cells && min[c + 1] <= at) {
-                c++;
-            }
-            firstCell[g] = c;
-        }
+        this.count = layout.count();
+        this.grid = Grid.best(min, count);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        grid = Grid.best(min, count);
     }
 
     public int slot(double v) {
@@ -42,11 +42,11 @@ public final class SlotFinder implements Serializable {
         }
         int lo = 0;
         int hi = cells - 1;
-        if (scale != 0 && v < max[cells - 1]) {
-            int g = Math.min(GRID, (int) ((v - low) * scale));
+        if (v < max[cells - 1]) {
+            int g = grid.point(v);
             // the cell holding v starts between grid points g and g+1; usually there is just one
-            int a = Math.max(0, firstCell[g]);
-            int b = Math.max(a, firstCell[g + 1]);
+            int a = Math.max(0, grid.lastCellAt[g]);
+            int b = Math.max(a, grid.lastCellAt[g + 1]);
             if (min[a] <= v && (b + 1 == cells || min[b + 1] > v)) {
                 lo = a;
                 hi = b;
@@ -67,5 +67,69 @@ public final class SlotFinder implements Serializable {
         double mx = max[i];
         int s = 4 * i + 1 + (v > mn ? 1 : 0) + (v >= mx ? 1 : 0) + (v > mx ? 1 : 0);
         return mn == mx && v == mn ? 4 * i + 1 : s;
+    }
+
+    /** An even grid over the cells' range in a monotone coordinate of the value. */
+    private static final class Grid {
+        final boolean bits;
+        final double low;
+        final double scale;
+        final int points;
+        /** lastCellAt[g]: the last cell whose min is at or below grid point g (−1 before the first). */
+        final int[] lastCellAt;
+
+        private Grid(boolean bits, double[] min, int points) {
+            this.bits = bits;
+            this.points = points;
+            int cells = min.length;
+            this.low = cells == 0 ? 0 : coordinate(bits, min[0]);
+            double high = cells == 0 ? 0 : coordinate(bits, min[cells - 1]);
+            double s = points / (high - low);
+            this.scale = high > low && Double.isFinite(s) ? s : 0;
+            this.lastCellAt = new int[points + 2];
+            int c = -1;
+            for (int g = 0; g <= points + 1; g++) {
+                while (c + 1 < cells && position(min[c + 1]) <= g) {
+                    c++;
+                }
+                lastCellAt[g] = c;
+            }
+        }
+
+        static Grid best(double[] min, long[] count) {
+            int points = Math.max(MIN_GRID, Math.min(MAX_GRID, Integer.highestOneBit(Math.max(1, min.length)) * 4));
+            Grid linear = new Grid(false, min, points);
+            Grid ordered = new Grid(true, min, points);
+            return ordered.searchCost(min, count) < linear.searchCost(min, count) ? ordered : linear;
+        }
+
+        /** Binary-search steps the reference's own values would take, weighted by each cell's count. */
+        private double searchCost(double[] min, long[] count) {
+            double cost = 0;
+            for (int c = 0; c < min.length; c++) {
+                int g = point(min[c]);
+                int width = lastCellAt[g + 1] - Math.max(0, lastCellAt[g]) + 1;
+                cost += count[c] * (32 - Integer.numberOfLeadingZeros(width));
+            }
+            return cost;
+        }
+
+        int point(double v) {
+            double p = position(v);
+            return p <= 0 ? 0 : (int) Math.min(points, p);
+        }
+
+        private double position(double v) {
+            return (coordinate(bits, v) - low) * scale;
+        }
+
+        /** The value, or its IEEE bits as a signed long that sorts like the value (−0.0 as 0.0). */
+        private static double coordinate(boolean bits, double v) {
+            if (!bits) {
+                return v;
+            }
+            long b = Double.doubleToRawLongBits(v + 0.0);
+            return b ^ ((b >> 63) & Long.MAX_VALUE);
+        }
     }
 }

@@ -84,6 +84,25 @@ class CellLayoutTest {
     }
 
     @Test
+    void theSlotFinderAgreesOnSkewedAndConstantColumns() {
+        Random rnd = new Random(8);
+        double[] skewed = new double[60_000];
+        for (int i = 0; i < skewed.length; i++) {
+            skewed[i] = Math.exp(rnd.nextGaussian() * 4) * (i % 5 == 0 ? -1 : 1);
+        }
+        for (double[] v : new double[][] {skewed, {2.5, 2.5, 2.5}, {0.0, 0.0, 1e-300, 1e300}}) {
+            CellLayout l = layout(v, 0.0005);
+            SlotFinder f = new SlotFinder(l);
+            for (int t = 0; t < 100_000; t++) {
+                double x = t % 2 == 0 ? v[rnd.nextInt(v.length)] : Math.exp(rnd.nextGaussian() * 5) - 1;
+                assertEquals(l.slot(x), f.slot(x), "slot of " + x);
+                double y = (t % 2 == 0 ? Math.nextUp(x) : -x) + 0.0; // the scans add 0.0: no −0.0
+                assertEquals(l.slot(y), f.slot(y), "slot of " + y);
+            }
+        }
+    }
+
+    @Test
     void halvingCellsGivesTheSameResultForAnyPartitioning() {
         double[] v = sample(new Random(7), 60_000);
         CellHistogram whole = new CellHistogram(3000);
