@@ -100,7 +100,7 @@ public final class CurrentProfiler {
             summaries.put(numeric.get(i), scan.summaries[i].summary());
             ReferenceProfile.NumericReference ref = reference.numeric().get(numeric.get(i));
             if (ref.summary().count() > 0) {
-                distributions.put(numeric.get(i), distribution(ref, scan, i));
+                distributions.put(numeric.get(i), distribution(ref, scan, i, against));
             }
         }
         Map<String, Long> nonNull = new HashMap<>();
@@ -134,7 +134,8 @@ public final class CurrentProfiler {
             scan.copies);
     }
 
-    private static NumericDistribution distribution(ReferenceProfile.NumericReference ref, CurrentScan scan, int i) {
+    private static NumericDistribution distribution(ReferenceProfile.NumericReference ref, CurrentScan scan, int i,
+                                                    CurrentScan.Against against) {
         CellLayout layout = ref.layout();
         int slots = layout.slots();
         double[] left = new double[slots];
@@ -161,11 +162,11 @@ public final class CurrentProfiler {
         long pooled = table == null ? -1 : table.values().length;
         if (table != null && nCur > 0) {
             // both sides counted every distinct value: KS and Wasserstein are exact from the table, at any row count
-            return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.bins[i], ref.median(), new DistributionDistance(VALUE_TABLES,
+            return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.binCounts(i, against), ref.median(), new DistributionDistance(VALUE_TABLES,
                 KolmogorovSmirnov.statistic(table.reference(), table.current()), 0.0,
                 Wasserstein.distance(table.values(), table.reference(), table.current()), 0.0, pooled, refDistinct, curDistinct, table));
         }
-        return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.bins[i], ref.median(), new DistributionDistance(BOUNDED,
+        return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.binCounts(i, against), ref.median(), new DistributionDistance(BOUNDED,
             d.ks(), d.ksBound(), d.wasserstein(), d.wassersteinBound(), pooled, refDistinct, curDistinct, table));
     }
 

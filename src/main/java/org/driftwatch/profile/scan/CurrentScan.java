@@ -22,7 +22,10 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
     public final double[][] slotOffsets;
     private transient NumericBatch batch;
     private transient Against against;
-    public final long[][] bins;
+    /** Per column the PSI bin counts of the values in slots that a bin edge splits; see {@link #binCounts}. */
+    private final long[][] bins;
+    private transient double[] finite;
+    private transient int[] slots;
     public final OtherFields others;
     /** Current rows that may copy a reference row, when the reference's row hashes were given; else null. */
     public final RowHashCandidates copies;
@@ -119,11 +122,12 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
     /** Adds a column batch in the same layout (no model outcomes). */
     public void add(ScanBatch columns, Against against) {
         this.against = against;
-        flush();
+        if (batch == null || !batch.fits(columns.size())) {
+            flush();
+            batch = (batch == null ? new NumericBatch(summaries.length) : batch).holding(columns.size());
+        }
         rows += columns.size();
-        batch = (batch == null ? new NumericBatch(summaries.length) : batch).holding(columns.size());
-        batch.fill(columns);
-        flush();
+        batch.append(columns);
         others.add(columns, summaries.length, null);
         if (copies != null) {
             for (int r = 0; r < columns.size(); r++) {
@@ -132,41 +136,74 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
         }
     }
 
-    /** Column by column over the buffered rows, so each column's counters stay in cache. */
+    /**
+     * Column by column over the buffered rows, so each column's counters stay in cache; and in three
+     * loops per column (moments, slots, counters), which lets the CPU overlap the slot lookups of many
+     * values instead of waiting on each value's counter.
+     */
     @Override
     public void flush() {
         if (batch == null) {
             return;
         }
+        if (finite == null || finite.length < batch.size) {
+            finite = new double[batch.second.length];
+            slots = new int[finite.length];
+        }
         for (int i = 0; i < summaries.length; i++) {
-            ValueSummary summary = summaries[i];
+            int n = finiteValues(summaries[i], batch.values[i], batch.missing[i]);
             SlotFinder finder = against.finders()[i];
-            double[] anchors = against.anchors()[i];
-            double[] edges = against.innerEdges()[i];
-            long[] counts = slotCounts[i];
-            double[] offsets = slotOffsets[i];
-            long[] bin = bins[i];
-            int[] slotBin = against.slotBins()[i];
-            double[] values = batch.values[i];
-            boolean[] missing = batch.missing[i];
-            for (int r = 0; r < batch.size; r++) {
-                if (missing[r]) {
-                    summary.addNull();
-                    continue;
-                }
-                double v = values[r];
-                if (!summary.add(v)) {
-                    continue;
-                }
-                v = v + 0.0;
-                int s = finder.slot(v);
-                counts[s]++;
-                offsets[s] += CellLayout.isPoint(s) ? 0.0 : v - anchors[s];
-                int b = slotBin[s];
-                bin[b >= 0 ? b : PopulationStabilityIndex.binOf(edges, v)]++;
+            for (int r = 0; r < n; r++) {
+                slots[r] = finder.slot(finite[r]);
             }
+            count(i, n);
         }
         batch.size = 0;
+    }
+
+    /** Adds the column's buffered values to its summary and keeps the finite ones (−0.0 as 0.0) in order. */
+    private int finiteValues(ValueSummary summary, double[] values, boolean[] missing) {
+        int n = 0;
+        for (int r = 0; r < batch.size; r++) {
+            if (missing[r]) {
+                summary.addNull();
+            } else if (summary.add(values[r])) {
+                finite[n++] = values[r] + 0.0;
+            }
+        }
+        return n;
+    }
+
+    /** Counts the first n finite values in their slots; PSI bins only for values in slots an edge splits. */
+    private void count(int column, int n) {
+        double[] anchors = against.anchors()[column];
+        double[] edges = against.innerEdges()[column];
+        int[] slotBin = against.slotBins()[column];
+        long[] counts = slotCounts[column];
+        double[] offsets = slotOffsets[column];
+        long[] bin = bins[column];
+        for (int r = 0; r < n; r++) {
+            int s = slots[r];
+            double v = finite[r];
+            counts[s]++;
+            offsets[s] += CellLayout.isPoint(s) ? 0.0 : v - anchors[s];
+            if (slotBin[s] < 0) {
+                bin[PopulationStabilityIndex.binOf(edges, v)]++;
+            }
+        }
+    }
+
+    /** The column's counts in the PSI bins: its values in whole slots by slot, the rest as binned. */
+    public long[] binCounts(int column, Against against) {
+        long[] out = bins[column].clone();
+        int[] slotBin = against.slotBins()[column];
+        long[] counts = slotCounts[column];
+        for (int s = 0; s < counts.length; s++) {
+            if (slotBin[s] >= 0) {
+                out[slotBin[s]] += counts[s];
+            }
+        }
+        return out;
     }
 
     public CurrentScan merge(CurrentScan o) {

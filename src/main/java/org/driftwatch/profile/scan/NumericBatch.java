@@ -3,12 +3,14 @@ package org.driftwatch.profile.scan;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
- * The first {@code columns} fields (doubles) of a few thousand rows, turned column-wise: a scan adds
- * rows as they come and then works through one column at a time, which keeps that column's counters
- * in the CPU cache instead of touching every column's for every row.
+ * The first {@code columns} fields (doubles) of some ten thousand rows, turned column-wise: a scan adds
+ * rows (or a reader's column batches) as they come and then works through one column at a time, which
+ * keeps that column's counters in the CPU cache instead of touching every column's for every row. Many
+ * more values than a reader's batch (4,096 rows) per column: a column's counters are reloaded from the
+ * shared cache once per flush, so a flush must reuse them many times to pay for that.
  */
 public final class NumericBatch {
-    static final int ROWS = 4096;
+    static final int ROWS = 1 << 15;
     final double[][] values;
     final boolean[][] missing;
     /** Whether each row is in the reference's second half (the self-check's split); set by the reference scan. */
@@ -30,12 +32,17 @@ public final class NumericBatch {
         return rows <= second.length ? this : new NumericBatch(values.length, rows);
     }
 
-    /** Takes the first {@code columns} fields of a column batch whole, replacing what was buffered. */
-    void fill(ScanBatch batch) {
+    /** Whether {@code rows} more rows fit behind those buffered. */
+    boolean fits(int rows) {
+        return size + rows <= second.length;
+    }
+
+    /** Appends the first {@code columns} fields of a column batch behind those buffered (they must fit). */
+    void append(ScanBatch batch) {
         for (int i = 0; i < values.length; i++) {
-            batch.doubles(i, values[i], missing[i]);
+            batch.doubles(i, values[i], missing[i], size);
         }
-        size = batch.size();
+        size += batch.size();
     }
 
     /** Buffers the row's numeric fields; true when the batch is full and must be flushed. */
@@ -45,6 +52,6 @@ public final class NumericBatch {
             missing[i][size] = isNull;
             values[i][size] = isNull ? 0.0 : row.getDouble(i);
         }
-        return ++size == ROWS;
+        return ++size == second.length;
     }
 }

@@ -30,6 +30,8 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
     public final CellHistogram[] cells;
     public final OtherFields others;
     private transient NumericBatch batch;
+    /** The halves of one column batch's rows. */
+    private transient boolean[] halves;
 
     public ReferenceScan(int numeric, int categorical, int others, boolean integerId, int valueLimit) {
         this(numeric, categorical, others, integerId, valueLimit, null);
@@ -61,15 +63,20 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
 
     /** Adds a column batch in the same layout (no model outcomes). */
     public void add(ScanBatch columns) {
-        flush();
         int n = summaries.length;
+        if (batch == null || !batch.fits(columns.size())) {
+            flush();
+            batch = (batch == null ? new NumericBatch(n) : batch).holding(columns.size());
+        }
         rows += columns.size();
-        batch = (batch == null ? new NumericBatch(n) : batch).holding(columns.size());
-        batch.fill(columns);
-        RowHalves.second(batch, columns, others.categories.length, batch.second);
-        boolean[] second = batch.second;
-        flush();
-        others.add(columns, n, second);
+        int at = batch.size;
+        batch.append(columns);
+        if (halves == null || halves.length < columns.size()) {
+            halves = new boolean[columns.size()];
+        }
+        RowHalves.second(batch, at, columns, others.categories.length, halves);
+        System.arraycopy(halves, 0, batch.second, at, columns.size());
+        others.add(columns, n, halves);
     }
 
     /** Column by column over the buffered rows, so each column's cell table stays in cache. */

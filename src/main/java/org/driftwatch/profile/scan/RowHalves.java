@@ -27,8 +27,8 @@ final class RowHalves {
         return (mix(h) & 1L) == 1L;
     }
 
-    /** {@link #second} for every row of a column batch, from its numeric columns already in {@code numbers}. */
-    static void second(NumericBatch numbers, ScanBatch batch, int categorical, boolean[] out) {
+    /** {@link #second} for every row of a column batch, from its numeric columns in {@code numbers} from {@code at} on. */
+    static void second(NumericBatch numbers, int at, ScanBatch batch, int categorical, boolean[] out) {
         int rows = batch.size();
         int numeric = numbers.values.length;
         long[] h = new long[rows];
@@ -37,7 +37,7 @@ final class RowHalves {
             double[] v = numbers.values[i];
             boolean[] m = numbers.missing[i];
             for (int r = 0; r < rows; r++) {
-                h[r] = (h[r] ^ (m[r] ? 0x5bd1e995L : Double.doubleToLongBits(v[r] + 0.0))) * 0x9E3779B97F4A7C15L;
+                h[r] = (h[r] ^ (m[at + r] ? 0x5bd1e995L : Double.doubleToLongBits(v[at + r] + 0.0))) * 0x9E3779B97F4A7C15L;
             }
         }
         if (numeric == 0) {

@@ -143,36 +143,41 @@ public final class ScanBatch {
 
     /** The whole field as doubles (0 where null) and its nulls, into arrays of at least {@link #size} slots. */
     public void doubles(int field, double[] out, boolean[] missing) {
+        doubles(field, out, missing, 0);
+    }
+
+    /** {@link #doubles(int, double[], boolean[])} written from position {@code at} on. */
+    public void doubles(int field, double[] out, boolean[] missing, int at) {
         ColumnVector v = vectors[field];
         int n = size;
         boolean nulls = v.hasNull();
         switch (fields[field].source()) {
             case DOUBLE -> {
                 for (int r = 0; r < n; r++) {
-                    out[r] = v.getDouble(r);
+                    out[at + r] = v.getDouble(r);
                 }
             }
             case LONG -> {
                 for (int r = 0; r < n; r++) {
-                    out[r] = v.getLong(r);
+                    out[at + r] = v.getLong(r);
                 }
             }
             case INT -> {
                 for (int r = 0; r < n; r++) {
-                    out[r] = v.getInt(r);
+                    out[at + r] = v.getInt(r);
                 }
             }
             default -> {
                 for (int r = 0; r < n; r++) {
-                    out[r] = nulls && v.isNullAt(r) ? 0.0 : getDouble(field, r);
+                    out[at + r] = nulls && v.isNullAt(r) ? 0.0 : getDouble(field, r);
                 }
             }
         }
         for (int r = 0; r < n; r++) {
             boolean isNull = nulls && v.isNullAt(r);
-            missing[r] = isNull;
+            missing[at + r] = isNull;
             if (isNull) {
-                out[r] = 0.0;
+                out[at + r] = 0.0;
             }
         }
     }

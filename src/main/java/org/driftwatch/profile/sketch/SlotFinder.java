@@ -5,18 +5,20 @@ import java.io.ObjectInputStream;
 import java.io.Serializable;
 
 /**
- * {@link CellLayout#slot(double)} made fast for the current scan: a guide table over an even grid
- * tells which few cells a value can fall in, so the binary search runs over a handful of cells instead
- * of thousands (the scan does this for every value of every column). The grid is even either in the
- * value or in the value's ordered bits (its magnitude, for skewed columns), whichever leaves the
- * reference values fewer cells to search; it has about two grid points per cell. Any monotone grid
- * gives the same slots — a value whose narrowing fails a check is searched over all cells — so the
- * choice only changes speed.
+ * {@link CellLayout#slot(double)} made fast for the current scan (which does this for every value of
+ * every column): an even grid of some 64 points per cell says for most values their slot outright —
+ * a grid point that lies strictly inside one cell, or strictly between two, holds that slot — and for
+ * the rest which few cells to search. The grid is even either in the value or in the value's ordered
+ * bits (its magnitude, for skewed columns), whichever leaves the reference values fewer cells to
+ * search. Only the grid's monotonicity is relied on: a point strictly between the points of two cell
+ * ends has all its values strictly between those ends, and a value whose narrowing fails a check is
+ * searched over all cells; so the choice changes speed, never a slot.
  */
 public final class SlotFinder implements Serializable {
     private static final long serialVersionUID = 2L;
     private static final int MIN_GRID = 1 << 10;
-    private static final int MAX_GRID = 1 << 16;
+    private static final int MAX_GRID = 1 << 18;
+    private static final int POINTS_PER_CELL = 64;
     private final double[] min;
     private final double[] max;
     private final long[] count;
@@ -27,23 +29,28 @@ public final class SlotFinder implements Serializable {
         this.min = layout.min();
         this.max = layout.max();
         this.count = layout.count();
-        this.grid = Grid.best(min, count);
+        this.grid = Grid.best(min, max, count);
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        grid = Grid.best(min, count);
+        grid = Grid.best(min, max, count);
     }
 
+    /** The slot of a finite value other than −0.0. */
     public int slot(double v) {
         int cells = min.length;
         if (cells == 0 || v < min[0]) {
             return 0;
         }
+        int g = grid.point(v);
+        int known = grid.slotAt[g];
+        if (known >= 0) {
+            return known;
+        }
         int lo = 0;
         int hi = cells - 1;
         if (v < max[cells - 1]) {
-            int g = grid.point(v);
             // the cell holding v starts between grid points g and g+1; usually there is just one
             int a = Math.max(0, grid.lastCellAt[g]);
             int b = Math.max(a, grid.lastCellAt[g + 1]);
@@ -77,8 +84,10 @@ public final class SlotFinder implements Serializable {
         final int points;
         /** lastCellAt[g]: the last cell whose min is at or below grid point g (−1 before the first). */
         final int[] lastCellAt;
+        /** slotAt[g]: the slot of every value at grid point g, or −1 when they may fall in different ones. */
+        final int[] slotAt;
 
-        private Grid(boolean bits, double[] min, int points) {
+        private Grid(boolean bits, double[] min, double[] max, int points) {
             this.bits = bits;
             this.points = points;
             int cells = min.length;
@@ -94,16 +103,30 @@ public final class SlotFinder implements Serializable {
                 }
                 lastCellAt[g] = c;
             }
+            this.slotAt = new int[points + 1];
+            java.util.Arrays.fill(slotAt, -1);
+            for (int i = 0; i < cells; i++) {
+                int from = point(min[i]);
+                int to = point(max[i]);
+                java.util.Arrays.fill(slotAt, Math.min(from + 1, to), to, 4 * i + 2);
+                if (i + 1 < cells) {
+                    int next = point(min[i + 1]);
+                    java.util.Arrays.fill(slotAt, Math.min(to + 1, next), next, 4 * (i + 1));
+                }
+            }
         }
 
-        static Grid best(double[] min, long[] count) {
-            int points = Math.max(MIN_GRID, Math.min(MAX_GRID, Integer.highestOneBit(Math.max(1, min.length)) * 4));
-            Grid linear = new Grid(false, min, points);
-            Grid ordered = new Grid(true, min, points);
+        static Grid best(double[] min, double[] max, long[] count) {
+            int points = Math.max(MIN_GRID, Math.min(MAX_GRID, Integer.highestOneBit(Math.max(1, min.length)) * POINTS_PER_CELL));
+            Grid linear = new Grid(false, min, max, points);
+            Grid ordered = new Grid(true, min, max, points);
             return ordered.searchCost(min, count) < linear.searchCost(min, count) ? ordered : linear;
         }
 
-        /** Binary-search steps the reference's own values would take, weighted by each cell's count. */
+        /**
+         * Binary-search steps the reference's own values would take, weighted by each cell's count, at the
+         * grid point of each cell's min (where a cell's values begin; the cells merge equal masses).
+         */
         private double searchCost(double[] min, long[] count) {
             double cost = 0;
             for (int c = 0; c < min.length; c++) {
