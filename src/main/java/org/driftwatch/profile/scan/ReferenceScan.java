@@ -30,6 +30,9 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
     public final CellHistogram[] cells;
     public final OtherFields others;
     private transient NumericBatch batch;
+    private transient double[] finite;
+    private transient boolean[] finiteSecond;
+    private transient int[] scratch;
     /** The halves of one column batch's rows. */
     private transient boolean[] halves;
 
@@ -79,25 +82,36 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
         others.add(columns, n, halves);
     }
 
-    /** Column by column over the buffered rows, so each column's cell table stays in cache. */
+    /**
+     * Column by column over the buffered rows, so each column's cell table stays in cache: the summary
+     * first, then the finite values into the cells in one bulk step.
+     */
     @Override
     public void flush() {
         if (batch == null) {
             return;
         }
+        int capacity = batch.second.length;
+        if (finite == null || finite.length < capacity) {
+            finite = new double[capacity];
+            finiteSecond = new boolean[capacity];
+            scratch = new int[capacity];
+        }
         for (int i = 0; i < summaries.length; i++) {
             ValueSummary summary = summaries[i];
-            CellHistogram histogram = cells[i];
             double[] values = batch.values[i];
             boolean[] missing = batch.missing[i];
             boolean[] second = batch.second;
+            int n = 0;
             for (int r = 0; r < batch.size; r++) {
                 if (missing[r]) {
                     summary.addNull();
                 } else if (summary.add(values[r])) {
-                    histogram.add(values[r] + 0.0, second[r]);
+                    finite[n] = values[r] + 0.0;
+                    finiteSecond[n++] = second[r];
                 }
             }
+            cells[i].addAll(finite, finiteSecond, n, scratch);
         }
         batch.size = 0;
     }

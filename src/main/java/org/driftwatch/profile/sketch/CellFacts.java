@@ -39,9 +39,7 @@ public final class CellFacts implements Serializable {
 
     /** Adds a value; {@code inSecond}: its row is in the reference's second half. */
     public void add(int i, double v, boolean inSecond) {
-        if (inSecond) {
-            second[i]++;
-        }
+        second[i] += inSecond ? 1 : 0;   // no branch: the halves are a coin toss
         long c = ++count[i];
         sum[i] += v;
         if (c == 1) {

@@ -14,8 +14,8 @@ public final class CellHistogram implements Serializable {
     /** Cells per column before they are halved; bounds the memory of a scan whatever the data. */
     private final int maxCells;
     private int coarser;
-    private long[] keys = new long[64];
-    private int[] slots = filled(64);
+    /** Open addressing: per table slot the cell's key in the high 32 bits, its index + 1 in the low (0: empty). */
+    private long[] table = new long[64];
     private int size;
     private CellFacts facts = new CellFacts(32);
     private long[] cellKeys = new long[32];
@@ -45,6 +45,24 @@ public final class CellHistogram implements Serializable {
         }
     }
 
+    /**
+     * Adds the first n values (finite, no −0.0) with their halves, as {@link #add(double, boolean)} one
+     * by one would: in three loops (cell keys, table lookups, facts), so the lookups of many values
+     * overlap instead of each value waiting on its own. Halving after the batch rather than at the
+     * value that overflowed gives the same cells: the cells are the coarsest needed by the values seen.
+     */
+    public void addAll(double[] values, boolean[] second, int n, int[] scratch) {
+        for (int r = 0; r < n; r++) {
+            scratch[r] = slotOf(OrderedCells.cell(values[r], coarser));
+        }
+        for (int r = 0; r < n; r++) {
+            facts.add(scratch[r], values[r], second[r]);
+        }
+        if (size > maxCells) {
+            coarsen(coarser + 1);
+        }
+    }
+
     /** Halves the cells until there are few enough, at least down to the given coarseness. */
     private void coarsen(int atLeast) {
         while (coarser < atLeast || size > maxCells) {
@@ -57,8 +75,7 @@ public final class CellHistogram implements Serializable {
 
     private void copyFrom(CellHistogram c) {
         coarser = c.coarser;
-        keys = c.keys;
-        slots = c.slots;
+        table = c.table;
         size = c.size;
         facts = c.facts;
         cellKeys = c.cellKeys;
@@ -111,43 +128,41 @@ public final class CellHistogram implements Serializable {
         return cellKeys[index];
     }
 
+    /** The index of a cell, added when new; one table read per value (key and index share a long). */
     private int slotOf(long key) {
-        int mask = keys.length - 1;
+        int mask = table.length - 1;
         int s = (int) (mix(key) & mask);
-        while (slots[s] >= 0) {
-            if (keys[s] == key) {
-                return slots[s];
+        long e;
+        while ((e = table[s]) != 0) {
+            if (e >> 32 == key) {
+                return (int) e - 1;
             }
             s = (s + 1) & mask;
         }
-        keys[s] = key;
-        slots[s] = size;
+        table[s] = key << 32 | (size + 1L);
         if (size == cellKeys.length) {
             facts.grow(size * 2);
             cellKeys = Arrays.copyOf(cellKeys, size * 2);
         }
         cellKeys[size] = key;
         int index = size++;
-        if (size * 2 > keys.length) {
+        if (size * 2 > table.length) {
             rehash();
         }
         return index;
     }
 
     private void rehash() {
-        long[] oldKeys = keys;
-        int[] oldSlots = slots;
-        keys = new long[oldKeys.length * 2];
-        slots = filled(keys.length);
-        int mask = keys.length - 1;
-        for (int s = 0; s < oldKeys.length; s++) {
-            if (oldSlots[s] >= 0) {
-                int t = (int) (mix(oldKeys[s]) & mask);
-                while (slots[t] >= 0) {
+        long[] old = table;
+        table = new long[old.length * 2];
+        int mask = table.length - 1;
+        for (long e : old) {
+            if (e != 0) {
+                int t = (int) (mix(e >> 32) & mask);
+                while (table[t] != 0) {
                     t = (t + 1) & mask;
                 }
-                keys[t] = oldKeys[s];
-                slots[t] = oldSlots[s];
+                table[t] = e;
             }
         }
     }
@@ -155,11 +170,5 @@ public final class CellHistogram implements Serializable {
     private static long mix(long key) {
         long h = key * 0x9E3779B97F4A7C15L;
         return h ^ (h >>> 32);
-    }
-
-    private static int[] filled(int n) {
-        int[] a = new int[n];
-        Arrays.fill(a, -1);
-        return a;
     }
 }

@@ -14,6 +14,8 @@ public final class CellRefinement implements Serializable {
     static final int PARTS = 4096;
     /** Per numeric column and heavy cell, the facts of its parts. */
     final CellFacts[][] parts;
+    /** Per column, which values can fall in a heavy cell at all; built where the pass runs. */
+    private final transient CellFilter[] filters;
 
     /** Per numeric column, the heavy cells' (min, max) in increasing order and how many parts each gets. */
     public record Heavy(double[][] min, double[][] max, int[][] parts) implements Serializable {
@@ -42,10 +44,17 @@ public final class CellRefinement implements Serializable {
                 parts[i][c] = new CellFacts(heavy.parts()[i][c]);
             }
         }
+        filters = new CellFilter[n];
+        for (int i = 0; i < n; i++) {
+            filters[i] = new CellFilter(heavy.min()[i], heavy.max()[i]);
+        }
     }
 
     /** Adds a finite value of numeric column i when it falls in one of that column's heavy cells. */
     public void add(int i, double v, Heavy heavy) {
+        if (!filters[i].mayHold(v)) {
+            return;
+        }
         double[] mins = heavy.min()[i];
         int at = Arrays.binarySearch(mins, v);
         int cell = at >= 0 ? at : -at - 2;

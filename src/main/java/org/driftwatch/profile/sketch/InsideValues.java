@@ -12,6 +12,8 @@ public final class InsideValues implements Serializable {
     private static final long serialVersionUID = 1L;
     final double[][][] values;
     final int[][] sizes;
+    /** Per column, which values can be wanted at all; built where the pass runs. */
+    private final transient CellFilter[] filters;
 
     /** Per numeric column, the (min, max) of each cell whose inside values are wanted, in increasing order. */
     public record Wanted(double[][] min, double[][] max) implements Serializable {
@@ -33,10 +35,17 @@ public final class InsideValues implements Serializable {
             values[i] = new double[wanted.min()[i].length][16];
             sizes[i] = new int[wanted.min()[i].length];
         }
+        filters = new CellFilter[n];
+        for (int i = 0; i < n; i++) {
+            filters[i] = new CellFilter(wanted.min()[i], wanted.max()[i]);
+        }
     }
 
     /** Keeps a value of numeric column i when it lies strictly inside one of that column's wanted cells. */
     public void add(int i, double v, Wanted wanted) {
+        if (!filters[i].mayHold(v)) {
+            return;
+        }
         int at = Arrays.binarySearch(wanted.min()[i], v);
         int cell = at >= 0 ? -1 : -at - 2;
         if (cell >= 0 && v < wanted.max()[i][cell]) {
