@@ -40,7 +40,8 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
 
         /** @param rowHashes the reference's row hashes to probe with the last field, or null */
         public Against(CellLayout[] layouts, double[][] innerEdges, RowHashFilter rowHashes) {
-            this(layouts, Arrays.stream(layouts).map(SlotFinder::new).toArray(SlotFinder[]::new),
+            this(layouts, Arrays.stream(layouts).map(l -> new SlotFinder(l, SlotFinder.GRID_BUDGET / Math.max(1, layouts.length)))
+                    .toArray(SlotFinder[]::new),
                 Arrays.stream(layouts).map(Against::anchors).toArray(double[][]::new), innerEdges,
                 slotBins(layouts, innerEdges), rowHashes);
         }

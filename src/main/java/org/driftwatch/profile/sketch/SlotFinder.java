@@ -18,23 +18,32 @@ public final class SlotFinder implements Serializable {
     private static final long serialVersionUID = 2L;
     private static final int MIN_GRID = 1 << 10;
     private static final int MAX_GRID = 1 << 18;
+    /** Grid points of all columns of a scan together: two int tables each, so about 16 MB per task. */
+    public static final int GRID_BUDGET = 1 << 21;
     private static final int POINTS_PER_CELL = 64;
     private final double[] min;
     private final double[] max;
     private final long[] count;
+    private final int maxPoints;
     /** Built where the finder is used, not shipped with it. */
     private transient Grid grid;
 
     public SlotFinder(CellLayout layout) {
+        this(layout, MAX_GRID);
+    }
+
+    /** @param maxPoints at most this many grid points (a scan's {@link #GRID_BUDGET} shared by its columns) */
+    public SlotFinder(CellLayout layout, int maxPoints) {
         this.min = layout.min();
         this.max = layout.max();
         this.count = layout.count();
-        this.grid = Grid.best(min, max, count);
+        this.maxPoints = Math.max(MIN_GRID, Math.min(MAX_GRID, maxPoints));
+        this.grid = Grid.best(min, max, count, this.maxPoints);
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        grid = Grid.best(min, max, count);
+        grid = Grid.best(min, max, count, maxPoints);
     }
 
     /** The slot of a finite value other than −0.0. */
@@ -116,8 +125,8 @@ public final class SlotFinder implements Serializable {
             }
         }
 
-        static Grid best(double[] min, double[] max, long[] count) {
-            int points = Math.max(MIN_GRID, Math.min(MAX_GRID, Integer.highestOneBit(Math.max(1, min.length)) * POINTS_PER_CELL));
+        static Grid best(double[] min, double[] max, long[] count, int maxPoints) {
+            int points = Math.max(MIN_GRID, Math.min(maxPoints, Integer.highestOneBit(Math.max(1, min.length)) * POINTS_PER_CELL));
             Grid linear = new Grid(false, min, max, points);
             Grid ordered = new Grid(true, min, max, points);
             return ordered.searchCost(min, count) < linear.searchCost(min, count) ? ordered : linear;
