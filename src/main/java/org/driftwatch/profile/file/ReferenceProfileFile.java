@@ -29,7 +29,9 @@ public record ReferenceProfileFile(int formatVersion, String driftwatchVersion, 
                                    List<String> numerical, List<String> categorical, String id, int psiBins,
                                    int valueTableLimit, double insideShare, ReferenceProfile profile) {
     public static final int FORMAT_VERSION = ProfileCodec.FORMAT_VERSION;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** FastDoubleParser reads the layout's numbers (most of the file) correctly rounded, as Double.parseDouble does. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     public ReferenceProfileFile {
         numerical = List.copyOf(numerical);
