@@ -90,7 +90,7 @@ public final class CurrentProfiler {
             against.rowHashes() == null ? null : rowHash);
         CurrentScan scan = PartitionFold.fold(projection,
             () -> new CurrentScan(against, nc, no, integerId, limit, model), (acc, row) -> acc.add(row, against),
-            model == null ? (acc, batch) -> acc.add(batch, against) : null, CurrentScan::merge);
+            (acc, batch) -> acc.add(batch, against), CurrentScan::merge);
         if (scan.rows == 0) {
             throw new NoRowsException("current");
         }

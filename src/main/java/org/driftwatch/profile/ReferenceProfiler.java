@@ -116,7 +116,7 @@ public final class ReferenceProfiler {
     private static ReferenceScan passOne(Dataset<Row> projection, int nn, int nc, int no, boolean integerId, ProfileRequest request) {
         int limit = request.valueTableLimit();
         OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model());
-        PartitionFold.BatchStep<ReferenceScan> batches = model == null ? ReferenceScan::add : null;   // outcomes are read as rows
+        PartitionFold.BatchStep<ReferenceScan> batches = ReferenceScan::add;
         ReferenceScan scan = PartitionFold.fold(projection, () -> new ReferenceScan(nn, nc, no, integerId, limit, model),
             ReferenceScan::add, batches, ReferenceScan::merge);
         if (scan.rows == 0) {

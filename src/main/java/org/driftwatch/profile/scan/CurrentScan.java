@@ -120,7 +120,7 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
         }
     }
 
-    /** Adds a column batch in the same layout (no model outcomes). */
+    /** Adds a column batch in the same layout. */
     public void add(ScanBatch columns, Against against) {
         this.against = against;
         if (batch == null || !batch.fits(columns.size())) {

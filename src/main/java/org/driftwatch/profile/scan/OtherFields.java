@@ -59,7 +59,7 @@ public final class OtherFields implements Serializable {
 
     /**
      * Adds a column batch's fields from {@code first} on; {@code second}: per row, whether it is in the
-     * reference's second half (null on the current side). No model outcomes: those scans read rows.
+     * reference's second half (null on the current side).
      */
     void add(ScanBatch batch, int first, boolean[] second) {
         for (int j = 0; j < categories.length; j++) {
@@ -86,6 +86,9 @@ public final class OtherFields implements Serializable {
                     nonNull[k]++;
                 }
             }
+        }
+        if (outcomes != null) {
+            outcomes.add(batch, base + nonNull.length);
         }
     }
 

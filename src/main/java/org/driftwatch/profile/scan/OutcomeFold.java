@@ -70,10 +70,42 @@ public final class OutcomeFold implements Serializable {
 
     /** Adds the row's label, prediction and score fields, from {@code first} on. */
     public void add(InternalRow row, int first) {
+        boolean labelNull = row.isNullAt(first);
+        boolean predictionNull = row.isNullAt(first + 1);
+        boolean scoreNull = withScore && row.isNullAt(first + 2);
+        if (regression) {
+            add(labelNull, predictionNull, scoreNull, labelNull ? 0 : row.getDouble(first), predictionNull ? 0 : row.getDouble(first + 1),
+                null, null, withScore && !scoreNull ? row.getDouble(first + 2) : Double.NaN);
+        } else {
+            add(labelNull, predictionNull, scoreNull, 0, 0, labelNull ? null : row.getUTF8String(first),
+                predictionNull ? null : row.getUTF8String(first + 1), withScore && !scoreNull ? row.getDouble(first + 2) : Double.NaN);
+        }
+    }
+
+    /** The same for every row of a column batch (its outcome fields from {@code first} on). */
+    public void add(ScanBatch batch, int first) {
+        for (int r = 0; r < batch.size(); r++) {
+            boolean labelNull = batch.isNullAt(first, r);
+            boolean predictionNull = batch.isNullAt(first + 1, r);
+            boolean scoreNull = withScore && batch.isNullAt(first + 2, r);
+            double s = withScore && !scoreNull ? batch.getDouble(first + 2, r) : Double.NaN;
+            if (regression) {
+                add(labelNull, predictionNull, scoreNull, labelNull ? 0 : batch.getDouble(first, r),
+                    predictionNull ? 0 : batch.getDouble(first + 1, r), null, null, s);
+            } else {
+                add(labelNull, predictionNull, scoreNull, 0, 0, labelNull ? null : batch.getUTF8String(first, r),
+                    predictionNull ? null : batch.getUTF8String(first + 1, r), s);
+            }
+        }
+    }
+
+    /** One row's outcomes: numbers for a regression, classes for a classifier; the score NaN when absent. */
+    private void add(boolean labelMissing, boolean predictionMissing, boolean scoreMissing, double y, double yHat,
+                     UTF8String label, UTF8String prediction, double score) {
         rows++;
-        boolean noLabel = row.isNullAt(first) || regression && !Double.isFinite(row.getDouble(first));
-        boolean noPrediction = row.isNullAt(first + 1) || regression && !Double.isFinite(row.getDouble(first + 1));
-        boolean noScore = withScore && (row.isNullAt(first + 2) || Double.isNaN(row.getDouble(first + 2)));
+        boolean noLabel = labelMissing || regression && !Double.isFinite(y);
+        boolean noPrediction = predictionMissing || regression && !Double.isFinite(yHat);
+        boolean noScore = withScore && (scoreMissing || Double.isNaN(score));
         labelNull += noLabel ? 1 : 0;
         predictionNull += noPrediction ? 1 : 0;
         scoreNull += noScore ? 1 : 0;
@@ -90,9 +122,9 @@ public final class OutcomeFold implements Serializable {
         }
         evaluated++;
         if (regression) {
-            addRegression(row.getDouble(first), row.getDouble(first + 1));
+            addRegression(y, yHat);
         } else {
-            addClassified(row.getUTF8String(first), row.getUTF8String(first + 1), withScore ? row.getDouble(first + 2) : Double.NaN);
+            addClassified(label, prediction, score);
         }
     }
 

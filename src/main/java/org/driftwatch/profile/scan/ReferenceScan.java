@@ -64,7 +64,7 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
         others.add(row, n, second);
     }
 
-    /** Adds a column batch in the same layout (no model outcomes). */
+    /** Adds a column batch in the same layout. */
     public void add(ScanBatch columns) {
         int n = summaries.length;
         if (batch == null || !batch.fits(columns.size())) {

@@ -25,6 +25,9 @@ import org.driftwatch.profile.model.ComparisonProfile;
 import org.driftwatch.profile.model.NumericDistribution;
 import org.driftwatch.profile.model.ProfileRequest;
 import org.driftwatch.profile.model.ReferenceProfile;
+import org.driftwatch.data.ModelPlan;
+import org.driftwatch.data.ModelTask;
+import org.driftwatch.profile.model.ModelOutcomes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +105,59 @@ class ColumnarScanTest {
         Dataset<Row> filtered = spark.read().parquet(parquet).where("l > 0");
         assertFalse(ColumnarPlan.of(ScanProjection.of(filtered, List.of("d"), List.of("cat"), List.of(), false)).isPresent(),
             "a filter on top of the scan keeps the row path");
+    }
+
+    @Test
+    void modelOutcomesAreTheSameFromColumnBatches() {
+        SparkSession spark = TestSpark.session();
+        StructType schema = new StructType().add("x", DataTypes.DoubleType, true).add("y", DataTypes.StringType, true)
+            .add("p", DataTypes.StringType, true).add("s", DataTypes.DoubleType, true)
+            .add("ry", DataTypes.DoubleType, true).add("rp", DataTypes.DoubleType, true);
+        Random rnd = new Random(9);
+        List<Row> out = new ArrayList<>();
+        for (int r = 0; r < 20_000; r++) {
+            double s = rnd.nextDouble();
+            String y = rnd.nextDouble() < s ? "yes" : "no";
+            double ry = rnd.nextGaussian() * 10;
+            out.add(RowFactory.create(rnd.nextGaussian(), r % 71 == 0 ? null : y, r % 73 == 0 ? null : s > 0.5 ? "yes" : "no",
+                r % 79 == 0 ? null : r % 83 == 0 ? Double.NaN : s, r % 89 == 0 ? null : r % 97 == 0 ? Double.NaN : ry,
+                r % 101 == 0 ? null : ry + rnd.nextGaussian()));
+        }
+        String path = dir.resolve("model.parquet").toString();
+        spark.createDataFrame(out, schema).repartition(3).write().parquet(path);
+        Dataset<Row> data = spark.read().parquet(path);
+        ModelPlan classifier = new ModelPlan(ModelTask.BINARY, false, "given", "y", "p", "s", "yes", true, 0.5, null);
+        ModelPlan regression = new ModelPlan(ModelTask.REGRESSION, false, "given", "ry", "rp", null, null, true, 0.5, null);
+        for (ModelPlan model : List.of(classifier, regression)) {
+            ProfileRequest request = new ProfileRequest(List.of("x"), List.of(), null, 10, 1000, 1000, List.of(), 0, model);
+            assertTrue(ColumnarPlan.of(ScanProjection.of(data, List.of("x"), List.of(), List.of(), false, model, null)).isPresent(),
+                model.task() + " outcomes are read in column batches");
+            String columnar = outcomes(DatasetProfiler.profile(data, data, request));
+            String rows = rowPath(spark, () -> outcomes(DatasetProfiler.profile(data, data, request)));
+            assertEquals(rows, columnar, model.task().toString());
+            assertTrue(columnar.contains("labelNull="), columnar);
+        }
+    }
+
+    private static String outcomes(ComparisonProfile p) {
+        StringBuilder b = new StringBuilder();
+        for (ModelOutcomes o : List.of(p.referenceOutcomes(), p.currentOutcomes())) {
+            b.append(o.counts()).append(o.confusion()).append('\n');
+            if (o.scores() != null) {
+                ModelOutcomes.Scores s = o.scores();
+                b.append(s.min()).append(' ').append(s.max()).append(' ').append(s.mean()).append(' ').append(s.logLoss())
+                    .append(' ').append(s.brier());
+                if (s.table() != null) {
+                    b.append(Arrays.toString(s.table().scores()).hashCode()).append(Arrays.toString(s.table().positives()))
+                        .append(Arrays.toString(s.table().negatives()).hashCode());
+                }
+                b.append('\n');
+            }
+            if (o.errors() != null) {
+                b.append(o.errors()).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     private static <T> T rowPath(SparkSession spark, Supplier<T> work) {
