@@ -10,7 +10,11 @@ import org.apache.spark.sql.catalyst.InternalRow;
  * shared cache once per flush, so a flush must reuse them many times to pay for that.
  */
 public final class NumericBatch {
-    static final int ROWS = 1 << 15;
+    /** A reader's batch: the fewest rows buffered. */
+    static final int ROWS = 4096;
+    private static final int MAX_ROWS = 1 << 15;
+    /** Values buffered over all columns (~19 MB per scan task), so a wide dataset buffers fewer rows. */
+    private static final int VALUES = 1 << 21;
     final double[][] values;
     final boolean[][] missing;
     /** Whether each row is in the reference's second half (the self-check's split); set by the reference scan. */
@@ -18,7 +22,7 @@ public final class NumericBatch {
     int size;
 
     NumericBatch(int columns) {
-        this(columns, ROWS);
+        this(columns, Math.max(ROWS, Math.min(MAX_ROWS, VALUES / Math.max(1, columns))));
     }
 
     NumericBatch(int columns, int rows) {
