@@ -49,7 +49,9 @@ public final class CellHistogram implements Serializable {
      * Adds the first n values (finite, no −0.0) with their halves, as {@link #add(double, boolean)} one
      * by one would: in three loops (cell keys, table lookups, facts), so the lookups of many values
      * overlap instead of each value waiting on its own. Halving after the batch rather than at the
-     * value that overflowed gives the same cells: the cells are the coarsest needed by the values seen.
+     * value that overflowed gives the same cells, counts and ends (the cells are the coarsest needed by
+     * the values seen); a halved cell's sum is added in another order, so it agrees to rounding, as when
+     * partitions merge.
      */
     public void addAll(double[] values, boolean[] second, int n, int[] scratch) {
         for (int r = 0; r < n; r++) {

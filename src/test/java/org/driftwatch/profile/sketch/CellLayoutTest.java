@@ -103,6 +103,38 @@ class CellLayoutTest {
     }
 
     @Test
+    void bulkAddsGiveTheCellsOfAddsOneByOne() {
+        double[] v = sample(new Random(9), 50_000);
+        boolean[] second = new boolean[v.length];
+        for (int i = 0; i < v.length; i++) {
+            second[i] = i % 3 == 0;
+        }
+        CellHistogram one = new CellHistogram(2000);
+        for (int i = 0; i < v.length; i++) {
+            one.add(v[i], second[i]);
+        }
+        CellHistogram bulk = new CellHistogram(2000);
+        int chunk = 7000;
+        for (int from = 0; from < v.length; from += chunk) {
+            int n = Math.min(chunk, v.length - from);
+            bulk.addAll(Arrays.copyOfRange(v, from, from + n), Arrays.copyOfRange(second, from, from + n), n, new int[n]);
+        }
+        assertTrue(one.coarser() > 0, "the budget forced coarser cells");
+        assertEquals(one.coarser(), bulk.coarser());
+        CellHistogram.Cells a = one.sorted();
+        CellHistogram.Cells b = bulk.sorted();
+        assertTrue(Arrays.equals(a.min(), b.min()), "min");
+        assertTrue(Arrays.equals(a.max(), b.max()), "max");
+        assertTrue(Arrays.equals(a.count(), b.count()), "count");
+        assertTrue(Arrays.equals(a.minCount(), b.minCount()) && Arrays.equals(a.maxCount(), b.maxCount()), "ties");
+        assertTrue(Arrays.equals(a.second(), b.second()), "second");
+        // sums are added in another order where cells were halved (as when partitions merge): equal to rounding
+        for (int i = 0; i < a.sum().length; i++) {
+            assertEquals(a.sum()[i], b.sum()[i], 1e-12 * Math.abs(a.sum()[i]) + 1e-300, "sum of cell " + i);
+        }
+    }
+
+    @Test
     void halvingCellsGivesTheSameResultForAnyPartitioning() {
         double[] v = sample(new Random(7), 60_000);
         CellHistogram whole = new CellHistogram(3000);
