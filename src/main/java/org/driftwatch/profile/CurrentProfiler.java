@@ -53,9 +53,11 @@ public final class CurrentProfiler {
      * @param manyValued categorical columns with too many distinct values for a scan to count (on either
      *                   side): they have no table yet
      * @param outcomes   the model's outcomes on the current data, or null without a model
+     * @param slots      per bounded numeric column, the shared slots its distances came from
      */
     public record Result(DatasetSummary current, Map<String, NumericDistribution> numeric, Map<String, CategoryTable> categorical,
-                         IdSet ids, List<String> manyValued, ModelOutcomes outcomes, RowHashCandidates copies) {
+                         IdSet ids, List<String> manyValued, ModelOutcomes outcomes, RowHashCandidates copies,
+                         Map<String, CrossingResolver.Open> slots) {
     }
 
     public static Result compare(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request) {
@@ -96,11 +98,12 @@ public final class CurrentProfiler {
         }
         Map<String, NumericSummary> summaries = new HashMap<>();
         Map<String, NumericDistribution> distributions = new HashMap<>();
+        Map<String, CrossingResolver.Open> slots = new HashMap<>();
         for (int i = 0; i < numeric.size(); i++) {
             summaries.put(numeric.get(i), scan.summaries[i].summary());
             ReferenceProfile.NumericReference ref = reference.numeric().get(numeric.get(i));
             if (ref.summary().count() > 0) {
-                distributions.put(numeric.get(i), distribution(ref, scan, i, against));
+                distributions.put(numeric.get(i), distribution(ref, scan, i, against, slots, numeric.get(i)));
             }
         }
         Map<String, Long> nonNull = new HashMap<>();
@@ -131,11 +134,11 @@ public final class CurrentProfiler {
         }
         return new Result(new DatasetSummary(scan.rows, summaries, nonNull), distributions, tables,
             scan.others.usableIds(), List.copyOf(manyValues), scan.others.outcomes == null ? null : scan.others.outcomes.outcomes(),
-            scan.copies);
+            scan.copies, slots);
     }
 
     private static NumericDistribution distribution(ReferenceProfile.NumericReference ref, CurrentScan scan, int i,
-                                                    CurrentScan.Against against) {
+                                                    CurrentScan.Against against, Map<String, CrossingResolver.Open> open, String name) {
         CellLayout layout = ref.layout();
         int slots = layout.slots();
         double[] left = new double[slots];
@@ -152,9 +155,9 @@ public final class CurrentProfiler {
         }
         long nRef = ref.summary().count();
         long nCur = scan.summaries[i].count();
-        BinnedDistance.Result d = nCur == 0 ? new BinnedDistance.Result(Double.NaN, 0, 0, 0)
-            : BinnedDistance.compute(new BinnedDistance.Slots(left, right, point, refCounts, scan.slotCounts[i],
-                refOffsets, scan.slotOffsets[i]), nRef, nCur);
+        BinnedDistance.Slots shared = new BinnedDistance.Slots(left, right, point, refCounts, scan.slotCounts[i], refOffsets,
+            scan.slotOffsets[i]);
+        BinnedDistance.Result d = nCur == 0 ? new BinnedDistance.Result(Double.NaN, 0, 0, 0) : BinnedDistance.compute(shared, nRef, nCur);
         ValueCounts cur = scan.summaries[i].valueCounts();
         NumericDistribution.ValueTable table = valueTable(ref.few(), cur);
         long refDistinct = ref.few() == null ? -1 : ref.few().size();
@@ -165,6 +168,9 @@ public final class CurrentProfiler {
             return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.binCounts(i, against), ref.median(), new DistributionDistance(VALUE_TABLES,
                 KolmogorovSmirnov.statistic(table.reference(), table.current()), 0.0,
                 Wasserstein.distance(table.values(), table.reference(), table.current()), 0.0, pooled, refDistinct, curDistinct, table));
+        }
+        if (nCur > 0) {
+            open.put(name, new CrossingResolver.Open(shared, nRef, nCur));
         }
         return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.binCounts(i, against), ref.median(), new DistributionDistance(BOUNDED,
             d.ks(), d.ksBound(), d.wasserstein(), d.wassersteinBound(), pooled, refDistinct, curDistinct, table));

@@ -58,8 +58,9 @@ public final class DatasetProfiler {
         ReferenceProfiler.Built built = ReferenceProfiler.build(reference, request, rowHash);
         ReferenceProfile ref = built.profile();
         CurrentProfiler.Result cur = CurrentProfiler.compare(ref, current, request, built.rowHashes(), rowHash);
-        Map<String, NumericDistribution> numeric = compareNumeric(ref, cur, request, true,
-            names -> ExactComparison.referenceLong(reference, names), current);
+        Map<String, NumericDistribution> numeric = CrossingResolver.resolve(reference, current,
+            compareNumeric(ref, cur, request, true, names -> ExactComparison.referenceLong(reference, names), current),
+            cur.slots(), request.finishRounds());
         Map<String, CategoryTable> categorical = new HashMap<>(cur.categorical());
         DatasetSummary refSummary = ref.summary();
         DatasetSummary curSummary = cur.current();

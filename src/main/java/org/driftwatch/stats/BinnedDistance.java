@@ -25,23 +25,24 @@ public final class BinnedDistance {
     }
 
     public static Result compute(Slots s, long nRef, long nCur) {
-        double fr = 0;
-        double fc = 0;
+        long cr = 0;
+        long cc = 0;
         double lower = 0;
         double upper = 0;
         double w = 0;
         double wBound = 0;
         for (int i = 0; i < s.left().length; i++) {
-            double r = (double) s.reference()[i] / nRef;
-            double c = (double) s.current()[i] / nCur;
+            // shares from running counts, not running sums of shares: the same F wherever the slots are cut
+            double fr = (double) cr / nRef;
+            double fc = (double) cc / nCur;
+            cr += s.reference()[i];
+            cc += s.current()[i];
+            double frEnd = (double) cr / nRef;
+            double fcEnd = (double) cc / nCur;
             if (s.point()[i]) {
-                fr += r;
-                fc += c;
-                lower = Math.max(lower, Math.abs(fc - fr));
+                lower = Math.max(lower, Math.abs(fcEnd - frEnd));
                 continue;
             }
-            double frEnd = fr + r;
-            double fcEnd = fc + c;
             double lowest = fc - frEnd;
             double highest = fcEnd - fr;
             if (s.reference()[i] + s.current()[i] > 0) {
@@ -52,10 +53,33 @@ public final class BinnedDistance {
             double[] part = integral(s, i, fr, fc, nRef, nCur, lowest, highest);
             w += part[0];
             wBound += part[1];
-            fr = frEnd;
-            fc = fcEnd;
         }
         return new Result(lower, Math.max(0.0, upper - lower), w, wBound);
+    }
+
+    /**
+     * The intervals whose values, once known, could change the result: where D may exceed {@code r.ks()}
+     * (F_ref and F_cur move apart inside it by more than is known), or where F_cur − F_ref may change sign
+     * so that the Wasserstein integral is not exact. With none, {@code r} is exact.
+     */
+    public static boolean[] unresolved(Slots s, long nRef, long nCur, Result r) {
+        boolean[] open = new boolean[s.left().length];
+        long cr = 0;
+        long cc = 0;
+        for (int i = 0; i < open.length; i++) {
+            double fr = (double) cr / nRef;
+            double fc = (double) cc / nCur;
+            cr += s.reference()[i];
+            cc += s.current()[i];
+            if (!s.point()[i]) {
+                double lowest = fc - (double) cr / nRef;
+                double highest = (double) cc / nCur - fr;
+                boolean ks = s.reference()[i] + s.current()[i] > 0 && Math.max(Math.abs(lowest), Math.abs(highest)) > r.ks();
+                boolean finite = !Double.isInfinite(s.left()[i]) && !Double.isInfinite(s.right()[i]);
+                open[i] = ks || finite && integral(s, i, fr, fc, nRef, nCur, lowest, highest)[1] > 0;
+            }
+        }
+        return open;
     }
 
     /** ∫|F_cur − F_ref| over one interval: {estimate, bound}. */

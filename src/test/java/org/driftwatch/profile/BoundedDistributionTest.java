@@ -29,6 +29,7 @@ class BoundedDistributionTest {
     private static final List<String> COLUMNS = List.of("normal", "lognormal", "price", "timestamp", "ties", "counts");
     private static ComparisonProfile exact;
     private static ComparisonProfile bounded;
+    private static ComparisonProfile finished;
 
     private static Dataset<Row> data(long seed, int n, boolean drifted) {
         Random rnd = new Random(seed);
@@ -55,11 +56,33 @@ class BoundedDistributionTest {
         Dataset<Row> ref = data(1, 120_000, false);
         Dataset<Row> cur = data(2, 90_000, true);
         exact = DatasetProfiler.profile(ref, cur, request(Long.MAX_VALUE));
-        bounded = DatasetProfiler.profile(ref, cur, request(0));
+        bounded = DatasetProfiler.profile(ref, cur, request(0, 0));
+        finished = DatasetProfiler.profile(ref, cur, request(0, ProfileRequest.FINISH_ROUNDS));
     }
 
     private static ProfileRequest request(long exactRows) {
-        return new ProfileRequest(COLUMNS, List.of(), null, 10, 100, 1000, List.of(), exactRows);
+        return request(exactRows, 0);
+    }
+
+    private static ProfileRequest request(long exactRows, int finishRounds) {
+        return new ProfileRequest(COLUMNS, List.of(), null, 10, 100, 1000, List.of(), exactRows, null, finishRounds);
+    }
+
+    /** With the raw reference at hand, finishing scans make every column's KS and Wasserstein the exact ones. */
+    @Test
+    void finishingScansMakeTheBoundedPathExact() {
+        for (String c : COLUMNS) {
+            NumericDistribution e = exact.numeric().get(c);
+            NumericDistribution f = finished.numeric().get(c);
+            assertEquals(e.ksStatistic(), f.ksStatistic(), 1e-12, c);
+            assertEquals(e.wasserstein(), f.wasserstein(), 1e-9 * e.wasserstein(), c);
+            assertEquals(0.0, f.ksBound(), c);
+            assertEquals(0.0, f.wassersteinBound(), c);
+            assertTrue(f.distance().method().exact(), c + ": " + f.distance().method());
+            assertArrayEquals(e.currentBins(), f.currentBins(), c);
+        }
+        assertTrue(finished.numeric().get("normal").distance().method().reason().contains("finishing scan"),
+            finished.numeric().get("normal").distance().method().reason());
     }
 
     @Test

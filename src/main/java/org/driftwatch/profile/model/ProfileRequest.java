@@ -18,17 +18,27 @@ import java.util.List;
  *                    columns), KS and Wasserstein are computed exactly; above it from the reference
  *                    profile's cells, within a stated bound
  * @param model       the monitored model, whose outcomes the scans fold too; null for none
+ * @param finishRounds above {@code exactValues}, at most this many finishing scans per side make KS and
+ *                    Wasserstein exact where the reference data is at hand; 0 keeps them bounded
  */
 public record ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
                              int maxCategories, int valueTableLimit, List<String> rowColumns, long exactValues,
-                             org.driftwatch.data.ModelPlan model) {
+                             org.driftwatch.data.ModelPlan model, int finishRounds) {
     /** Default for {@link #exactValues()}: the exact path costs a shuffle of every numeric value. */
     public static final long EXACT_VALUES = 1_000_000;
+    /** Default for {@link #finishRounds()}: enough for columns without drift at 10M rows and 20 columns. */
+    public static final int FINISH_ROUNDS = 8;
 
     public ProfileRequest {
         numerical = List.copyOf(numerical);
         categorical = List.copyOf(categorical);
         rowColumns = List.copyOf(rowColumns);
+    }
+
+    public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
+                          int maxCategories, int valueTableLimit, List<String> rowColumns, long exactValues,
+                          org.driftwatch.data.ModelPlan model) {
+        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model, FINISH_ROUNDS);
     }
 
     public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,

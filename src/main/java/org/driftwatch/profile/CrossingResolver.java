@@ -1,0 +1,130 @@
+package org.driftwatch.profile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.driftwatch.profile.model.ComparisonMethod;
+import org.driftwatch.profile.model.DistributionDistance;
+import org.driftwatch.profile.model.NumericDistribution;
+import org.driftwatch.profile.scan.CrossingScan;
+import org.driftwatch.profile.scan.PartitionFold;
+import org.driftwatch.profile.scan.ScanProjection;
+import org.driftwatch.profile.sketch.CrossingPlan;
+import org.driftwatch.profile.sketch.CrossingPlanner;
+import org.driftwatch.profile.sketch.DoubleCounts;
+import org.driftwatch.profile.sketch.SlotTable;
+import org.driftwatch.stats.BinnedDistance;
+
+/**
+ * Makes the bounded strategy's KS D and Wasserstein exact when both raw datasets are at hand: the
+ * intervals where the two ECDFs may cross or part by more than is known
+ * ({@link BinnedDistance#unresolved}) are looked into by finishing scans of both sides — one Spark job
+ * per side and round, all columns at once — that count their values in finer parts or collect them
+ * ({@link CrossingPlanner}), until no interval is open. Drifted columns are usually exact after one or
+ * two rounds; a column without drift, whose ECDFs cross everywhere, takes a few more. A column still
+ * open after {@code maxRounds} keeps its (narrower) bounds.
+ */
+final class CrossingResolver {
+    /** The current scan's slots of one bounded column, with both sides' finite counts. */
+    record Open(BinnedDistance.Slots slots, long referenceCount, long currentCount) {
+    }
+
+    private CrossingResolver() {
+    }
+
+    static Map<String, NumericDistribution> resolve(Dataset<Row> reference, Dataset<Row> current, Map<String, NumericDistribution> numeric,
+                                                    Map<String, Open> open, int maxRounds) {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, Open> e : open.entrySet()) {
+            NumericDistribution d = numeric.get(e.getKey());
+            if (d != null && !d.distance().method().exact() && (d.distance().ksBound() > 0 || d.distance().wassersteinBound() > 0)) {
+                names.add(e.getKey());
+            }
+        }
+        if (names.isEmpty() || maxRounds <= 0) {
+            return numeric;
+        }
+        names.sort(null);
+        int n = names.size();
+        SlotTable[] tables = new SlotTable[n];
+        for (int c = 0; c < n; c++) {
+            tables[c] = new SlotTable(open.get(names.get(c)).slots());
+        }
+        int rounds = 0;
+        BinnedDistance.Result[] results = distances(tables, names, open);
+        for (; rounds < maxRounds; rounds++) {
+            boolean[][] unresolved = new boolean[n][];
+            List<Integer> active = new ArrayList<>();
+            for (int c = 0; c < n; c++) {
+                Open o = open.get(names.get(c));
+                boolean[] u = BinnedDistance.unresolved(tables[c].slots(), o.referenceCount(), o.currentCount(), results[c]);
+                for (int i = 0; i < u.length; i++) {
+                    if (u[i]) {
+                        unresolved[c] = u;
+                        active.add(c);
+                        break;
+                    }
+                }
+            }
+            if (active.isEmpty()) {
+                break;
+            }
+            round(reference, current, names, tables, unresolved, active);
+            results = distances(tables, names, open);
+        }
+        Map<String, NumericDistribution> out = new HashMap<>(numeric);
+        for (int c = 0; c < n; c++) {
+            BinnedDistance.Result r = results[c];
+            NumericDistribution d = numeric.get(names.get(c));
+            DistributionDistance was = d.distance();
+            boolean exact = r.ksBound() == 0 && r.wassersteinBound() == 0;
+            ComparisonMethod method = exact ? new ComparisonMethod(ComparisonMethod.EXACT, was.method().reason()
+                + String.format("; made exact by %d finishing scan%s of both sides where the ECDFs may cross", rounds, rounds == 1 ? "" : "s"))
+                : new ComparisonMethod(ComparisonMethod.BOUNDED, was.method().reason()
+                + String.format("; %d finishing scans narrowed the bounds", rounds));
+            out.put(names.get(c), d.with(new DistributionDistance(method, r.ks(), r.ksBound(), r.wasserstein(), r.wassersteinBound(),
+                was.pooledDistinct(), was.referenceDistinct(), was.currentDistinct(), was.values())));
+        }
+        return out;
+    }
+
+    private static BinnedDistance.Result[] distances(SlotTable[] tables, List<String> names, Map<String, Open> open) {
+        BinnedDistance.Result[] r = new BinnedDistance.Result[tables.length];
+        for (int c = 0; c < tables.length; c++) {
+            Open o = open.get(names.get(c));
+            r[c] = BinnedDistance.compute(tables[c].slots(), o.referenceCount(), o.currentCount());
+        }
+        return r;
+    }
+
+    /** One finishing round over the active columns. */
+    private static void round(Dataset<Row> reference, Dataset<Row> current, List<String> names, SlotTable[] tables,
+                              boolean[][] unresolved, List<Integer> active) {
+        int m = active.size();
+        SlotTable[] t = new SlotTable[m];
+        boolean[][] u = new boolean[m][];
+        List<String> columns = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            t[j] = tables[active.get(j)];
+            u[j] = unresolved[active.get(j)];
+            columns.add(names.get(active.get(j)));
+        }
+        CrossingPlanner.Round round = CrossingPlanner.plan(t, u);
+        CrossingPlan plan = round.plan();
+        CrossingScan ref = scan(reference, columns, plan, 0);
+        CrossingScan cur = scan(current, columns, plan, 1);
+        for (int j = 0; j < m; j++) {
+            DoubleCounts merged = ref.counts.values(j).merge(cur.counts.values(j));
+            tables[active.get(j)] = t[j].refine(round.region()[j], plan, j, ref.counts, cur.counts, merged);
+        }
+    }
+
+    private static CrossingScan scan(Dataset<Row> data, List<String> columns, CrossingPlan plan, int side) {
+        Dataset<Row> projection = ScanProjection.of(data, columns, List.of(), List.of(), false);
+        return PartitionFold.fold(projection, () -> new CrossingScan(plan, side), (acc, row) -> acc.add(row, plan),
+            (acc, batch) -> acc.add(batch, plan), CrossingScan::merge);
+    }
+}

@@ -1,0 +1,96 @@
+package org.driftwatch.profile.sketch;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * The stretches of each numeric column that the next finishing scan looks into: the intervals where the
+ * two ECDFs may cross or part by more than is known (see {@code BinnedDistance.unresolved}). A region is
+ * {@code (lo, hi)}, or {@code [lo, hi)} when {@code closedLeft}; regions of a column are disjoint and in
+ * increasing order. Each either collects its values ({@code parts == 0}) or counts them in
+ * {@code parts} equal sub-intervals, the first open or closed as the region, the rest {@code [b_k, b_k+1)}.
+ *
+ * @param firstPart per column, where each region's parts start in {@link CrossingCounts}' flat arrays
+ * @param collect   per column, how many values (both sides) its collecting regions hold at most
+ */
+public record CrossingPlan(double[][] lo, double[][] hi, boolean[][] closedLeft, int[][] parts, int[][] firstPart,
+                           long[] collect, RegionGrid[] grids) implements Serializable {
+
+    /** A column's regions: lo, hi, closed-left and parts per region. */
+    public record Regions(double[] lo, double[] hi, boolean[] closedLeft, int[] parts) {
+    }
+
+    public static CrossingPlan of(Regions[] columns, long[] collect) {
+        int n = columns.length;
+        double[][] lo = new double[n][];
+        double[][] hi = new double[n][];
+        boolean[][] closed = new boolean[n][];
+        int[][] parts = new int[n][];
+        int[][] first = new int[n][];
+        for (int c = 0; c < n; c++) {
+            lo[c] = columns[c].lo();
+            hi[c] = columns[c].hi();
+            closed[c] = columns[c].closedLeft();
+            parts[c] = columns[c].parts();
+            first[c] = new int[parts[c].length + 1];
+            for (int k = 0; k < parts[c].length; k++) {
+                first[c][k + 1] = first[c][k] + parts[c][k];
+            }
+        }
+        RegionGrid[] grids = new RegionGrid[n];
+        for (int c = 0; c < n; c++) {
+            grids[c] = new RegionGrid(lo[c], hi[c]);
+        }
+        return new CrossingPlan(lo, hi, closed, parts, first, collect.clone(), grids);
+    }
+
+    public int columns() {
+        return lo.length;
+    }
+
+    /** Parts counted for column c over all its regions. */
+    public int partCount(int c) {
+        return firstPart[c][parts[c].length];
+    }
+
+    public boolean looksInto(int c) {
+        return lo[c].length > 0;
+    }
+
+    /** The region of column c holding v, or −1. */
+    public int region(int c, double v) {
+        double[] l = lo[c];
+        RegionGrid g = grids[c];
+        int from = g.from(v);
+        int to = g.to(v);
+        if (from > to) {
+            return -1;
+        }
+        int at = Arrays.binarySearch(l, from, to + 1, v);
+        if (at >= 0) {
+            return closedLeft[c][at] ? at : -1;
+        }
+        int k = -at - 2;
+        return k >= from && v < hi[c][k] ? k : -1;
+    }
+
+    /** The k-th boundary of a region split in {@code parts}: lo at 0, hi at parts, nondecreasing in k. */
+    public static double boundary(double lo, double hi, int parts, int k) {
+        return k >= parts ? hi : k <= 0 ? lo : Math.min(hi, lo + (hi - lo) * k / parts);
+    }
+
+    /** Which part of region k of column c holds v (v in the region, the region split). */
+    public int part(int c, int k, double v) {
+        double l = lo[c][k];
+        double h = hi[c][k];
+        int m = parts[c][k];
+        int p = (int) Math.max(0, Math.min(m - 1, (v - l) / (h - l) * m));
+        while (p > 0 && v < boundary(l, h, m, p)) {
+            p--;
+        }
+        while (p < m - 1 && v >= boundary(l, h, m, p + 1)) {
+            p++;
+        }
+        return p;
+    }
+}

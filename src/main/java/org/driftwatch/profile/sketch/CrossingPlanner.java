@@ -1,0 +1,116 @@
+package org.driftwatch.profile.sketch;
+
+/**
+ * Chooses what one finishing scan looks into, within what a scan task and the driver may hold: an open
+ * interval with few values is collected, a larger one is counted in parts of about {@link #PER_PART}
+ * values (2 to {@link #MAX_PARTS}). When the columns together want more parts than {@link #PARTS}, every
+ * interval gets proportionally fewer; when collecting would exceed {@link #VALUES}, the largest collected
+ * intervals are counted in parts instead. Each round at least halves every interval it looks into, so a
+ * few rounds leave only collected values.
+ */
+public final class CrossingPlanner {
+    /** Values (both sides) an interval may hold to be collected outright. */
+    static final int COLLECT = 2048;
+    static final int PER_PART = 64;
+    static final int MAX_PARTS = 1 << 14;
+    /** Parts over all columns of one scan: 32 bytes each per task. */
+    static final int PARTS = 1 << 19;
+    /** Collected values over all columns of one scan. */
+    static final long VALUES = 1 << 21;
+
+    private CrossingPlanner() {
+    }
+
+    /** @param region per column and slot, its region in {@code plan}, or −1 */
+    public record Round(CrossingPlan plan, int[][] region) {
+        public boolean any() {
+            for (int c = 0; c < plan.columns(); c++) {
+                if (plan.looksInto(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** @param open per column, the slots to look into (null for a column that needs nothing) */
+    public static Round plan(SlotTable[] tables, boolean[][] open) {
+        int n = tables.length;
+        long collected = 0;
+        long wanted = 0;
+        for (int c = 0; c < n; c++) {
+            for (int i = 0; open[c] != null && i < open[c].length; i++) {
+                if (open[c][i]) {
+                    long v = tables[c].values(i);
+                    if (v <= COLLECT) {
+                        collected += v;
+                    } else {
+                        wanted += parts(v, 1.0);
+                    }
+                }
+            }
+        }
+        // too much to collect: the largest collected intervals are split instead
+        long keepBelow = COLLECT + 1L;
+        while (collected > VALUES && keepBelow > 1) {
+            keepBelow /= 2;
+            collected = 0;
+            wanted = 0;
+            for (int c = 0; c < n; c++) {
+                for (int i = 0; open[c] != null && i < open[c].length; i++) {
+                    if (open[c][i]) {
+                        long v = tables[c].values(i);
+                        if (v < keepBelow) {
+                            collected += v;
+                        } else {
+                            wanted += parts(v, 1.0);
+                        }
+                    }
+                }
+            }
+        }
+        double scale = wanted > PARTS ? (double) PARTS / wanted : 1.0;
+        CrossingPlan.Regions[] regions = new CrossingPlan.Regions[n];
+        int[][] region = new int[n][];
+        long[] collect = new long[n];
+        long partsLeft = PARTS;
+        for (int c = 0; c < n; c++) {
+            region[c] = new int[tables[c].size()];
+            java.util.Arrays.fill(region[c], -1);
+            int count = 0;
+            for (int i = 0; open[c] != null && i < open[c].length; i++) {
+                count += open[c][i] ? 1 : 0;
+            }
+            double[] lo = new double[count];
+            double[] hi = new double[count];
+            boolean[] closed = new boolean[count];
+            int[] parts = new int[count];
+            int k = 0;
+            for (int i = 0; count > 0 && i < open[c].length; i++) {
+                if (!open[c][i]) {
+                    continue;
+                }
+                long v = tables[c].values(i);
+                int p = v < Math.min(keepBelow, COLLECT + 1L) ? 0 : parts(v, scale);
+                if (p > partsLeft) {
+                    continue;   // the budget is spent: this interval waits for the next round
+                }
+                partsLeft -= p;
+                collect[c] += p == 0 ? v : 0;
+                lo[k] = tables[c].slots().left()[i];
+                hi[k] = tables[c].slots().right()[i];
+                closed[k] = tables[c].closedLeft(i);
+                parts[k] = p;
+                region[c][i] = k++;
+            }
+            regions[c] = new CrossingPlan.Regions(java.util.Arrays.copyOf(lo, k), java.util.Arrays.copyOf(hi, k),
+                java.util.Arrays.copyOf(closed, k), java.util.Arrays.copyOf(parts, k));
+        }
+        return new Round(CrossingPlan.of(regions, collect), region);
+    }
+
+    private static int parts(long values, double scale) {
+        long p = (long) Math.ceil(values * scale / PER_PART);
+        return (int) Math.max(2, Math.min(MAX_PARTS, p));
+    }
+}

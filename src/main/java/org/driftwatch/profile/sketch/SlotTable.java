@@ -1,0 +1,174 @@
+package org.driftwatch.profile.sketch;
+
+import java.util.Arrays;
+import org.driftwatch.stats.BinnedDistance;
+
+/**
+ * One numeric column's shared slots (points and intervals, both sides' counts and offset sums) as the
+ * distances are computed from, and how a finishing scan refines them: an interval the scan collected
+ * becomes its values as points with empty gaps between; an interval it counted in parts becomes those
+ * parts (a part holding one distinct value becomes that point). Intervals are open, except parts after
+ * the first, which are closed on the left ({@code [b_k, b_k+1)}).
+ */
+public final class SlotTable {
+    private final BinnedDistance.Slots slots;
+    private final boolean[] closedLeft;
+
+    public SlotTable(BinnedDistance.Slots slots) {
+        this(slots, new boolean[slots.left().length]);
+    }
+
+    private SlotTable(BinnedDistance.Slots slots, boolean[] closedLeft) {
+        this.slots = slots;
+        this.closedLeft = closedLeft;
+    }
+
+    public BinnedDistance.Slots slots() {
+        return slots;
+    }
+
+    public int size() {
+        return closedLeft.length;
+    }
+
+    public boolean closedLeft(int i) {
+        return closedLeft[i];
+    }
+
+    /** Values of both sides in slot i. */
+    public long values(int i) {
+        return slots.reference()[i] + slots.current()[i];
+    }
+
+    /**
+     * The slots once column c's regions of {@code plan} are known from both sides' counts.
+     *
+     * @param region per slot, its region in the plan, or −1 when the scan did not look into it
+     * @param merged the column's collected values of both sides (reference slot 0, current slot 1)
+     */
+    public SlotTable refine(int[] region, CrossingPlan plan, int c, CrossingCounts ref, CrossingCounts cur, DoubleCounts merged) {
+        Builder out = new Builder(size() * 2);
+        DoubleCounts.Sorted values = merged.full() ? null : merged.sorted();
+        for (int i = 0; i < size(); i++) {
+            int k = region[i];
+            if (k < 0 || (plan.parts()[c][k] == 0 && values == null)) {
+                out.copy(this, i);
+            } else if (plan.parts()[c][k] == 0) {
+                collected(out, slots.left()[i], slots.right()[i], closedLeft[i], values);
+            } else {
+                parts(out, plan, c, k, ref, cur);
+            }
+        }
+        return out.build();
+    }
+
+    private static void collected(Builder out, double lo, double hi, boolean closed, DoubleCounts.Sorted v) {
+        int from = Arrays.binarySearch(v.values(), lo);
+        from = from >= 0 ? (closed ? from : from + 1) : -from - 1;
+        double at = lo;
+        for (int j = from; j < v.values().length && v.values()[j] < hi; j++) {
+            double u = v.values()[j];
+            out.gap(at, u);
+            out.point(u, v.first()[j], v.second()[j]);
+            at = u;
+        }
+        out.gap(at, hi);
+    }
+
+    private static void parts(Builder out, CrossingPlan plan, int c, int k, CrossingCounts ref, CrossingCounts cur) {
+        double lo = plan.lo()[c][k];
+        double hi = plan.hi()[c][k];
+        int m = plan.parts()[c][k];
+        for (int p = 0; p < m; p++) {
+            int at = plan.firstPart()[c][k] + p;
+            double left = CrossingPlan.boundary(lo, hi, m, p);
+            double right = CrossingPlan.boundary(lo, hi, m, p + 1);
+            long r = ref.count(c, at);
+            long q = cur.count(c, at);
+            double least = Math.min(ref.min(c, at), cur.min(c, at));
+            double most = Math.max(ref.max(c, at), cur.max(c, at));
+            if (r + q > 0 && least == most) {
+                out.gap(left, least);
+                out.point(least, r, q);
+                out.gap(least, right);
+            } else {
+                out.interval(left, right, p > 0 || plan.closedLeft()[c][k], r, q, ref.offsetSum(c, at), cur.offsetSum(c, at));
+            }
+        }
+    }
+
+    /** Grows the slot arrays one slot at a time. */
+    private static final class Builder {
+        private double[] left;
+        private double[] right;
+        private boolean[] point;
+        private boolean[] closed;
+        private long[] ref;
+        private long[] cur;
+        private double[] refOffset;
+        private double[] curOffset;
+        private int size;
+
+        Builder(int capacity) {
+            left = new double[capacity];
+            right = new double[capacity];
+            point = new boolean[capacity];
+            closed = new boolean[capacity];
+            ref = new long[capacity];
+            cur = new long[capacity];
+            refOffset = new double[capacity];
+            curOffset = new double[capacity];
+        }
+
+        void copy(SlotTable t, int i) {
+            BinnedDistance.Slots s = t.slots;
+            if (s.point()[i]) {
+                point(s.left()[i], s.reference()[i], s.current()[i]);
+            } else {
+                interval(s.left()[i], s.right()[i], t.closedLeft[i], s.reference()[i], s.current()[i], s.referenceOffsetSum()[i],
+                    s.currentOffsetSum()[i]);
+            }
+        }
+
+        void gap(double from, double to) {
+            interval(from, to, false, 0, 0, 0.0, 0.0);
+        }
+
+        void point(double v, long r, long c) {
+            add(v, v, true, false, r, c, 0.0, 0.0);
+        }
+
+        void interval(double from, double to, boolean closedLeft, long r, long c, double ro, double co) {
+            add(from, to, false, closedLeft, r, c, ro, co);
+        }
+
+        private void add(double l, double h, boolean p, boolean cl, long r, long c, double ro, double co) {
+            if (size == left.length) {
+                int n = size * 2 + 16;
+                left = Arrays.copyOf(left, n);
+                right = Arrays.copyOf(right, n);
+                point = Arrays.copyOf(point, n);
+                closed = Arrays.copyOf(closed, n);
+                ref = Arrays.copyOf(ref, n);
+                cur = Arrays.copyOf(cur, n);
+                refOffset = Arrays.copyOf(refOffset, n);
+                curOffset = Arrays.copyOf(curOffset, n);
+            }
+            left[size] = l;
+            right[size] = h;
+            point[size] = p;
+            closed[size] = cl;
+            ref[size] = r;
+            cur[size] = c;
+            refOffset[size] = ro;
+            curOffset[size] = co;
+            size++;
+        }
+
+        SlotTable build() {
+            return new SlotTable(new BinnedDistance.Slots(Arrays.copyOf(left, size), Arrays.copyOf(right, size),
+                Arrays.copyOf(point, size), Arrays.copyOf(ref, size), Arrays.copyOf(cur, size), Arrays.copyOf(refOffset, size),
+                Arrays.copyOf(curOffset, size)), Arrays.copyOf(closed, size));
+        }
+    }
+}
