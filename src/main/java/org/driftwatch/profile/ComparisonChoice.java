@@ -9,13 +9,16 @@ import org.driftwatch.profile.model.ComparisonMethod;
  * bounded, from the reference's compressed distribution. The reason goes into the report.
  */
 final class ComparisonChoice {
+    /** How the bounded strategy's reasons end; {@link CrossingResolver} restates it once the values are exact. */
+    static final String BOUNDED = ": KS and Wasserstein from the reference's compressed distribution, within the stated bounds";
+
     private ComparisonChoice() {
     }
 
     static ComparisonMethod choose(long referenceRows, long currentRows, int numericColumns, long limit, boolean referenceTables) {
         long ref = referenceRows * numericColumns;
         long cur = currentRows * numericColumns;
-        String bounded = ": KS and Wasserstein from the reference's compressed distribution, within the stated bounds";
+        String bounded = BOUNDED;
         if (ref > limit) {
             return new ComparisonMethod(ComparisonMethod.BOUNDED, String.format("the reference has %,d numeric values (rows × numeric"
                 + " columns), more than the %,d compared exactly%s", ref, limit, bounded));

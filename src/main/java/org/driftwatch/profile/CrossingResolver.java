@@ -81,10 +81,11 @@ final class CrossingResolver {
             NumericDistribution d = numeric.get(names.get(c));
             DistributionDistance was = d.distance();
             boolean exact = r.ksBound() == 0 && r.wassersteinBound() == 0;
-            ComparisonMethod method = exact ? new ComparisonMethod(ComparisonMethod.EXACT, was.method().reason()
-                + String.format("; made exact by %d finishing scan%s of both sides where the ECDFs may cross", rounds, rounds == 1 ? "" : "s"))
-                : new ComparisonMethod(ComparisonMethod.BOUNDED, was.method().reason()
-                + String.format("; %d finishing scans narrowed the bounds", rounds));
+            String scans = String.format("%d finishing scan%s of both sides where the ECDFs may cross", rounds, rounds == 1 ? "" : "s");
+            ComparisonMethod method = exact
+                ? new ComparisonMethod(ComparisonMethod.EXACT, was.method().reason().replace(ComparisonChoice.BOUNDED,
+                    ": KS and Wasserstein exact, from the reference's compressed distribution and " + scans))
+                : new ComparisonMethod(ComparisonMethod.BOUNDED, was.method().reason() + "; " + scans + " narrowed the bounds");
             out.put(names.get(c), d.with(new DistributionDistance(method, r.ks(), r.ksBound(), r.wasserstein(), r.wassersteinBound(),
                 was.pooledDistinct(), was.referenceDistinct(), was.currentDistinct(), was.values())));
         }

@@ -1,0 +1,182 @@
+package org.driftwatch.profile.sketch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.driftwatch.stats.BinnedDistance;
+import org.driftwatch.stats.KolmogorovSmirnov;
+import org.driftwatch.stats.Wasserstein;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The finishing rounds without Spark: region lookups equal a search of every region, and rounds of
+ * counting parts and collecting values, fed the samples directly, end at the exact KS D and Wasserstein
+ * distance (as scipy defines them) with both bounds 0.
+ */
+class CrossingPlanTest {
+
+    @Test
+    void aValueIsFoundInItsRegionAndOnlyThere() {
+        Random rnd = new Random(7);
+        double[] edges = rnd.doubles(400, -50, 50).sorted().toArray();
+        int k = edges.length / 2;
+        double[] lo = new double[k];
+        double[] hi = new double[k];
+        boolean[] closed = new boolean[k];
+        int[] parts = new int[k];
+        for (int i = 0; i < k; i++) {
+            lo[i] = edges[2 * i];
+            hi[i] = i % 5 == 0 ? edges[2 * i + 1] : Math.nextUp(edges[2 * i]) ;
+            closed[i] = i % 3 == 0;
+            parts[i] = i % 2 == 0 ? 0 : 1 + i % 7;
+        }
+        CrossingPlan plan = CrossingPlan.of(new CrossingPlan.Regions[] {new CrossingPlan.Regions(lo, hi, closed, parts)}, new long[] {10});
+        double[] probes = new double[20_000];
+        for (int j = 0; j < probes.length; j++) {
+            int i = rnd.nextInt(k);
+            probes[j] = switch (j % 4) {
+                case 0 -> lo[i];
+                case 1 -> hi[i];
+                case 2 -> lo[i] + (hi[i] - lo[i]) * rnd.nextDouble();
+                default -> rnd.nextDouble() * 120 - 60;
+            };
+        }
+        for (double v : probes) {
+            int expected = -1;
+            for (int i = 0; i < k; i++) {
+                if ((closed[i] ? v >= lo[i] : v > lo[i]) && v < hi[i]) {
+                    expected = i;
+                }
+            }
+            int found = plan.region(0, v);
+            assertEquals(expected, found, "value " + v);
+            if (found >= 0 && parts[found] > 0) {
+                int p = plan.part(0, found, v);
+                assertTrue(v >= CrossingPlan.boundary(lo[found], hi[found], parts[found], p)
+                    && v < CrossingPlan.boundary(lo[found], hi[found], parts[found], p + 1) || p == 0, "part of " + v);
+            }
+        }
+    }
+
+    @Test
+    void roundsEndAtTheExactDistancesWithoutDrift() {
+        assertExactAfterRounds(sample(new Random(1), 60_000, 0, false), sample(new Random(2), 50_000, 0, false));
+    }
+
+    @Test
+    void roundsEndAtTheExactDistancesWithDriftAndTies() {
+        assertExactAfterRounds(sample(new Random(3), 60_000, 0, true), sample(new Random(4), 50_000, 0.2, true));
+    }
+
+    /** A normal column, or one rounded to 1/8 (ties across the cells' insides), as scans would see it. */
+    private static double[] sample(Random rnd, int n, double shift, boolean ties) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            double v = rnd.nextGaussian() * 3 + shift;
+            x[i] = ties ? Math.round(v * 8) / 8.0 : v;
+        }
+        return x;
+    }
+
+    private static void assertExactAfterRounds(double[] ref, double[] cur) {
+        SlotTable[] t = {new SlotTable(cells(ref, cur, 200))};
+        long nr = ref.length;
+        long nc = cur.length;
+        BinnedDistance.Result r = BinnedDistance.compute(t[0].slots(), nr, nc);
+        assertTrue(r.ksBound() > 0 || r.wassersteinBound() > 0, "the cells alone leave bounds");
+        int rounds = 0;
+        for (boolean[] open = BinnedDistance.unresolved(t[0].slots(), nr, nc, r); any(open); rounds++) {
+            assertTrue(rounds < 8, "too many rounds");
+            CrossingPlanner.Round round = CrossingPlanner.plan(t, new boolean[][] {open});
+            CrossingCounts a = new CrossingCounts(round.plan(), 0);
+            CrossingCounts b = new CrossingCounts(round.plan(), 1);
+            for (double v : ref) {
+                a.add(0, v, round.plan());
+            }
+            for (double v : cur) {
+                b.add(0, v, round.plan());
+            }
+            t[0] = t[0].refine(round.region()[0], round.plan(), 0, a, b, a.values(0).merge(b.values(0)));
+            r = BinnedDistance.compute(t[0].slots(), nr, nc);
+            open = BinnedDistance.unresolved(t[0].slots(), nr, nc, r);
+        }
+        assertEquals(0.0, r.ksBound());
+        assertEquals(0.0, r.wassersteinBound());
+        assertEquals(KolmogorovSmirnov.statistic(ref, cur), r.ks(), 1e-12);
+        double w = Wasserstein.distance(ref, cur);
+        assertEquals(w, r.wasserstein(), 1e-9 * w);
+    }
+
+    private static boolean any(boolean[] open) {
+        for (boolean o : open) {
+            if (o) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Slots as the current scan leaves them: reference cells of {@code per} sorted values (gap, min,
+     * inside, max), both sides counted in them with offset sums.
+     */
+    static BinnedDistance.Slots cells(double[] reference, double[] current, int per) {
+        double[] ref = reference.clone();
+        Arrays.sort(ref);
+        int n = ref.length;
+        double[] min = new double[n];
+        double[] max = new double[n];
+        int cells = 0;
+        for (int i = 0; i < n; cells++) {
+            int j = Math.min(n, i + per);
+            while (j < n && ref[j] == ref[j - 1]) {
+                j++;   // a value's copies stay in one cell
+            }
+            min[cells] = ref[i];
+            max[cells] = ref[j - 1];
+            i = j;
+        }
+        min = Arrays.copyOf(min, cells);
+        max = Arrays.copyOf(max, cells);
+        int slots = 4 * cells + 1;
+        double[] left = new double[slots];
+        double[] right = new double[slots];
+        boolean[] point = new boolean[slots];
+        for (int c = 0; c < cells; c++) {
+            left[4 * c] = c == 0 ? Double.NEGATIVE_INFINITY : max[c - 1];
+            right[4 * c] = min[c];
+            left[4 * c + 1] = right[4 * c + 1] = min[c];
+            point[4 * c + 1] = true;
+            left[4 * c + 2] = min[c];
+            right[4 * c + 2] = max[c];
+            left[4 * c + 3] = right[4 * c + 3] = max[c];
+            point[4 * c + 3] = true;
+        }
+        left[4 * cells] = max[cells - 1];
+        right[4 * cells] = Double.POSITIVE_INFINITY;
+        long[] rc = new long[slots];
+        long[] cc = new long[slots];
+        double[] ro = new double[slots];
+        double[] co = new double[slots];
+        place(reference, min, max, left, right, rc, ro);
+        place(current, min, max, left, right, cc, co);
+        return new BinnedDistance.Slots(left, right, point, rc, cc, ro, co);
+    }
+
+    private static void place(double[] values, double[] min, double[] max, double[] left, double[] right, long[] count, double[] offset) {
+        for (double v : values) {
+            int at = Arrays.binarySearch(min, v);
+            int s;
+            if (at >= 0) {
+                s = 4 * at + 1;
+            } else {
+                int cell = -at - 2;
+                s = cell < 0 ? 0 : v < max[cell] ? 4 * cell + 2 : v == max[cell] ? 4 * cell + 3 : 4 * (cell + 1);
+            }
+            count[s]++;
+            offset[s] += v - (Double.isInfinite(left[s]) ? right[s] : left[s]);
+        }
+    }
+}
