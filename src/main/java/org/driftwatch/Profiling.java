@@ -231,7 +231,7 @@ final class Profiling {
             (number ? numerical : categorical).add(drift);
         }
         return new ProfileRequest(numerical, categorical, plan.id(), settings.psiBins(),
-            settings.maxCategories(), VALUE_TABLE_LIMIT, rowColumns, ProfileRequest.EXACT_VALUES, plan.model());
+            settings.maxCategories(), VALUE_TABLE_LIMIT, rowColumns, settings.exactValues(), plan.model(), settings.finishingScans());
     }
 
     /** Opens a dataset; numbers a text format left as text (nan, inf, all empty) are read as numbers. */

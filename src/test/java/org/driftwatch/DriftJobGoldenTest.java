@@ -33,6 +33,10 @@ class DriftJobGoldenTest {
     @TempDir
     Path tmp;
 
+    static Stream<String> names() {
+        return GoldenCase.ALL.stream();
+    }
+
     static Stream<Arguments> cases() {
         return GoldenCase.ALL.stream().flatMap(c -> Stream.of(Arguments.of(c, "csv"), Arguments.of(c, "parquet")));
     }
@@ -41,7 +45,27 @@ class DriftJobGoldenTest {
     @MethodSource("cases")
     void reportMatchesNumpyAndScipy(String name, String format) throws IOException {
         GoldenCase g = GoldenCase.load(name);
-        JsonNode report = run(g, format);
+        matches(g, run(g, format, ""));
+    }
+
+    /**
+     * Every case again on the path large data take (the reference's cells, one current scan) and the
+     * finishing scans that make KS and Wasserstein exact: the same numbers, with bound 0.
+     */
+    @ParameterizedTest(name = "{0} above the exact size")
+    @MethodSource("names")
+    void theCellsAndFinishingScansMatchNumpyAndScipy(String name) throws IOException {
+        GoldenCase g = GoldenCase.load(name);
+        JsonNode report = run(g, "parquet", "compare: {exact_values: 0}\n");
+        matches(g, report);
+        for (String col : g.columnsWithRole("numeric")) {
+            JsonNode c = report.get("columns").get(col);
+            assertEquals("exact", c.get("comparison").get("method").asText(), col + ": " + c.get("comparison"));
+            assertEquals(0.0, c.get("ks").get("bound").asDouble(), col);
+        }
+    }
+
+    private static void matches(GoldenCase g, JsonNode report) {
         JsonNode exp = g.expected();
         assertEquals(exp.get("rows").get("reference").asLong(), report.get("reference").get("rows").asLong());
         assertEquals(exp.get("rows").get("current").asLong(), report.get("current").get("rows").asLong());
@@ -123,9 +147,9 @@ class DriftJobGoldenTest {
         return out;
     }
 
-    private JsonNode run(GoldenCase g, String format) throws IOException {
+    private JsonNode run(GoldenCase g, String format, String extra) throws IOException {
         StringBuilder y = new StringBuilder();
-        y.append("monitor: golden\n");
+        y.append("monitor: golden\n").append(extra);
         y.append("reference: {path: \"").append(g.file("reference", format)).append("\", format: ").append(format).append("}\n");
         y.append("current: {path: \"").append(g.file("current", format)).append("\", format: ").append(format).append("}\n");
         y.append("columns:\n  numerical: ").append(quoted(g.columnsWithRole("numeric"))).append("\n");

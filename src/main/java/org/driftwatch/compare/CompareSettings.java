@@ -19,22 +19,32 @@ import org.driftwatch.rules.Suggestions;
  *
  * @param tests        per-column drift test chosen instead of {@link DriftTestChoice}'s default
  * @param deprecations lines to show the user about old keys still in use
+ * @param exactValues  numeric values per side (rows × numeric columns) up to which KS and Wasserstein come
+ *                     from one shuffle of value tables; above it from the reference's cells
+ * @param finishingScans above {@code exactValues}, the most finishing rounds (a scan of each side) that make
+ *                     KS and Wasserstein exact where the raw reference is read; 0 keeps them bounded
  */
 public record CompareSettings(int psiBins, int minCount, int maxCategories, double datasetShare,
-                              Map<String, DriftTest> tests, List<String> deprecations, String correction) {
+                              Map<String, DriftTest> tests, List<String> deprecations, String correction,
+                              long exactValues, int finishingScans) {
     /** Multiple-testing corrections of the p-value drift tests across a run's columns. */
     public static final List<String> CORRECTIONS = List.of("none", "bh", "bonferroni");
 
     public CompareSettings(int psiBins, int minCount, int maxCategories, double datasetShare, Map<String, DriftTest> tests,
                            List<String> deprecations) {
-        this(psiBins, minCount, maxCategories, datasetShare, tests, deprecations, "none");
+        this(psiBins, minCount, maxCategories, datasetShare, tests, deprecations, "none", DEFAULT_EXACT_VALUES, DEFAULT_FINISHING_SCANS);
     }
 
     public static final int DEFAULT_BINS = 10;
     public static final int DEFAULT_MIN_COUNT = 30;
     public static final int DEFAULT_MAX_CATEGORIES = 1000;
     public static final double DEFAULT_DATASET_SHARE = 0.5;
-    static final List<String> KEYS = List.of("psi_bins", "min_count", "max_categories", "dataset_share", "tests", "correction");
+    /** The exact path's shuffle of every numeric value pays below this; the cells and finishing scans above. */
+    public static final long DEFAULT_EXACT_VALUES = org.driftwatch.profile.model.ProfileRequest.EXACT_VALUES;
+    /** Enough rounds for columns without drift (the ECDFs cross everywhere) at 10M rows × 20 columns. */
+    public static final int DEFAULT_FINISHING_SCANS = org.driftwatch.profile.model.ProfileRequest.FINISH_ROUNDS;
+    static final List<String> KEYS = List.of("psi_bins", "min_count", "max_categories", "dataset_share", "tests", "correction",
+        "exact_values", "finishing_scans");
 
     public CompareSettings {
         tests = Map.copyOf(tests);
@@ -59,7 +69,9 @@ public record CompareSettings(int psiBins, int minCount, int maxCategories, doub
             throw compare.error("correction", "unknown compare.correction '" + correction + "'" + Suggestions.hint(correction, CORRECTIONS)
                 + "; use none, bh (Benjamini–Hochberg) or bonferroni");
         }
-        return new CompareSettings(bins, minCount, maxCategories, share, tests(compare), deprecations, correction);
+        long exactValues = compare.integer("exact_values", (int) DEFAULT_EXACT_VALUES, 0, Integer.MAX_VALUE);
+        int finishing = compare.integer("finishing_scans", DEFAULT_FINISHING_SCANS, 0, 64);
+        return new CompareSettings(bins, minCount, maxCategories, share, tests(compare), deprecations, correction, exactValues, finishing);
     }
 
     private static Map<String, DriftTest> tests(RuleSection compare) {
