@@ -14,7 +14,6 @@ import org.driftwatch.profile.scan.PartitionFold;
 import org.driftwatch.profile.scan.ScanProjection;
 import org.driftwatch.profile.sketch.CrossingPlan;
 import org.driftwatch.profile.sketch.CrossingPlanner;
-import org.driftwatch.profile.sketch.DoubleCounts;
 import org.driftwatch.profile.sketch.SlotTable;
 import org.driftwatch.stats.BinnedDistance;
 
@@ -115,17 +114,28 @@ final class CrossingResolver {
         }
         CrossingPlanner.Round round = CrossingPlanner.plan(t, u);
         CrossingPlan plan = round.plan();
-        CrossingScan ref = scan(reference, columns, plan, 0);
-        CrossingScan cur = scan(current, columns, plan, 1);
+        long t0 = System.nanoTime();
+        CrossingScan ref = scan(reference, columns, plan);
+        long t1 = System.nanoTime();
+        CrossingScan cur = scan(current, columns, plan);
+        long t2 = System.nanoTime();
+        if (System.getenv("DW_DEBUG") != null) {
+            long parts = 0;
+            long regions = 0;
+            for (int j = 0; j < m; j++) {
+                parts += plan.partCount(j);
+                regions += plan.lo()[j].length;
+            }
+            System.err.printf("finish: %d columns, %d regions, %d parts, ref %.2f s, cur %.2f s%n", m, regions, parts, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        }
         for (int j = 0; j < m; j++) {
-            DoubleCounts merged = ref.counts.values(j).merge(cur.counts.values(j));
-            tables[active.get(j)] = t[j].refine(round.region()[j], plan, j, ref.counts, cur.counts, merged);
+            tables[active.get(j)] = t[j].refine(round.region()[j], plan, j, ref.counts, cur.counts);
         }
     }
 
-    private static CrossingScan scan(Dataset<Row> data, List<String> columns, CrossingPlan plan, int side) {
+    private static CrossingScan scan(Dataset<Row> data, List<String> columns, CrossingPlan plan) {
         Dataset<Row> projection = ScanProjection.of(data, columns, List.of(), List.of(), false);
-        return PartitionFold.fold(projection, () -> new CrossingScan(plan, side), (acc, row) -> acc.add(row, plan),
+        return PartitionFold.fold(projection, () -> new CrossingScan(plan), (acc, row) -> acc.add(row, plan),
             (acc, batch) -> acc.add(batch, plan), CrossingScan::merge);
     }
 }

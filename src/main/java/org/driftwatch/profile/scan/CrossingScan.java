@@ -15,10 +15,11 @@ public final class CrossingScan implements Serializable {
     public final CrossingCounts counts;
     private transient double[] buffer;
     private transient boolean[] missing;
+    private transient int[] at;
+    private transient double[] offset;
 
-    /** @param side 0 for the reference, 1 for the current data */
-    public CrossingScan(CrossingPlan plan, int side) {
-        counts = new CrossingCounts(plan, side);
+    public CrossingScan(CrossingPlan plan) {
+        counts = new CrossingCounts(plan);
     }
 
     public void add(InternalRow row, CrossingPlan plan) {
@@ -33,17 +34,15 @@ public final class CrossingScan implements Serializable {
         if (buffer == null || buffer.length < batch.size()) {
             buffer = new double[Math.max(NumericBatch.ROWS, batch.size())];
             missing = new boolean[buffer.length];
+            at = new int[buffer.length];
+            offset = new double[buffer.length];
         }
         for (int c = 0; c < plan.columns(); c++) {
             if (!plan.looksInto(c)) {
                 continue;
             }
             batch.doubles(c, buffer, missing);
-            for (int r = 0; r < batch.size(); r++) {
-                if (!missing[r]) {
-                    add(c, buffer[r], plan);
-                }
-            }
+            counts.addAll(c, buffer, missing, batch.size(), plan, at, offset);
         }
     }
 

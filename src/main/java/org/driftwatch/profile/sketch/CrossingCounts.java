@@ -6,35 +6,28 @@ import java.util.Arrays;
 /**
  * One side's values inside the regions of a {@link CrossingPlan}: per part its count, the sum of its
  * values' offsets from the part's left boundary and its smallest and largest value; the values of
- * collecting regions themselves, counted per distinct value in {@link DoubleCounts} slot
- * {@code side} (0 reference, 1 current), so the two sides' tables merge into one.
+ * collecting regions themselves, as a plain array per column (8 bytes a value; sorted on the driver).
  */
 public final class CrossingCounts implements Serializable {
     private static final long serialVersionUID = 1L;
-    final long[][] count;
-    final double[][] offsetSum;
-    final double[][] min;
-    final double[][] max;
-    final DoubleCounts[] values;
-    private final int side;
+    /** Per column and part: count, offset sum, smallest, largest — side by side, one cache line per value. */
+    final double[][] parts;
+    final double[][] values;
+    final int[] sizes;
 
-    public CrossingCounts(CrossingPlan plan, int side) {
+    public CrossingCounts(CrossingPlan plan) {
         int n = plan.columns();
-        this.side = side;
-        count = new long[n][];
-        offsetSum = new double[n][];
-        min = new double[n][];
-        max = new double[n][];
-        values = new DoubleCounts[n];
+        this.parts = new double[n][];
+        values = new double[n][];
+        sizes = new int[n];
         for (int c = 0; c < n; c++) {
-            int parts = plan.partCount(c);
-            count[c] = new long[parts];
-            offsetSum[c] = new double[parts];
-            min[c] = new double[parts];
-            max[c] = new double[parts];
-            Arrays.fill(min[c], Double.POSITIVE_INFINITY);
-            Arrays.fill(max[c], Double.NEGATIVE_INFINITY);
-            values[c] = new DoubleCounts((int) Math.min(Integer.MAX_VALUE - 8, plan.collect()[c] + 1));
+            double[] f = new double[4 * plan.partCount(c)];
+            for (int p = 0; p < f.length; p += 4) {
+                f[p + 2] = Double.POSITIVE_INFINITY;
+                f[p + 3] = Double.NEGATIVE_INFINITY;
+            }
+            this.parts[c] = f;
+            values[c] = new double[plan.collect()[c] > 0 ? 16 : 0];
         }
     }
 
@@ -46,48 +39,126 @@ public final class CrossingCounts implements Serializable {
         }
         int parts = plan.parts()[c][k];
         if (parts == 0) {
-            values[c].add(v, side, 1);
+            append(c, v);
             return;
         }
         int p = plan.part(c, k, v);
-        int at = plan.firstPart()[c][k] + p;
-        count[c][at]++;
-        offsetSum[c][at] += v - CrossingPlan.boundary(plan.lo()[c][k], plan.hi()[c][k], parts, p);
-        min[c][at] = Math.min(min[c][at], v);
-        max[c][at] = Math.max(max[c][at], v);
+        int at = 4 * (plan.firstPart()[c][k] + p);
+        double[] f = this.parts[c];
+        f[at]++;
+        f[at + 1] += v - CrossingPlan.boundary(plan.lo()[c][k], plan.hi()[c][k], parts, p);
+        f[at + 2] = Math.min(f[at + 2], v);
+        f[at + 3] = Math.max(f[at + 3], v);
+    }
+
+    /**
+     * Adds the finite values among the first n of column c (−0.0 as 0.0), skipping the missing ones: first
+     * every value's part, then the counters, so the CPU overlaps the table reads of many values.
+     */
+    public void addAll(int c, double[] v, boolean[] missing, int n, CrossingPlan plan, int[] at, double[] offset) {
+        double[] f = this.parts[c];
+        int[] first = plan.firstPart()[c];
+        int[] split = plan.parts()[c];
+        for (int r = 0; r < n; r++) {
+            double x = v[r] + 0.0;
+            int k = missing[r] || !Double.isFinite(x) ? -1 : plan.region(c, x);
+            if (k < 0 || split[k] == 0) {
+                at[r] = k < 0 ? -1 : -2;
+                continue;
+            }
+            int p = plan.part(c, k, x);
+            at[r] = 4 * (first[k] + p);
+            offset[r] = x - CrossingPlan.boundary(plan.lo()[c][k], plan.hi()[c][k], split[k], p);
+        }
+        for (int r = 0; r < n; r++) {
+            int a = at[r];
+            if (a >= 0) {
+                double x = v[r] + 0.0;
+                f[a]++;
+                f[a + 1] += offset[r];
+                f[a + 2] = Math.min(f[a + 2], x);
+                f[a + 3] = Math.max(f[a + 3], x);
+            } else if (a == -2) {
+                append(c, v[r] + 0.0);
+            }
+        }
+    }
+
+    private void append(int c, double v) {
+        if (sizes[c] == values[c].length) {
+            values[c] = Arrays.copyOf(values[c], Math.max(16, values[c].length * 2));
+        }
+        values[c][sizes[c]++] = v;
     }
 
     public CrossingCounts merge(CrossingCounts o) {
-        for (int c = 0; c < count.length; c++) {
-            for (int p = 0; p < count[c].length; p++) {
-                count[c][p] += o.count[c][p];
-                offsetSum[c][p] += o.offsetSum[c][p];
-                min[c][p] = Math.min(min[c][p], o.min[c][p]);
-                max[c][p] = Math.max(max[c][p], o.max[c][p]);
+        for (int c = 0; c < parts.length; c++) {
+            double[] f = parts[c];
+            double[] g = o.parts[c];
+            for (int p = 0; p < f.length; p += 4) {
+                f[p] += g[p];
+                f[p + 1] += g[p + 1];
+                f[p + 2] = Math.min(f[p + 2], g[p + 2]);
+                f[p + 3] = Math.max(f[p + 3], g[p + 3]);
             }
-            values[c].merge(o.values[c]);
+            for (int j = 0; j < o.sizes[c]; j++) {
+                append(c, o.values[c][j]);
+            }
         }
         return this;
     }
 
     public long count(int c, int part) {
-        return count[c][part];
+        return (long) parts[c][4 * part];
     }
 
     public double offsetSum(int c, int part) {
-        return offsetSum[c][part];
+        return parts[c][4 * part + 1];
     }
 
     public double min(int c, int part) {
-        return min[c][part];
+        return parts[c][4 * part + 2];
     }
 
     public double max(int c, int part) {
-        return max[c][part];
+        return parts[c][4 * part + 3];
     }
 
-    /** Column c's collected values, both sides once the reference's and the current's counts are merged. */
-    public DoubleCounts values(int c) {
-        return values[c];
+    /** Column c's collected values, sorted. */
+    public double[] sortedValues(int c) {
+        double[] v = Arrays.copyOf(values[c], sizes[c]);
+        Arrays.sort(v);
+        return v;
+    }
+
+    /** The distinct values two sides collected in column c, in increasing order, with each side's count. */
+    public static Pooled pooled(CrossingCounts reference, CrossingCounts current, int c) {
+        double[] a = reference.sortedValues(c);
+        double[] b = current.sortedValues(c);
+        double[] v = new double[a.length + b.length];
+        long[] r = new long[v.length];
+        long[] k = new long[v.length];
+        int i = 0;
+        int j = 0;
+        int n = -1;
+        while (i < a.length || j < b.length) {
+            double x = j >= b.length || i < a.length && a[i] <= b[j] ? a[i] : b[j];
+            if (n < 0 || v[n] != x) {
+                v[++n] = x;
+            }
+            while (i < a.length && a[i] == x) {
+                r[n]++;
+                i++;
+            }
+            while (j < b.length && b[j] == x) {
+                k[n]++;
+                j++;
+            }
+        }
+        return new Pooled(Arrays.copyOf(v, n + 1), Arrays.copyOf(r, n + 1), Arrays.copyOf(k, n + 1));
+    }
+
+    /** Distinct values with the reference's and the current's counts. */
+    public record Pooled(double[] values, long[] reference, long[] current) {
     }
 }

@@ -15,8 +15,8 @@ public final class CrossingPlanner {
     static final int MAX_PARTS = 1 << 14;
     /** Parts over all columns of one scan: 32 bytes each per task. */
     static final int PARTS = 1 << 19;
-    /** Collected values over all columns of one scan. */
-    static final long VALUES = 1 << 21;
+    /** Collected values over all columns of one scan: 8 bytes each, 32 MB on the driver. */
+    static final long VALUES = 1 << 22;
 
     private CrossingPlanner() {
     }

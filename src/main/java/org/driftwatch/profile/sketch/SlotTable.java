@@ -44,14 +44,13 @@ public final class SlotTable {
      * The slots once column c's regions of {@code plan} are known from both sides' counts.
      *
      * @param region per slot, its region in the plan, or −1 when the scan did not look into it
-     * @param merged the column's collected values of both sides (reference slot 0, current slot 1)
      */
-    public SlotTable refine(int[] region, CrossingPlan plan, int c, CrossingCounts ref, CrossingCounts cur, DoubleCounts merged) {
+    public SlotTable refine(int[] region, CrossingPlan plan, int c, CrossingCounts ref, CrossingCounts cur) {
         Builder out = new Builder(size() * 2);
-        DoubleCounts.Sorted values = merged.full() ? null : merged.sorted();
+        CrossingCounts.Pooled values = CrossingCounts.pooled(ref, cur, c);
         for (int i = 0; i < size(); i++) {
             int k = region[i];
-            if (k < 0 || (plan.parts()[c][k] == 0 && values == null)) {
+            if (k < 0) {
                 out.copy(this, i);
             } else if (plan.parts()[c][k] == 0) {
                 collected(out, slots.left()[i], slots.right()[i], closedLeft[i], values);
@@ -62,14 +61,14 @@ public final class SlotTable {
         return out.build();
     }
 
-    private static void collected(Builder out, double lo, double hi, boolean closed, DoubleCounts.Sorted v) {
+    private static void collected(Builder out, double lo, double hi, boolean closed, CrossingCounts.Pooled v) {
         int from = Arrays.binarySearch(v.values(), lo);
         from = from >= 0 ? (closed ? from : from + 1) : -from - 1;
         double at = lo;
         for (int j = from; j < v.values().length && v.values()[j] < hi; j++) {
             double u = v.values()[j];
             out.gap(at, u);
-            out.point(u, v.first()[j], v.second()[j]);
+            out.point(u, v.reference()[j], v.current()[j]);
             at = u;
         }
         out.gap(at, hi);

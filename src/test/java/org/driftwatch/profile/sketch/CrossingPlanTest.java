@@ -90,15 +90,15 @@ class CrossingPlanTest {
         for (boolean[] open = BinnedDistance.unresolved(t[0].slots(), nr, nc, r); any(open); rounds++) {
             assertTrue(rounds < 8, "too many rounds");
             CrossingPlanner.Round round = CrossingPlanner.plan(t, new boolean[][] {open});
-            CrossingCounts a = new CrossingCounts(round.plan(), 0);
-            CrossingCounts b = new CrossingCounts(round.plan(), 1);
+            CrossingCounts a = new CrossingCounts(round.plan());
+            CrossingCounts b = new CrossingCounts(round.plan());
             for (double v : ref) {
                 a.add(0, v, round.plan());
             }
             for (double v : cur) {
                 b.add(0, v, round.plan());
             }
-            t[0] = t[0].refine(round.region()[0], round.plan(), 0, a, b, a.values(0).merge(b.values(0)));
+            t[0] = t[0].refine(round.region()[0], round.plan(), 0, a, b);
             r = BinnedDistance.compute(t[0].slots(), nr, nc);
             open = BinnedDistance.unresolved(t[0].slots(), nr, nc, r);
         }
