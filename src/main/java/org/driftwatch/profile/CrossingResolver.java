@@ -114,20 +114,8 @@ final class CrossingResolver {
         }
         CrossingPlanner.Round round = CrossingPlanner.plan(t, u);
         CrossingPlan plan = round.plan();
-        long t0 = System.nanoTime();
         CrossingScan ref = scan(reference, columns, plan);
-        long t1 = System.nanoTime();
         CrossingScan cur = scan(current, columns, plan);
-        long t2 = System.nanoTime();
-        if (System.getenv("DW_DEBUG") != null) {
-            long parts = 0;
-            long regions = 0;
-            for (int j = 0; j < m; j++) {
-                parts += plan.partCount(j);
-                regions += plan.lo()[j].length;
-            }
-            System.err.printf("finish: %d columns, %d regions, %d parts, ref %.2f s, cur %.2f s%n", m, regions, parts, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
-        }
         for (int j = 0; j < m; j++) {
             tables[active.get(j)] = t[j].refine(round.region()[j], plan, j, ref.counts, cur.counts);
         }

@@ -41,6 +41,9 @@ import org.driftwatch.profile.sketch.IdSet;
  *     numeric values into a value-frequency table and a window over it — the exact strategy
  *     ({@link ExactComparison}) instead of the bounded one ({@link CurrentProfiler}), chosen by
  *     {@link ComparisonChoice};</li>
+ * <li>above that size, on a full run: finishing rounds, one scan of each side per round, until KS and
+ *     Wasserstein are exact ({@link CrossingResolver}, at most {@link ProfileRequest#finishRounds()});
+ *     none when every bound is already 0;</li>
  * <li>leakage from the id bitmaps of the two scans; only when ids are shared (or are not integers) one
  *     shuffle of the id columns; identical rows: without an id in the rows, pass 2 puts the reference's
  *     row hashes in a filter the current scan probes, and only the candidates it lets through are

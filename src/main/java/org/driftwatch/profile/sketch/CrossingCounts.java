@@ -46,7 +46,7 @@ public final class CrossingCounts implements Serializable {
         int at = 4 * (plan.firstPart()[c][k] + p);
         double[] f = this.parts[c];
         f[at]++;
-        f[at + 1] += v - CrossingPlan.boundary(plan.lo()[c][k], plan.hi()[c][k], parts, p);
+        f[at + 1] += v - plan.boundary(c, k, p);
         f[at + 2] = Math.min(f[at + 2], v);
         f[at + 3] = Math.max(f[at + 3], v);
     }
@@ -59,16 +59,32 @@ public final class CrossingCounts implements Serializable {
         double[] f = this.parts[c];
         int[] first = plan.firstPart()[c];
         int[] split = plan.parts()[c];
+        double[] lo = plan.lo()[c];
+        double[] hi = plan.hi()[c];
+        double[] step = plan.step()[c];
+        double[] inverse = plan.inverse()[c];
         for (int r = 0; r < n; r++) {
             double x = v[r] + 0.0;
             int k = missing[r] || !Double.isFinite(x) ? -1 : plan.region(c, x);
-            if (k < 0 || split[k] == 0) {
+            int m = k < 0 ? 0 : split[k];
+            if (m == 0) {
                 at[r] = k < 0 ? -1 : -2;
                 continue;
             }
-            int p = plan.part(c, k, x);
+            // as CrossingPlan.part and boundary, with the column's arrays at hand
+            double l = lo[k];
+            int p = (int) Math.max(0, Math.min(m - 1, (x - l) * inverse[k]));
+            double left = p == 0 ? l : Math.min(hi[k], l + p * step[k]);
+            while (p > 0 && x < left) {
+                p--;
+                left = p == 0 ? l : Math.min(hi[k], l + p * step[k]);
+            }
+            while (p < m - 1 && x >= (p + 1 >= m ? hi[k] : Math.min(hi[k], l + (p + 1) * step[k]))) {
+                p++;
+                left = Math.min(hi[k], l + p * step[k]);
+            }
             at[r] = 4 * (first[k] + p);
-            offset[r] = x - CrossingPlan.boundary(plan.lo()[c][k], plan.hi()[c][k], split[k], p);
+            offset[r] = x - left;
         }
         for (int r = 0; r < n; r++) {
             int a = at[r];

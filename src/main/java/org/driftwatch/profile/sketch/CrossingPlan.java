@@ -12,9 +12,11 @@ import java.util.Arrays;
  *
  * @param firstPart per column, where each region's parts start in {@link CrossingCounts}' flat arrays
  * @param collect   per column, how many values (both sides) its collecting regions hold at most
+ * @param grids     per column, where its values are looked up (a small grid: it stays in the cache)
+ * @param step      per region, the width of its parts; {@code inverse} its reciprocal (0 when collected)
  */
 public record CrossingPlan(double[][] lo, double[][] hi, boolean[][] closedLeft, int[][] parts, int[][] firstPart,
-                           long[] collect, RegionGrid[] grids) implements Serializable {
+                           long[] collect, RegionGrid[] grids, double[][] step, double[][] inverse) implements Serializable {
 
     /** A column's regions: lo, hi, closed-left and parts per region. */
     public record Regions(double[] lo, double[] hi, boolean[] closedLeft, int[] parts) {
@@ -38,10 +40,18 @@ public record CrossingPlan(double[][] lo, double[][] hi, boolean[][] closedLeft,
             }
         }
         RegionGrid[] grids = new RegionGrid[n];
+        double[][] step = new double[n][];
+        double[][] inverse = new double[n][];
         for (int c = 0; c < n; c++) {
             grids[c] = new RegionGrid(lo[c], hi[c]);
+            step[c] = new double[lo[c].length];
+            inverse[c] = new double[lo[c].length];
+            for (int k = 0; k < lo[c].length; k++) {
+                step[c][k] = parts[c][k] == 0 ? 0 : (hi[c][k] - lo[c][k]) / parts[c][k];
+                inverse[c][k] = step[c][k] > 0 ? 1 / step[c][k] : 0;
+            }
         }
-        return new CrossingPlan(lo, hi, closed, parts, first, collect.clone(), grids);
+        return new CrossingPlan(lo, hi, closed, parts, first, collect.clone(), grids, step, inverse);
     }
 
     public int columns() {
@@ -59,14 +69,25 @@ public record CrossingPlan(double[][] lo, double[][] hi, boolean[][] closedLeft,
 
     /** The region of column c holding v, or −1. */
     public int region(int c, double v) {
-        double[] l = lo[c];
-        RegionGrid g = grids[c];
-        int from = g.from(v);
-        int to = g.to(v);
+        RegionGrid grid = grids[c];
+        int g = grid.point(v);
+        if (g < 0) {
+            return -1;
+        }
+        int known = grid.known(g);
+        if (known >= 0) {
+            return known;
+        }
+        int from = grid.first(g);
+        int to = grid.last(g);
+        if (from == to) {
+            // the usual case: one candidate
+            return (closedLeft[c][from] ? v >= lo[c][from] : v > lo[c][from]) && v < hi[c][from] ? from : -1;
+        }
         if (from > to) {
             return -1;
         }
-        int at = Arrays.binarySearch(l, from, to + 1, v);
+        int at = Arrays.binarySearch(lo[c], from, to + 1, v);
         if (at >= 0) {
             return closedLeft[c][at] ? at : -1;
         }
@@ -74,21 +95,23 @@ public record CrossingPlan(double[][] lo, double[][] hi, boolean[][] closedLeft,
         return k >= from && v < hi[c][k] ? k : -1;
     }
 
-    /** The k-th boundary of a region split in {@code parts}: lo at 0, hi at parts, nondecreasing in k. */
-    public static double boundary(double lo, double hi, int parts, int k) {
-        return k >= parts ? hi : k <= 0 ? lo : Math.min(hi, lo + (hi - lo) * k / parts);
+    /**
+     * The left boundary of part p of region k of column c: lo at 0, hi at parts, lo + p·step between
+     * (never above hi) — nondecreasing in p, and the same wherever it is computed.
+     */
+    public double boundary(int c, int k, int p) {
+        int m = parts[c][k];
+        return p >= m ? hi[c][k] : p <= 0 ? lo[c][k] : Math.min(hi[c][k], lo[c][k] + p * step[c][k]);
     }
 
     /** Which part of region k of column c holds v (v in the region, the region split). */
     public int part(int c, int k, double v) {
-        double l = lo[c][k];
-        double h = hi[c][k];
         int m = parts[c][k];
-        int p = (int) Math.max(0, Math.min(m - 1, (v - l) / (h - l) * m));
-        while (p > 0 && v < boundary(l, h, m, p)) {
+        int p = (int) Math.max(0, Math.min(m - 1, (v - lo[c][k]) * inverse[c][k]));
+        while (p > 0 && v < boundary(c, k, p)) {
             p--;
         }
-        while (p < m - 1 && v >= boundary(l, h, m, p + 1)) {
+        while (p < m - 1 && v >= boundary(c, k, p + 1)) {
             p++;
         }
         return p;

@@ -14,13 +14,17 @@ final class RegionGrid implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int MIN_POINTS = 1 << 10;
     private static final int MAX_POINTS = 1 << 16;
+    private static final int POINTS_PER_REGION = 32;
     private final double[] lo;
     private final double[] hi;
     private transient double low;
     private transient double high;
     private transient double scale;
-    private transient int[] first;
-    private transient int[] last;
+    /**
+     * Per grid point: the region every value at it lies in, or −1 when that is not known; then the first
+     * and the last region it may hold (first above last for none).
+     */
+    private transient int[] range;
 
     RegionGrid(double[] lo, double[] hi) {
         this.lo = lo;
@@ -35,35 +39,49 @@ final class RegionGrid implements Serializable {
 
     private void build() {
         int n = lo.length;
-        int points = Math.max(MIN_POINTS, Math.min(MAX_POINTS, Integer.highestOneBit(Math.max(1, n)) * 8));
+        int points = Math.max(MIN_POINTS, Math.min(MAX_POINTS, Integer.highestOneBit(Math.max(1, n)) * POINTS_PER_REGION));
         low = n == 0 ? 0 : lo[0];
         high = n == 0 ? -1 : hi[n - 1];
         double s = points / (high - low);
         scale = high > low && Double.isFinite(s) ? s : 0;
-        first = new int[points + 1];
-        last = new int[points + 1];
-        java.util.Arrays.fill(first, Integer.MAX_VALUE);
-        java.util.Arrays.fill(last, -1);
+        range = new int[3 * (points + 1)];
+        for (int g = 0; g <= points; g++) {
+            range[3 * g] = -1;
+            range[3 * g + 1] = Integer.MAX_VALUE;
+            range[3 * g + 2] = -1;
+        }
         for (int k = 0; k < n; k++) {
-            for (int g = point(lo[k]); g <= point(hi[k]); g++) {
-                first[g] = Math.min(first[g], k);
-                last[g] = k;
+            int from = point(lo[k]);
+            int to = point(hi[k]);
+            for (int g = from; g <= to; g++) {
+                // strictly between the points of its ends, a grid point holds only values strictly inside the region
+                range[3 * g] = g > from && g < to ? k : range[3 * g];
+                range[3 * g + 1] = Math.min(range[3 * g + 1], k);
+                range[3 * g + 2] = k;
             }
         }
     }
 
-    /** The first region v may lie in; above {@link #to} when none. */
-    int from(double v) {
-        return v < low || v > high ? Integer.MAX_VALUE : first[point(v)];
-    }
-
-    /** The last region v may lie in. */
-    int to(double v) {
-        return v < low || v > high ? -1 : last[point(v)];
-    }
-
-    private int point(double v) {
+    /** The grid point of v, or −1 when v lies outside every region's range. */
+    int point(double v) {
+        if (!(v >= low && v <= high)) {
+            return -1;
+        }
         double p = (v - low) * scale;
-        return p <= 0 ? 0 : (int) Math.min(first.length - 1, p);
+        return p <= 0 ? 0 : (int) Math.min(range.length / 3 - 1, p);
+    }
+
+    /** The region every value at grid point g lies in, or −1 when it must be searched. */
+    int known(int g) {
+        return range[3 * g];
+    }
+
+    /** The first region a value at grid point g may lie in; above {@link #last} when none. */
+    int first(int g) {
+        return range[3 * g + 1];
+    }
+
+    int last(int g) {
+        return range[3 * g + 2];
     }
 }

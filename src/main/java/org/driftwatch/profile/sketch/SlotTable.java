@@ -80,8 +80,8 @@ public final class SlotTable {
         int m = plan.parts()[c][k];
         for (int p = 0; p < m; p++) {
             int at = plan.firstPart()[c][k] + p;
-            double left = CrossingPlan.boundary(lo, hi, m, p);
-            double right = CrossingPlan.boundary(lo, hi, m, p + 1);
+            double left = plan.boundary(c, k, p);
+            double right = plan.boundary(c, k, p + 1);
             long r = ref.count(c, at);
             long q = cur.count(c, at);
             double least = Math.min(ref.min(c, at), cur.min(c, at));

@@ -54,8 +54,7 @@ class CrossingPlanTest {
             assertEquals(expected, found, "value " + v);
             if (found >= 0 && parts[found] > 0) {
                 int p = plan.part(0, found, v);
-                assertTrue(v >= CrossingPlan.boundary(lo[found], hi[found], parts[found], p)
-                    && v < CrossingPlan.boundary(lo[found], hi[found], parts[found], p + 1) || p == 0, "part of " + v);
+                assertTrue(v >= plan.boundary(0, found, p) && v < plan.boundary(0, found, p + 1) || p == 0, "part of " + v);
             }
         }
     }
