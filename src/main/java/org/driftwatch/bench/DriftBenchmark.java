@@ -89,6 +89,7 @@ public final class DriftBenchmark {
             floor(data, List.of("reference.parquet", "current.parquet"));   // warm-up: JIT, file cache
             Measure floor = measure(() -> floor(data, List.of("reference.parquet", "current.parquet")));
             Measure full = measure(() -> driftwatch(data, null));
+            Measure bounded = measure(() -> driftwatch(rules(data, "parquet", true, "compare: {finishing_scans: 0}\n"), data));
             Measure withoutId = measure(() -> driftwatch(rules(data, "parquet", false), data));
             Path profile = data.resolve("reference-profile.json");
             Measure build = measure(() -> writeProfile(data, profile));
@@ -96,6 +97,7 @@ public final class DriftBenchmark {
             Measure nightly = measure(() -> driftwatch(data, profile));
             add(label, "floor: one scan of both datasets", floor, floor);
             add(label, "driftwatch run (all checks, reports)", full, floor);
+            add(label, "driftwatch run, KS and Wasserstein bounded (compare.finishing_scans: 0)", bounded, floor);
             add(label, "driftwatch run without columns.id (copied rows by row hash)", withoutId, floor);
             add(label, "driftwatch profile (reference only, once)", build, floor);
             add(label, "floor: one scan of the current data", currentFloor, currentFloor);
@@ -237,10 +239,16 @@ public final class DriftBenchmark {
 
     /** The benchmark's rule file: all default checks on the data in {@code format}, with or without {@code columns.id}. */
     private RuleSet rules(Path data, String format, boolean id) {
+        return rules(data, format, id, "");
+    }
+
+    /** The same with more rule-file lines ({@code extra}), written beside it under another name. */
+    private RuleSet rules(Path data, String format, boolean id, String extra) {
         try {
-            Path rules = data.resolve(id ? "rules.yaml" : "rules-without-id.yaml");
+            Path rules = data.resolve((id ? "rules" : "rules-without-id") + (extra.isEmpty() ? "" : "-bounded") + ".yaml");
             Files.writeString(rules, "monitor: bench\nreference: {path: \"" + data.resolve("reference." + format) + "\", format: " + format + "}\n"
-                + "current: {path: \"" + data.resolve("current." + format) + "\", format: " + format + "}\n" + (id ? "columns: {id: id}\n" : ""));
+                + "current: {path: \"" + data.resolve("current." + format) + "\", format: " + format + "}\n" + (id ? "columns: {id: id}\n" : "")
+                + extra);
             return RuleFileParser.parse(rules);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

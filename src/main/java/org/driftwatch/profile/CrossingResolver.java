@@ -71,7 +71,7 @@ final class CrossingResolver {
             if (active.isEmpty()) {
                 break;
             }
-            round(reference, current, names, tables, unresolved, active);
+            round(reference, current, names, tables, unresolved, active, open);
             results = distances(tables, names, open);
         }
         Map<String, NumericDistribution> out = new HashMap<>(numeric);
@@ -102,7 +102,7 @@ final class CrossingResolver {
 
     /** One finishing round over the active columns. */
     private static void round(Dataset<Row> reference, Dataset<Row> current, List<String> names, SlotTable[] tables,
-                              boolean[][] unresolved, List<Integer> active) {
+                              boolean[][] unresolved, List<Integer> active, Map<String, Open> open) {
         int m = active.size();
         SlotTable[] t = new SlotTable[m];
         boolean[][] u = new boolean[m][];
@@ -117,7 +117,8 @@ final class CrossingResolver {
         CrossingScan ref = scan(reference, columns, plan);
         CrossingScan cur = scan(current, columns, plan);
         for (int j = 0; j < m; j++) {
-            tables[active.get(j)] = t[j].refine(round.region()[j], plan, j, ref.counts, cur.counts);
+            Open o = open.get(columns.get(j));
+            tables[active.get(j)] = t[j].refine(round.region()[j], plan, j, ref.counts, cur.counts, o.referenceCount(), o.currentCount());
         }
     }
 

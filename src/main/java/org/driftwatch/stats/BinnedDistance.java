@@ -15,9 +15,22 @@ public final class BinnedDistance {
     private BinnedDistance() {
     }
 
-    /** Per-slot inputs, all arrays of the same length and in increasing order of position. */
+    /**
+     * Per-slot inputs, all arrays of the same length and in increasing order of position. A slot whose
+     * values were all seen may be <em>resolved</em>: {@code resolvedD} is then the largest |F_cur − F_ref|
+     * inside it and {@code resolvedW} its exact ∫|F_cur − F_ref| (NaN elsewhere; both arrays null when no
+     * slot is resolved).
+     */
     public record Slots(double[] left, double[] right, boolean[] point, long[] reference, long[] current,
-                        double[] referenceOffsetSum, double[] currentOffsetSum) {
+                        double[] referenceOffsetSum, double[] currentOffsetSum, double[] resolvedD, double[] resolvedW) {
+        public Slots(double[] left, double[] right, boolean[] point, long[] reference, long[] current,
+                     double[] referenceOffsetSum, double[] currentOffsetSum) {
+            this(left, right, point, reference, current, referenceOffsetSum, currentOffsetSum, null, null);
+        }
+
+        boolean resolved(int i) {
+            return resolvedD != null && !Double.isNaN(resolvedD[i]);
+        }
     }
 
     /** D with how much the exact D may exceed it, and the Wasserstein integral with its ± bound. */
@@ -39,6 +52,11 @@ public final class BinnedDistance {
             cc += s.current()[i];
             double frEnd = (double) cr / nRef;
             double fcEnd = (double) cc / nCur;
+            if (s.resolved(i)) {
+                lower = Math.max(lower, s.resolvedD()[i]);
+                w += s.resolvedW()[i];
+                continue;
+            }
             if (s.point()[i]) {
                 lower = Math.max(lower, Math.abs(fcEnd - frEnd));
                 continue;
@@ -71,7 +89,7 @@ public final class BinnedDistance {
             double fc = (double) cc / nCur;
             cr += s.reference()[i];
             cc += s.current()[i];
-            if (!s.point()[i]) {
+            if (!s.point()[i] && !s.resolved(i)) {
                 double lowest = fc - (double) cr / nRef;
                 double highest = (double) cc / nCur - fr;
                 boolean ks = s.reference()[i] + s.current()[i] > 0 && Math.max(Math.abs(lowest), Math.abs(highest)) > r.ks();

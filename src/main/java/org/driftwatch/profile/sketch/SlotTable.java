@@ -6,8 +6,9 @@ import org.driftwatch.stats.BinnedDistance;
 /**
  * One numeric column's shared slots (points and intervals, both sides' counts and offset sums) as the
  * distances are computed from, and how a finishing scan refines them: an interval the scan collected
- * becomes its values as points with empty gaps between; an interval it counted in parts becomes those
- * parts (a part holding one distinct value becomes that point). Intervals are open, except parts after
+ * becomes one resolved slot (its exact largest |F_cur − F_ref| and integral, so the slots never grow with
+ * the values); an interval it counted in parts becomes those parts (a part holding one distinct value
+ * becomes that point). Intervals are open, except parts after
  * the first, which are closed on the left ({@code [b_k, b_k+1)}).
  */
 public final class SlotTable {
@@ -45,33 +46,51 @@ public final class SlotTable {
      *
      * @param region per slot, its region in the plan, or −1 when the scan did not look into it
      */
-    public SlotTable refine(int[] region, CrossingPlan plan, int c, CrossingCounts ref, CrossingCounts cur) {
+    public SlotTable refine(int[] region, CrossingPlan plan, int c, CrossingCounts ref, CrossingCounts cur, long nRef, long nCur) {
         Builder out = new Builder(size() * 2);
         CrossingCounts.Pooled values = CrossingCounts.pooled(ref, cur, c);
+        long cr = 0;
+        long cc = 0;
         for (int i = 0; i < size(); i++) {
             int k = region[i];
             if (k < 0) {
                 out.copy(this, i);
             } else if (plan.parts()[c][k] == 0) {
-                collected(out, slots.left()[i], slots.right()[i], closedLeft[i], values);
+                collected(out, i, closedLeft[i], values, cr, cc, nRef, nCur);
             } else {
                 parts(out, plan, c, k, ref, cur);
             }
+            cr += slots.reference()[i];
+            cc += slots.current()[i];
         }
         return out.build();
     }
 
-    private static void collected(Builder out, double lo, double hi, boolean closed, CrossingCounts.Pooled v) {
+    /**
+     * A collected interval, resolved: walked value by value from the counts before it (as
+     * {@link BinnedDistance} would walk its values as points and the gaps between them), it keeps only its
+     * largest |F_cur − F_ref| and its exact integral — one slot, however many values it held.
+     */
+    private void collected(Builder out, int i, boolean closed, CrossingCounts.Pooled v, long cr, long cc, long nRef, long nCur) {
+        double lo = slots.left()[i];
+        double hi = slots.right()[i];
         int from = Arrays.binarySearch(v.values(), lo);
         from = from >= 0 ? (closed ? from : from + 1) : -from - 1;
         double at = lo;
+        double d = Math.abs((double) cc / nCur - (double) cr / nRef);
+        double most = 0;
+        double w = 0;
         for (int j = from; j < v.values().length && v.values()[j] < hi; j++) {
             double u = v.values()[j];
-            out.gap(at, u);
-            out.point(u, v.reference()[j], v.current()[j]);
+            w += d * (u - at);
+            cr += v.reference()[j];
+            cc += v.current()[j];
+            d = Math.abs((double) cc / nCur - (double) cr / nRef);
+            most = Math.max(most, d);
             at = u;
         }
-        out.gap(at, hi);
+        w += d * (hi - at);
+        out.resolved(lo, hi, slots.reference()[i], slots.current()[i], most, w);
     }
 
     private static void parts(Builder out, CrossingPlan plan, int c, int k, CrossingCounts ref, CrossingCounts cur) {
@@ -106,6 +125,8 @@ public final class SlotTable {
         private long[] cur;
         private double[] refOffset;
         private double[] curOffset;
+        private double[] resolvedD;
+        private double[] resolvedW;
         private int size;
 
         Builder(int capacity) {
@@ -117,16 +138,26 @@ public final class SlotTable {
             cur = new long[capacity];
             refOffset = new double[capacity];
             curOffset = new double[capacity];
+            resolvedD = new double[capacity];
+            resolvedW = new double[capacity];
         }
 
         void copy(SlotTable t, int i) {
             BinnedDistance.Slots s = t.slots;
-            if (s.point()[i]) {
+            if (s.resolvedD() != null && !Double.isNaN(s.resolvedD()[i])) {
+                resolved(s.left()[i], s.right()[i], s.reference()[i], s.current()[i], s.resolvedD()[i], s.resolvedW()[i]);
+            } else if (s.point()[i]) {
                 point(s.left()[i], s.reference()[i], s.current()[i]);
             } else {
                 interval(s.left()[i], s.right()[i], t.closedLeft[i], s.reference()[i], s.current()[i], s.referenceOffsetSum()[i],
                     s.currentOffsetSum()[i]);
             }
+        }
+
+        void resolved(double from, double to, long r, long c, double d, double w) {
+            add(from, to, false, false, r, c, 0.0, 0.0);
+            resolvedD[size - 1] = d;
+            resolvedW[size - 1] = w;
         }
 
         void gap(double from, double to) {
@@ -152,6 +183,8 @@ public final class SlotTable {
                 cur = Arrays.copyOf(cur, n);
                 refOffset = Arrays.copyOf(refOffset, n);
                 curOffset = Arrays.copyOf(curOffset, n);
+                resolvedD = Arrays.copyOf(resolvedD, n);
+                resolvedW = Arrays.copyOf(resolvedW, n);
             }
             left[size] = l;
             right[size] = h;
@@ -161,13 +194,15 @@ public final class SlotTable {
             cur[size] = c;
             refOffset[size] = ro;
             curOffset[size] = co;
+            resolvedD[size] = Double.NaN;
+            resolvedW[size] = Double.NaN;
             size++;
         }
 
         SlotTable build() {
             return new SlotTable(new BinnedDistance.Slots(Arrays.copyOf(left, size), Arrays.copyOf(right, size),
                 Arrays.copyOf(point, size), Arrays.copyOf(ref, size), Arrays.copyOf(cur, size), Arrays.copyOf(refOffset, size),
-                Arrays.copyOf(curOffset, size)), Arrays.copyOf(closed, size));
+                Arrays.copyOf(curOffset, size), Arrays.copyOf(resolvedD, size), Arrays.copyOf(resolvedW, size)), Arrays.copyOf(closed, size));
         }
     }
 }

@@ -59,6 +59,38 @@ class CrossingPlanTest {
         }
     }
 
+    /** The batch step (a scan of column batches) counts exactly as value-by-value adds (a scan of rows). */
+    @Test
+    void batchAddsCountLikeSingleAdds() {
+        double[] ref = sample(new Random(5), 40_000, 0, true);
+        double[] cur = sample(new Random(6), 30_000, 0.1, false);
+        SlotTable[] t = {new SlotTable(cells(ref, cur, 3000))};
+        BinnedDistance.Result r = BinnedDistance.compute(t[0].slots(), ref.length, cur.length);
+        CrossingPlan plan = CrossingPlanner.plan(t, new boolean[][] {BinnedDistance.unresolved(t[0].slots(), ref.length, cur.length, r)}).plan();
+        assertTrue(plan.partCount(0) > 0 && plan.collect()[0] > 0, "both parts and collected values");
+        double[] values = cur.clone();
+        values[3] = Double.NaN;
+        values[4] = -0.0;
+        values[5] = Double.POSITIVE_INFINITY;
+        boolean[] missing = new boolean[values.length];
+        missing[7] = true;
+        CrossingCounts one = new CrossingCounts(plan);
+        for (int i = 0; i < values.length; i++) {
+            if (!missing[i] && Double.isFinite(values[i])) {
+                one.add(0, values[i] + 0.0, plan);
+            }
+        }
+        CrossingCounts bulk = new CrossingCounts(plan);
+        bulk.addAll(0, values, missing, values.length, plan, new int[values.length], new double[values.length]);
+        for (int p = 0; p < plan.partCount(0); p++) {
+            assertEquals(one.count(0, p), bulk.count(0, p), "count of part " + p);
+            assertEquals(one.offsetSum(0, p), bulk.offsetSum(0, p), 0.0, "offsets of part " + p);
+            assertEquals(one.min(0, p), bulk.min(0, p), 0.0);
+            assertEquals(one.max(0, p), bulk.max(0, p), 0.0);
+        }
+        assertTrue(java.util.Arrays.equals(one.sortedValues(0), bulk.sortedValues(0)), "collected values");
+    }
+
     @Test
     void roundsEndAtTheExactDistancesWithoutDrift() {
         assertExactAfterRounds(sample(new Random(1), 60_000, 0, false), sample(new Random(2), 50_000, 0, false));
@@ -97,12 +129,13 @@ class CrossingPlanTest {
             for (double v : cur) {
                 b.add(0, v, round.plan());
             }
-            t[0] = t[0].refine(round.region()[0], round.plan(), 0, a, b);
+            t[0] = t[0].refine(round.region()[0], round.plan(), 0, a, b, nr, nc);
             r = BinnedDistance.compute(t[0].slots(), nr, nc);
             open = BinnedDistance.unresolved(t[0].slots(), nr, nc, r);
         }
         assertEquals(0.0, r.ksBound());
         assertEquals(0.0, r.wassersteinBound());
+        assertTrue(t[0].size() < (ref.length + cur.length) / 4, "collected intervals are one slot each: " + t[0].size() + " slots");
         assertEquals(KolmogorovSmirnov.statistic(ref, cur), r.ks(), 1e-12);
         double w = Wasserstein.distance(ref, cur);
         assertEquals(w, r.wasserstein(), 1e-9 * w);
