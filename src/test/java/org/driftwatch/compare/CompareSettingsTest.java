@@ -41,6 +41,18 @@ class CompareSettingsTest {
     }
 
     @Test
+    void theExactPathSizeAndTheFinishingScansAreSettingsWithDefaults() throws IOException {
+        CompareSettings d = CompareSettings.fromRules(rules(""));
+        assertEquals(1_000_000, d.exactValues());
+        assertEquals(8, d.finishingScans());
+        CompareSettings s = CompareSettings.fromRules(rules("compare: {exact_values: 0, finishing_scans: 0}\n"));
+        assertEquals(0, s.exactValues());
+        assertEquals(0, s.finishingScans());
+        RuleException e = assertThrows(RuleException.class, () -> CompareSettings.fromRules(rules("compare: {finishing_scans: -1}\n")));
+        assertTrue(e.getMessage().contains("compare.finishing_scans") && e.getMessage().contains("between 0 and 64"), e.getMessage());
+    }
+
+    @Test
     void oldKeysUnderChecksStillWorkWithADeprecationLine() throws IOException {
         CompareSettings s = CompareSettings.fromRules(rules("checks:\n  psi: {bins: 12}\n  drift: {min_count: 5, dataset_share: 0.4}\n"));
         assertEquals(12, s.psiBins());
