@@ -94,8 +94,6 @@ public final class SlotTable {
     }
 
     private static void parts(Builder out, CrossingPlan plan, int c, int k, CrossingCounts ref, CrossingCounts cur) {
-        double lo = plan.lo()[c][k];
-        double hi = plan.hi()[c][k];
         int m = plan.parts()[c][k];
         for (int p = 0; p < m; p++) {
             int at = plan.firstPart()[c][k] + p;
