@@ -76,7 +76,7 @@ public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields)
             }
             fields[i] = f;
         }
-        return Optional.of(new ColumnarPlan(scan.executeColumnar(), fields));
+        return Optional.of(new ColumnarPlan(ReaderBatch.rows(projection.sparkSession(), output.size(), scan::executeColumnar), fields));
     }
 
     private static SparkPlan unwrap(SparkPlan plan) {
