@@ -57,33 +57,31 @@ public final class CrossingCounts implements Serializable {
      */
     public void addAll(int c, double[] v, boolean[] missing, int n, CrossingPlan plan, int[] at, double[] offset) {
         double[] f = this.parts[c];
-        int[] first = plan.firstPart()[c];
-        int[] split = plan.parts()[c];
-        double[] lo = plan.lo()[c];
-        double[] hi = plan.hi()[c];
-        double[] step = plan.step()[c];
-        double[] inverse = plan.inverse()[c];
+        double[] g = plan.geometry()[c];
+        int[] split = plan.split()[c];
         for (int r = 0; r < n; r++) {
             double x = v[r] + 0.0;
             int k = missing[r] || !Double.isFinite(x) ? -1 : plan.region(c, x);
-            int m = k < 0 ? 0 : split[k];
+            int m = k < 0 ? 0 : split[2 * k];
             if (m == 0) {
                 at[r] = k < 0 ? -1 : -2;
                 continue;
             }
-            // as CrossingPlan.part and boundary, with the column's arrays at hand
-            double l = lo[k];
-            int p = (int) Math.max(0, Math.min(m - 1, (x - l) * inverse[k]));
-            double left = p == 0 ? l : Math.min(hi[k], l + p * step[k]);
+            // as CrossingPlan.part and boundary, with the region's lo, hi, step and inverse in one line
+            double l = g[4 * k];
+            double h = g[4 * k + 1];
+            double w = g[4 * k + 2];
+            int p = (int) Math.max(0, Math.min(m - 1, (x - l) * g[4 * k + 3]));
+            double left = p == 0 ? l : Math.min(h, l + p * w);
             while (p > 0 && x < left) {
                 p--;
-                left = p == 0 ? l : Math.min(hi[k], l + p * step[k]);
+                left = p == 0 ? l : Math.min(h, l + p * w);
             }
-            while (p < m - 1 && x >= (p + 1 >= m ? hi[k] : Math.min(hi[k], l + (p + 1) * step[k]))) {
+            while (p < m - 1 && x >= (p + 1 >= m ? h : Math.min(h, l + (p + 1) * w))) {
                 p++;
-                left = Math.min(hi[k], l + p * step[k]);
+                left = Math.min(h, l + p * w);
             }
-            at[r] = 4 * (first[k] + p);
+            at[r] = 4 * (split[2 * k + 1] + p);
             offset[r] = x - left;
         }
         for (int r = 0; r < n; r++) {

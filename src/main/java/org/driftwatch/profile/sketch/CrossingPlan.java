@@ -14,9 +14,13 @@ import java.util.Arrays;
  * @param collect   per column, how many values (both sides) its collecting regions hold at most
  * @param grids     per column, where its values are looked up (a small grid: it stays in the cache)
  * @param step      per region, the width of its parts; {@code inverse} its reciprocal (0 when collected)
+ * @param geometry  per column, the same per region side by side — lo, hi, step, inverse — so a value's
+ *                  part is found from one cache line
+ * @param split     per column and region side by side: its parts, where they start
  */
 public record CrossingPlan(double[][] lo, double[][] hi, boolean[][] closedLeft, int[][] parts, int[][] firstPart,
-                           long[] collect, RegionGrid[] grids, double[][] step, double[][] inverse) implements Serializable {
+                           long[] collect, RegionGrid[] grids, double[][] step, double[][] inverse,
+                           double[][] geometry, int[][] split) implements Serializable {
 
     /** A column's regions: lo, hi, closed-left and parts per region. */
     public record Regions(double[] lo, double[] hi, boolean[] closedLeft, int[] parts) {
@@ -42,16 +46,27 @@ public record CrossingPlan(double[][] lo, double[][] hi, boolean[][] closedLeft,
         RegionGrid[] grids = new RegionGrid[n];
         double[][] step = new double[n][];
         double[][] inverse = new double[n][];
+        double[][] geometry = new double[n][];
+        int[][] split = new int[n][];
         for (int c = 0; c < n; c++) {
+            int regions = lo[c].length;
             grids[c] = new RegionGrid(lo[c], hi[c]);
-            step[c] = new double[lo[c].length];
-            inverse[c] = new double[lo[c].length];
-            for (int k = 0; k < lo[c].length; k++) {
+            step[c] = new double[regions];
+            inverse[c] = new double[regions];
+            geometry[c] = new double[4 * regions];
+            split[c] = new int[2 * regions];
+            for (int k = 0; k < regions; k++) {
                 step[c][k] = parts[c][k] == 0 ? 0 : (hi[c][k] - lo[c][k]) / parts[c][k];
                 inverse[c][k] = step[c][k] > 0 ? 1 / step[c][k] : 0;
+                geometry[c][4 * k] = lo[c][k];
+                geometry[c][4 * k + 1] = hi[c][k];
+                geometry[c][4 * k + 2] = step[c][k];
+                geometry[c][4 * k + 3] = inverse[c][k];
+                split[c][2 * k] = parts[c][k];
+                split[c][2 * k + 1] = first[c][k];
             }
         }
-        return new CrossingPlan(lo, hi, closed, parts, first, collect.clone(), grids, step, inverse);
+        return new CrossingPlan(lo, hi, closed, parts, first, collect.clone(), grids, step, inverse, geometry, split);
     }
 
     public int columns() {
@@ -71,7 +86,7 @@ public record CrossingPlan(double[][] lo, double[][] hi, boolean[][] closedLeft,
     public int region(int c, double v) {
         RegionGrid grid = grids[c];
         int g = grid.point(v);
-        if (g < 0) {
+        if (g < 0 || !grid.reached(g)) {
             return -1;
         }
         int known = grid.known(g);

@@ -20,10 +20,11 @@ final class RegionGrid implements Serializable {
     private transient double low;
     private transient double high;
     private transient double scale;
-    /**
-     * Per grid point: the region every value at it lies in, or −1 when that is not known; then the first
-     * and the last region it may hold (first above last for none).
-     */
+    /** Per grid point, one bit: whether any region reaches it — most values outside every region stop here (8 KB at 2^16 points). */
+    private transient long[] reached;
+    /** Per grid point: the region every value at it lies in, or −1 when that is not known. */
+    private transient int[] known;
+    /** Per grid point: the first and the last region it may hold (first above last for none). */
     private transient int[] range;
 
     RegionGrid(double[] lo, double[] hi) {
@@ -44,20 +45,23 @@ final class RegionGrid implements Serializable {
         high = n == 0 ? -1 : hi[n - 1];
         double s = points / (high - low);
         scale = high > low && Double.isFinite(s) ? s : 0;
-        range = new int[3 * (points + 1)];
+        reached = new long[(points >> 6) + 1];
+        known = new int[points + 1];
+        range = new int[2 * (points + 1)];
+        java.util.Arrays.fill(known, -1);
         for (int g = 0; g <= points; g++) {
-            range[3 * g] = -1;
-            range[3 * g + 1] = Integer.MAX_VALUE;
-            range[3 * g + 2] = -1;
+            range[2 * g] = Integer.MAX_VALUE;
+            range[2 * g + 1] = -1;
         }
         for (int k = 0; k < n; k++) {
             int from = point(lo[k]);
             int to = point(hi[k]);
             for (int g = from; g <= to; g++) {
                 // strictly between the points of its ends, a grid point holds only values strictly inside the region
-                range[3 * g] = g > from && g < to ? k : range[3 * g];
-                range[3 * g + 1] = Math.min(range[3 * g + 1], k);
-                range[3 * g + 2] = k;
+                known[g] = g > from && g < to ? k : known[g];
+                range[2 * g] = Math.min(range[2 * g], k);
+                range[2 * g + 1] = k;
+                reached[g >> 6] |= 1L << g;
             }
         }
     }
@@ -68,20 +72,25 @@ final class RegionGrid implements Serializable {
             return -1;
         }
         double p = (v - low) * scale;
-        return p <= 0 ? 0 : (int) Math.min(range.length / 3 - 1, p);
+        return p <= 0 ? 0 : (int) Math.min(known.length - 1, p);
+    }
+
+    /** Whether any region reaches grid point g. */
+    boolean reached(int g) {
+        return (reached[g >> 6] & (1L << g)) != 0;
     }
 
     /** The region every value at grid point g lies in, or −1 when it must be searched. */
     int known(int g) {
-        return range[3 * g];
+        return known[g];
     }
 
     /** The first region a value at grid point g may lie in; above {@link #last} when none. */
     int first(int g) {
-        return range[3 * g + 1];
+        return range[2 * g];
     }
 
     int last(int g) {
-        return range[3 * g + 2];
+        return range[2 * g + 1];
     }
 }
