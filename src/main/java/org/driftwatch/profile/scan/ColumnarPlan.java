@@ -36,8 +36,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * vectorised Parquet and ORC readers): the source's batches, and for each projected field the batch
  * column it comes from and how it is converted. Found only when the physical plan is exactly a
  * projection of plain columns over a columnar scan, and every projected field is one the scans know
- * how to convert the way Spark's cast would: numbers to double, integers to long, strings as they
- * are, "is not null", and a row's {@code xxhash64} over plain columns. Anything else (CSV, a filter, a join, another cast) keeps the row path.
+ * how to convert the way Spark's cast would: numbers to double, integers to long or to text (class
+ * labels stored as numbers), strings as they are, "is not null", and a row's {@code xxhash64} over plain columns. Anything else (CSV, a filter, a join, another cast) keeps the row path.
  */
 public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields) {
 
@@ -109,6 +109,9 @@ public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields)
         }
         if (target instanceof StringType && a.dataType() instanceof StringType && !(e instanceof Cast)) {
             return new ScanBatch.Field(ordinal, ScanBatch.Kind.STRING, ScanBatch.Source.STRING);
+        }
+        if (target instanceof StringType && e instanceof Cast && from.isInteger()) {
+            return new ScanBatch.Field(ordinal, ScanBatch.Kind.INTEGER_TEXT, from);
         }
         return null;
     }

@@ -17,8 +17,8 @@ import org.apache.spark.unsafe.types.UTF8String;
  * reader kept the batch dictionary-encoded, so a category can be counted by id and named once.
  */
 public final class ScanBatch {
-    /** What a projected field is read as. */
-    public enum Kind { DOUBLE, LONG, STRING, NOT_NULL, ROW_HASH }
+    /** What a projected field is read as; INTEGER_TEXT: an integer column cast to text (class labels stored as numbers). */
+    public enum Kind { DOUBLE, LONG, STRING, INTEGER_TEXT, NOT_NULL, ROW_HASH }
 
     /** The batch column's own type. */
     public enum Source {
@@ -51,12 +51,20 @@ public final class ScanBatch {
     /** The row hashes of the current batch, per ROW_HASH field, computed on first use. */
     private final long[][] hashes;
     private final boolean[] hashed;
+    /** Per INTEGER_TEXT field, the text of the small integers met so far: classes are few and small. */
+    private final UTF8String[][] smallTexts;
+    private static final int SMALL_LOW = -128;
+    private static final int SMALL_HIGH = 1024;
 
     ScanBatch(Field[] fields) {
         this.fields = fields;
         this.vectors = new ColumnVector[fields.length];
         this.hashes = new long[fields.length][];
         this.hashed = new boolean[fields.length];
+        this.smallTexts = new UTF8String[fields.length][];
+        for (int f = 0; f < fields.length; f++) {
+            smallTexts[f] = fields[f].kind() == Kind.INTEGER_TEXT ? new UTF8String[SMALL_HIGH - SMALL_LOW] : null;
+        }
     }
 
     ScanBatch of(ColumnarBatch batch) {
@@ -133,7 +141,25 @@ public final class ScanBatch {
     }
 
     public UTF8String getUTF8String(int field, int row) {
+        if (fields[field].kind() == Kind.INTEGER_TEXT) {
+            return integerText(field, getLong(field, row));
+        }
         return vectors[field].getUTF8String(row);
+    }
+
+    /** An integer as Spark's cast to string spells it (decimal digits, '-' when negative). */
+    private UTF8String integerText(int field, long v) {
+        if (v < SMALL_LOW || v >= SMALL_HIGH) {
+            return UTF8String.fromString(Long.toString(v));
+        }
+        UTF8String[] texts = smallTexts[field];
+        int i = (int) v - SMALL_LOW;
+        UTF8String t = texts[i];
+        if (t == null) {
+            t = UTF8String.fromString(Long.toString(v));
+            texts[i] = t;
+        }
+        return t;
     }
 
     /** For a NOT_NULL field: whether the source value is present. */
@@ -187,7 +213,7 @@ public final class ScanBatch {
      * each row's id), or null when the values must be read one by one.
      */
     public Dictionary dictionary(int field) {
-        if (DICTIONARY != null && vectors[field] instanceof WritableColumnVector w && w.hasDictionary()) {
+        if (fields[field].kind() == Kind.STRING && DICTIONARY != null && vectors[field] instanceof WritableColumnVector w && w.hasDictionary()) {
             return (Dictionary) DICTIONARY.get(w);
         }
         return null;

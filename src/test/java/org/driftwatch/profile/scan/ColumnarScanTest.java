@@ -34,11 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The columnar scans (Parquet and ORC column batches, dictionary ids) give exactly what the row scans
  * give, on every numeric type the projection casts, nulls, NaN, ±∞, −0.0, a dictionary-encoded and a
- * plain-encoded string column and an integer id, over several files; sources without batches keep rows.
+ * plain-encoded string column, integer columns counted as categories, and an integer id, over several
+ * files; sources without batches keep rows.
  */
 class ColumnarScanTest {
     private static final List<String> NUMERIC = List.of("d", "f", "i", "l", "s", "b");
-    private static final List<String> CATEGORICAL = List.of("cat", "text");
+    /** Strings, and integer classes (cast to text: small ones, negative ones, and ones past the small-number cache). */
+    private static final List<String> CATEGORICAL = List.of("cat", "text", "k", "kl");
 
     @TempDir
     Path dir;
@@ -49,7 +51,8 @@ class ColumnarScanTest {
             .add("i", DataTypes.IntegerType, true).add("l", DataTypes.LongType, true)
             .add("s", DataTypes.ShortType, true).add("b", DataTypes.ByteType, true)
             .add("cat", DataTypes.StringType, true).add("text", DataTypes.StringType, true)
-            .add("id", DataTypes.LongType, true);
+            .add("id", DataTypes.LongType, true)
+            .add("k", DataTypes.IntegerType, true).add("kl", DataTypes.LongType, true);
         Random rnd = new Random(seed);
         List<Row> out = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
@@ -61,7 +64,9 @@ class ColumnarScanTest {
                 (short) (r % 50), r % 79 == 0 ? null : (byte) (r % 7),
                 r % 13 == 0 ? null : "c" + rnd.nextInt(shift > 0 ? 8 : 6),
                 "a fairly long and mostly distinct text value number " + rnd.nextInt(1_000_000) + " of the column",
-                seed * 1_000_000 + r));
+                seed * 1_000_000 + r,
+                r % 61 == 0 ? null : rnd.nextInt(shift > 0 ? 7 : 5) - 2,
+                r % 67 == 0 ? null : (long) rnd.nextInt(3000) - 1000));
         }
         return spark.createDataFrame(out, schema).repartition(3);
     }
@@ -112,7 +117,8 @@ class ColumnarScanTest {
         SparkSession spark = TestSpark.session();
         StructType schema = new StructType().add("x", DataTypes.DoubleType, true).add("y", DataTypes.StringType, true)
             .add("p", DataTypes.StringType, true).add("s", DataTypes.DoubleType, true)
-            .add("ry", DataTypes.DoubleType, true).add("rp", DataTypes.DoubleType, true);
+            .add("ry", DataTypes.DoubleType, true).add("rp", DataTypes.DoubleType, true)
+            .add("iy", DataTypes.IntegerType, true).add("ip", DataTypes.IntegerType, true);
         Random rnd = new Random(9);
         List<Row> out = new ArrayList<>();
         for (int r = 0; r < 20_000; r++) {
@@ -121,14 +127,16 @@ class ColumnarScanTest {
             double ry = rnd.nextGaussian() * 10;
             out.add(RowFactory.create(rnd.nextGaussian(), r % 71 == 0 ? null : y, r % 73 == 0 ? null : s > 0.5 ? "yes" : "no",
                 r % 79 == 0 ? null : r % 83 == 0 ? Double.NaN : s, r % 89 == 0 ? null : r % 97 == 0 ? Double.NaN : ry,
-                r % 101 == 0 ? null : ry + rnd.nextGaussian()));
+                r % 101 == 0 ? null : ry + rnd.nextGaussian(),
+                r % 103 == 0 ? null : y.equals("yes") ? 1 : 0, r % 107 == 0 ? null : s > 0.5 ? 1 : 0));
         }
         String path = dir.resolve("model.parquet").toString();
         spark.createDataFrame(out, schema).repartition(3).write().parquet(path);
         Dataset<Row> data = spark.read().parquet(path);
         ModelPlan classifier = new ModelPlan(ModelTask.BINARY, false, "given", "y", "p", "s", "yes", true, 0.5, null);
         ModelPlan regression = new ModelPlan(ModelTask.REGRESSION, false, "given", "ry", "rp", null, null, true, 0.5, null);
-        for (ModelPlan model : List.of(classifier, regression)) {
+        ModelPlan integerClasses = new ModelPlan(ModelTask.BINARY, false, "given", "iy", "ip", "s", "1", true, 0.5, null);
+        for (ModelPlan model : List.of(classifier, regression, integerClasses)) {
             ProfileRequest request = new ProfileRequest(List.of("x"), List.of(), null, 10, 1000, 1000, List.of(), 0, model);
             assertTrue(ColumnarPlan.of(ScanProjection.of(data, List.of("x"), List.of(), List.of(), false, model, null)).isPresent(),
                 model.task() + " outcomes are read in column batches");
