@@ -71,7 +71,7 @@ final class CrossingResolver {
             if (active.isEmpty()) {
                 break;
             }
-            round(reference, current, names, tables, unresolved, active, open);
+            round(reference, current, names, tables, unresolved, active, open, rounds);
             results = distances(tables, names, open);
         }
         Map<String, NumericDistribution> out = new HashMap<>(numeric);
@@ -102,7 +102,7 @@ final class CrossingResolver {
 
     /** One finishing round over the active columns. */
     private static void round(Dataset<Row> reference, Dataset<Row> current, List<String> names, SlotTable[] tables,
-                              boolean[][] unresolved, List<Integer> active, Map<String, Open> open) {
+                              boolean[][] unresolved, List<Integer> active, Map<String, Open> open, int index) {
         int m = active.size();
         SlotTable[] t = new SlotTable[m];
         boolean[][] u = new boolean[m][];
@@ -112,7 +112,7 @@ final class CrossingResolver {
             u[j] = unresolved[active.get(j)];
             columns.add(names.get(active.get(j)));
         }
-        CrossingPlanner.Round round = CrossingPlanner.plan(t, u);
+        CrossingPlanner.Round round = CrossingPlanner.plan(t, u, index);
         CrossingPlan plan = round.plan();
         CrossingScan ref = scan(reference, columns, plan);
         CrossingScan cur = scan(current, columns, plan);

@@ -3,18 +3,27 @@ package org.driftwatch.profile.sketch;
 /**
  * Chooses what one finishing scan looks into, within what a scan task and the driver may hold: an open
  * interval with few values is collected, a larger one is counted in parts of about {@link #PER_PART}
- * values (2 to {@link #MAX_PARTS}). When the columns together want more parts than {@link #PARTS}, every
- * interval gets proportionally fewer; when collecting would exceed {@link #VALUES}, the largest collected
- * intervals are counted in parts instead. Each round at least halves every interval it looks into, so a
- * few rounds leave only collected values.
+ * values (2 to {@link #MAX_PARTS}). When the columns together want more parts than the round's budget
+ * ({@link #PARTS} in the first round, {@link #LATER_PARTS} after), every interval gets proportionally
+ * fewer; when collecting would exceed {@link #VALUES}, the largest collected intervals are counted in
+ * parts instead. Each round at least halves every interval it looks into, so a few rounds leave only
+ * collected values.
+ *
+ * <p>Without drift the ECDFs cross about √n times per column, and a round divides the values near the
+ * crossings by about (parts per column) / √n: the parts budget, not the data, sets the number of rounds
+ * (at 50M rows, 2^19 parts per round took six). The first round looks into nearly every value, so its
+ * table is kept small for the cache; later rounds look into a few per cent of the values and can afford
+ * twice the parts.
  */
 public final class CrossingPlanner {
     /** Values (both sides) an interval may hold to be collected outright. */
     static final int COLLECT = 2048;
     static final int PER_PART = 64;
     static final int MAX_PARTS = 1 << 14;
-    /** Parts over all columns of one scan: 32 bytes each per task. */
+    /** Parts over all columns of the first scan: 32 bytes each per task (16 MB). */
     static final int PARTS = 1 << 19;
+    /** Parts over all columns of a later scan (32 MB per task). */
+    static final int LATER_PARTS = 1 << 20;
     /** Collected values over all columns of one scan: 8 bytes each, 32 MB on the driver. */
     static final long VALUES = 1 << 22;
 
@@ -33,8 +42,14 @@ public final class CrossingPlanner {
         }
     }
 
-    /** @param open per column, the slots to look into (null for a column that needs nothing) */
+    /** The first round's plan; @param open per column, the slots to look into (null for a column that needs nothing) */
     public static Round plan(SlotTable[] tables, boolean[][] open) {
+        return plan(tables, open, 0);
+    }
+
+    /** The plan of round {@code round} (0 for the first). */
+    public static Round plan(SlotTable[] tables, boolean[][] open, int round) {
+        int budget = round == 0 ? PARTS : LATER_PARTS;
         int n = tables.length;
         long collected = 0;
         long wanted = 0;
@@ -69,11 +84,11 @@ public final class CrossingPlanner {
                 }
             }
         }
-        double scale = wanted > PARTS ? (double) PARTS / wanted : 1.0;
+        double scale = wanted > budget ? (double) budget / wanted : 1.0;
         CrossingPlan.Regions[] regions = new CrossingPlan.Regions[n];
         int[][] region = new int[n][];
         long[] collect = new long[n];
-        long partsLeft = PARTS;
+        long partsLeft = budget;
         for (int c = 0; c < n; c++) {
             region[c] = new int[tables[c].size()];
             java.util.Arrays.fill(region[c], -1);

@@ -59,6 +59,32 @@ class CrossingPlanTest {
         }
     }
 
+    /**
+     * A round's parts stay within its budget — the first round's (a small table for a scan through nearly
+     * every value), later rounds' twice that — and an interval too large to collect is counted in parts.
+     */
+    @Test
+    void roundsStayWithinTheirPartsBudget() {
+        int slots = 4000;
+        double[] left = new double[slots];
+        double[] right = new double[slots];
+        long[] counts = new long[slots];
+        for (int i = 0; i < slots; i++) {
+            left[i] = i;
+            right[i] = i + 1;
+            counts[i] = 20_000;   // 80M values per side: far more parts wanted than any budget
+        }
+        BinnedDistance.Slots s = new BinnedDistance.Slots(left, right, new boolean[slots], counts, counts.clone(),
+            new double[slots], new double[slots]);
+        boolean[] open = new boolean[slots];
+        Arrays.fill(open, true);
+        int first = CrossingPlanner.plan(new SlotTable[] {new SlotTable(s)}, new boolean[][] {open}, 0).plan().partCount(0);
+        int later = CrossingPlanner.plan(new SlotTable[] {new SlotTable(s)}, new boolean[][] {open}, 1).plan().partCount(0);
+        assertTrue(first <= CrossingPlanner.PARTS && first > CrossingPlanner.PARTS * 0.9, "first round: " + first);
+        assertTrue(later <= CrossingPlanner.LATER_PARTS && later > CrossingPlanner.LATER_PARTS * 0.9, "later round: " + later);
+        assertEquals(2 * CrossingPlanner.PARTS, CrossingPlanner.LATER_PARTS);
+    }
+
     /** The batch step (a scan of column batches) counts exactly as value-by-value adds (a scan of rows). */
     @Test
     void batchAddsCountLikeSingleAdds() {
