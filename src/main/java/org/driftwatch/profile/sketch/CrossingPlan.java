@@ -13,14 +13,12 @@ import java.util.Arrays;
  * @param firstPart per column, where each region's parts start in {@link CrossingCounts}' flat arrays
  * @param collect   per column, how many values (both sides) its collecting regions hold at most
  * @param grids     per column, where its values are looked up (a small grid: it stays in the cache)
- * @param step      per region, the width of its parts; {@code inverse} its reciprocal (0 when collected)
- * @param geometry  per column, the same per region side by side — lo, hi, step, inverse — so a value's
- *                  part is found from one cache line
+ * @param geometry  per column and region side by side, so a value's part is found from one cache line:
+ *                  lo, hi, the width of its parts (step) and its reciprocal (0 when collected)
  * @param split     per column and region side by side: its parts, where they start
  */
 public record CrossingPlan(double[][] lo, double[][] hi, boolean[][] closedLeft, int[][] parts, int[][] firstPart,
-                           long[] collect, RegionGrid[] grids, double[][] step, double[][] inverse,
-                           double[][] geometry, int[][] split) implements Serializable {
+                           long[] collect, RegionGrid[] grids, double[][] geometry, int[][] split) implements Serializable {
 
     /** A column's regions: lo, hi, closed-left and parts per region. */
     public record Regions(double[] lo, double[] hi, boolean[] closedLeft, int[] parts) {
@@ -44,29 +42,24 @@ public record CrossingPlan(double[][] lo, double[][] hi, boolean[][] closedLeft,
             }
         }
         RegionGrid[] grids = new RegionGrid[n];
-        double[][] step = new double[n][];
-        double[][] inverse = new double[n][];
         double[][] geometry = new double[n][];
         int[][] split = new int[n][];
         for (int c = 0; c < n; c++) {
             int regions = lo[c].length;
             grids[c] = new RegionGrid(lo[c], hi[c]);
-            step[c] = new double[regions];
-            inverse[c] = new double[regions];
             geometry[c] = new double[4 * regions];
             split[c] = new int[2 * regions];
             for (int k = 0; k < regions; k++) {
-                step[c][k] = parts[c][k] == 0 ? 0 : (hi[c][k] - lo[c][k]) / parts[c][k];
-                inverse[c][k] = step[c][k] > 0 ? 1 / step[c][k] : 0;
+                double step = parts[c][k] == 0 ? 0 : (hi[c][k] - lo[c][k]) / parts[c][k];
                 geometry[c][4 * k] = lo[c][k];
                 geometry[c][4 * k + 1] = hi[c][k];
-                geometry[c][4 * k + 2] = step[c][k];
-                geometry[c][4 * k + 3] = inverse[c][k];
+                geometry[c][4 * k + 2] = step;
+                geometry[c][4 * k + 3] = step > 0 ? 1 / step : 0;
                 split[c][2 * k] = parts[c][k];
                 split[c][2 * k + 1] = first[c][k];
             }
         }
-        return new CrossingPlan(lo, hi, closed, parts, first, collect.clone(), grids, step, inverse, geometry, split);
+        return new CrossingPlan(lo, hi, closed, parts, first, collect.clone(), grids, geometry, split);
     }
 
     public int columns() {
@@ -116,13 +109,13 @@ public record CrossingPlan(double[][] lo, double[][] hi, boolean[][] closedLeft,
      */
     public double boundary(int c, int k, int p) {
         int m = parts[c][k];
-        return p >= m ? hi[c][k] : p <= 0 ? lo[c][k] : Math.min(hi[c][k], lo[c][k] + p * step[c][k]);
+        return p >= m ? hi[c][k] : p <= 0 ? lo[c][k] : Math.min(hi[c][k], lo[c][k] + p * geometry[c][4 * k + 2]);
     }
 
     /** Which part of region k of column c holds v (v in the region, the region split). */
     public int part(int c, int k, double v) {
         int m = parts[c][k];
-        int p = (int) Math.max(0, Math.min(m - 1, (v - lo[c][k]) * inverse[c][k]));
+        int p = (int) Math.max(0, Math.min(m - 1, (v - lo[c][k]) * geometry[c][4 * k + 3]));
         while (p > 0 && v < boundary(c, k, p)) {
             p--;
         }
