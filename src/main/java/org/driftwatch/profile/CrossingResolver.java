@@ -10,8 +10,7 @@ import org.driftwatch.profile.model.ComparisonMethod;
 import org.driftwatch.profile.model.DistributionDistance;
 import org.driftwatch.profile.model.NumericDistribution;
 import org.driftwatch.profile.scan.CrossingScan;
-import org.driftwatch.profile.scan.PartitionFold;
-import org.driftwatch.profile.scan.ScanProjection;
+import org.driftwatch.profile.scan.CrossingSource;
 import org.driftwatch.profile.sketch.CrossingPlan;
 import org.driftwatch.profile.sketch.CrossingPlanner;
 import org.driftwatch.profile.sketch.SlotTable;
@@ -23,8 +22,10 @@ import org.driftwatch.stats.BinnedDistance;
  * ({@link BinnedDistance#unresolved}) are looked into by finishing scans of both sides — one Spark job
  * per side and round, all columns at once — that count their values in finer parts or collect them
  * ({@link CrossingPlanner}), until no interval is open. Drifted columns are usually exact after one or
- * two rounds; a column without drift, whose ECDFs cross everywhere, takes a few more. A column still
- * open after {@code maxRounds} keeps its (narrower) bounds.
+ * two rounds; a column without drift, whose ECDFs cross everywhere, takes a few more. Once the open
+ * intervals hold few values ({@link CrossingPlanner#keep}), a round keeps them on the executors and the
+ * rounds after it read those instead of the files ({@link CrossingSource}). A column still open after
+ * {@code maxRounds} keeps its (narrower) bounds.
  */
 final class CrossingResolver {
     /** The current scan's slots of one bounded column, with both sides' finite counts. */
@@ -54,25 +55,18 @@ final class CrossingResolver {
         }
         int rounds = 0;
         BinnedDistance.Result[] results = distances(tables, names, open);
-        for (; rounds < maxRounds; rounds++) {
-            boolean[][] unresolved = new boolean[n][];
-            List<Integer> active = new ArrayList<>();
-            for (int c = 0; c < n; c++) {
-                Open o = open.get(names.get(c));
-                boolean[] u = BinnedDistance.unresolved(tables[c].slots(), o.referenceCount(), o.currentCount(), results[c]);
-                for (int i = 0; i < u.length; i++) {
-                    if (u[i]) {
-                        unresolved[c] = u;
-                        active.add(c);
-                        break;
-                    }
+        // values a round keeps stay on the executors until both sides are done
+        try (CrossingSource ref = new CrossingSource(reference); CrossingSource cur = new CrossingSource(current)) {
+            long kept = Long.MAX_VALUE;
+            for (; rounds < maxRounds; rounds++) {
+                boolean[][] unresolved = new boolean[n][];
+                List<Integer> active = unresolved(tables, names, open, results, unresolved);
+                if (active.isEmpty()) {
+                    break;
                 }
+                kept = round(ref, cur, names, tables, unresolved, active, open, rounds, kept);
+                results = distances(tables, names, open);
             }
-            if (active.isEmpty()) {
-                break;
-            }
-            round(reference, current, names, tables, unresolved, active, open, rounds);
-            results = distances(tables, names, open);
         }
         Map<String, NumericDistribution> out = new HashMap<>(numeric);
         for (int c = 0; c < n; c++) {
@@ -91,6 +85,24 @@ final class CrossingResolver {
         return out;
     }
 
+    /** The columns with slots still to look into; fills {@code unresolved} with their slots. */
+    private static List<Integer> unresolved(SlotTable[] tables, List<String> names, Map<String, Open> open,
+                                            BinnedDistance.Result[] results, boolean[][] unresolved) {
+        List<Integer> active = new ArrayList<>();
+        for (int c = 0; c < tables.length; c++) {
+            Open o = open.get(names.get(c));
+            boolean[] u = BinnedDistance.unresolved(tables[c].slots(), o.referenceCount(), o.currentCount(), results[c]);
+            for (boolean b : u) {
+                if (b) {
+                    unresolved[c] = u;
+                    active.add(c);
+                    break;
+                }
+            }
+        }
+        return active;
+    }
+
     private static BinnedDistance.Result[] distances(SlotTable[] tables, List<String> names, Map<String, Open> open) {
         BinnedDistance.Result[] r = new BinnedDistance.Result[tables.length];
         for (int c = 0; c < tables.length; c++) {
@@ -100,9 +112,9 @@ final class CrossingResolver {
         return r;
     }
 
-    /** One finishing round over the active columns. */
-    private static void round(Dataset<Row> reference, Dataset<Row> current, List<String> names, SlotTable[] tables,
-                              boolean[][] unresolved, List<Integer> active, Map<String, Open> open, int index) {
+    /** One finishing round over the active columns; returns how many values the sides keep after it. */
+    private static long round(CrossingSource reference, CrossingSource current, List<String> names, SlotTable[] tables,
+                              boolean[][] unresolved, List<Integer> active, Map<String, Open> open, int index, long kept) {
         int m = active.size();
         SlotTable[] t = new SlotTable[m];
         boolean[][] u = new boolean[m][];
@@ -114,17 +126,18 @@ final class CrossingResolver {
         }
         CrossingPlanner.Round round = CrossingPlanner.plan(t, u, index);
         CrossingPlan plan = round.plan();
-        CrossingScan ref = scan(reference, columns, plan);
-        CrossingScan cur = scan(current, columns, plan);
+        long values = 0;
+        for (String column : columns) {
+            values += open.get(column).referenceCount() + open.get(column).currentCount();
+        }
+        CrossingPlanner.Kept keep = CrossingPlanner.keep(t, u, values, kept);
+        CrossingPlan regions = keep == null ? null : keep.regions();
+        CrossingScan ref = reference.scan(columns, plan, regions);
+        CrossingScan cur = current.scan(columns, plan, regions);
         for (int j = 0; j < m; j++) {
             Open o = open.get(columns.get(j));
             tables[active.get(j)] = t[j].refine(round.region()[j], plan, j, ref.counts, cur.counts, o.referenceCount(), o.currentCount());
         }
-    }
-
-    private static CrossingScan scan(Dataset<Row> data, List<String> columns, CrossingPlan plan) {
-        Dataset<Row> projection = ScanProjection.of(data, columns, List.of(), List.of(), false);
-        return PartitionFold.fold(projection, () -> new CrossingScan(plan), (acc, row) -> acc.add(row, plan),
-            (acc, batch) -> acc.add(batch, plan), CrossingScan::merge);
+        return keep == null ? kept : keep.values();
     }
 }

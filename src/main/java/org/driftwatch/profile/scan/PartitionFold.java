@@ -2,6 +2,7 @@ package org.driftwatch.profile.scan;
 
 import java.io.Serializable;
 import java.util.Collections;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -54,48 +55,55 @@ public final class PartitionFold {
     /** Folds column batches with {@code batches} when the source has them, else rows with {@code step}. */
     public static <A extends Serializable> A fold(Dataset<Row> projection, Zero<A> zero, Step<A> step, BatchStep<A> batches,
                                                   Function2<A, A, A> merge) {
-        boolean allowed = batches != null
-            && Boolean.parseBoolean(projection.sparkSession().conf().get(COLUMNAR_SETTING, "true"));
-        java.util.Optional<ColumnarPlan> columnar = allowed ? ColumnarPlan.of(projection) : java.util.Optional.empty();
-        if (columnar.isPresent()) {
-            return foldBatches(columnar.get(), zero, batches, merge);
-        }
+        return reduce(partials(projection, zero, step, batches), zero, merge);
+    }
+
+    /** Merges per-partition accumulators in a tree (the zero for no partitions). */
+    public static <A extends Serializable> A reduce(JavaRDD<A> partials, Zero<A> zero, Function2<A, A, A> merge) {
         try {
-            return projection.queryExecution().toRdd().toJavaRDD()
-                .mapPartitions(rows -> {
-                    A acc = zero.get();
-                    while (rows.hasNext()) {
-                        step.add(acc, rows.next());
-                    }
-                    if (acc instanceof Buffered b) {
-                        b.flush();
-                    }
-                    return Collections.singletonList(acc).iterator();
-                })
-                .treeReduce(merge, TREE_DEPTH);
+            return partials.treeReduce(merge, TREE_DEPTH);
         } catch (UnsupportedOperationException empty) {
             return zero.get();
         }
     }
 
-    private static <A extends Serializable> A foldBatches(ColumnarPlan plan, Zero<A> zero, BatchStep<A> step, Function2<A, A, A> merge) {
-        ScanBatch.Field[] fields = plan.fields();
-        try {
-            return plan.batches().toJavaRDD()
-                .mapPartitions((java.util.Iterator<ColumnarBatch> batches) -> {
-                    A acc = zero.get();
-                    ScanBatch view = new ScanBatch(fields);
-                    while (batches.hasNext()) {
-                        step.add(acc, view.of(batches.next()));
-                    }
-                    if (acc instanceof Buffered b) {
-                        b.flush();
-                    }
-                    return Collections.singletonList(acc).iterator();
-                })
-                .treeReduce(merge, TREE_DEPTH);
-        } catch (UnsupportedOperationException empty) {
-            return zero.get();
+    /**
+     * One accumulator per partition, not yet merged: to keep on the executors ({@code persist}) and fold
+     * again later, or to {@link #reduce}.
+     */
+    public static <A extends Serializable> JavaRDD<A> partials(Dataset<Row> projection, Zero<A> zero, Step<A> step, BatchStep<A> batches) {
+        boolean allowed = batches != null
+            && Boolean.parseBoolean(projection.sparkSession().conf().get(COLUMNAR_SETTING, "true"));
+        java.util.Optional<ColumnarPlan> columnar = allowed ? ColumnarPlan.of(projection) : java.util.Optional.empty();
+        if (columnar.isPresent()) {
+            return batchPartials(columnar.get(), zero, batches);
         }
+        return projection.queryExecution().toRdd().toJavaRDD()
+            .mapPartitions(rows -> {
+                A acc = zero.get();
+                while (rows.hasNext()) {
+                    step.add(acc, rows.next());
+                }
+                if (acc instanceof Buffered b) {
+                    b.flush();
+                }
+                return Collections.singletonList(acc).iterator();
+            });
+    }
+
+    private static <A extends Serializable> JavaRDD<A> batchPartials(ColumnarPlan plan, Zero<A> zero, BatchStep<A> step) {
+        ScanBatch.Field[] fields = plan.fields();
+        return plan.batches().toJavaRDD()
+            .mapPartitions((java.util.Iterator<ColumnarBatch> batches) -> {
+                A acc = zero.get();
+                ScanBatch view = new ScanBatch(fields);
+                while (batches.hasNext()) {
+                    step.add(acc, view.of(batches.next()));
+                }
+                if (acc instanceof Buffered b) {
+                    b.flush();
+                }
+                return Collections.singletonList(acc).iterator();
+            });
     }
 }

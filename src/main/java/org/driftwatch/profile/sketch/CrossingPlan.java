@@ -75,6 +75,25 @@ public record CrossingPlan(double[][] lo, double[][] hi, boolean[][] closedLeft,
         return lo[c].length > 0;
     }
 
+    /**
+     * Whether column c's regions hold every value of column {@code ic}'s regions in {@code inner}: then the
+     * values kept for this plan are all that {@code inner} looks into.
+     */
+    public boolean covers(int c, CrossingPlan inner, int ic) {
+        double[] l = lo[c];
+        for (int k = 0; k < inner.lo[ic].length; k++) {
+            double a = inner.lo[ic][k];
+            double b = inner.hi[ic][k];
+            int at = Arrays.binarySearch(l, a);
+            int o = at >= 0 ? at : -at - 2;
+            // lo[] is increasing, so equal lows only meet at the found index
+            if (o < 0 || b > hi[c][o] || l[o] == a && inner.closedLeft[ic][k] && !closedLeft[c][o]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The region of column c holding v, or −1. */
     public int region(int c, double v) {
         RegionGrid grid = grids[c];

@@ -27,7 +27,65 @@ public final class CrossingPlanner {
     /** Collected values over all columns of one scan: 8 bytes each, 32 MB on the driver. */
     static final long VALUES = 1 << 22;
 
+    /**
+     * A round whose open intervals hold at most this share of all values keeps those values on the
+     * executors, and later rounds read them instead of the files: without drift the first round looks
+     * into most values, the second into a few per cent.
+     */
+    static final double KEEP_SHARE = 1.0 / 8;
+
     private CrossingPlanner() {
+    }
+
+    /** What a round keeps for the rounds after it: its open intervals (adjacent ones joined) and the values they hold. */
+    public record Kept(CrossingPlan regions, long values) {
+    }
+
+    /**
+     * What this round should keep, or null: when its open intervals hold at most {@link #KEEP_SHARE} of
+     * the columns' {@code values} and at most a quarter of what is kept already ({@code kept}, or
+     * {@link Long#MAX_VALUE} when nothing is).
+     */
+    public static Kept keep(SlotTable[] tables, boolean[][] open, long values, long kept) {
+        long inside = 0;
+        for (int c = 0; c < tables.length; c++) {
+            for (int i = 0; open[c] != null && i < open[c].length; i++) {
+                inside += open[c][i] ? tables[c].values(i) : 0;
+            }
+        }
+        if (inside > KEEP_SHARE * values || kept != Long.MAX_VALUE && inside > kept / 4) {
+            return null;
+        }
+        CrossingPlan.Regions[] regions = new CrossingPlan.Regions[tables.length];
+        for (int c = 0; c < tables.length; c++) {
+            regions[c] = joined(tables[c], open[c]);
+        }
+        return new Kept(CrossingPlan.of(regions, new long[tables.length]), inside);
+    }
+
+    /** A column's open slots as regions, a run of adjacent ones as one (which may add a boundary value: keeping more is harmless). */
+    private static CrossingPlan.Regions joined(SlotTable table, boolean[] open) {
+        int size = open == null ? 0 : open.length;
+        double[] lo = new double[size];
+        double[] hi = new double[size];
+        boolean[] closed = new boolean[size];
+        int k = 0;
+        for (int i = 0; i < size; i++) {
+            if (!open[i]) {
+                continue;
+            }
+            double l = table.slots().left()[i];
+            double h = table.slots().right()[i];
+            if (k > 0 && hi[k - 1] == l) {
+                hi[k - 1] = h;
+                continue;
+            }
+            lo[k] = l;
+            hi[k] = h;
+            closed[k++] = table.closedLeft(i);
+        }
+        return new CrossingPlan.Regions(java.util.Arrays.copyOf(lo, k), java.util.Arrays.copyOf(hi, k),
+            java.util.Arrays.copyOf(closed, k), new int[k]);
     }
 
     /** @param region per column and slot, its region in {@code plan}, or −1 */

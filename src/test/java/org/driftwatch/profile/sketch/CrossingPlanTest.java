@@ -1,6 +1,7 @@
 package org.driftwatch.profile.sketch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -83,6 +84,46 @@ class CrossingPlanTest {
         assertTrue(first <= CrossingPlanner.PARTS && first > CrossingPlanner.PARTS * 0.9, "first round: " + first);
         assertTrue(later <= CrossingPlanner.LATER_PARTS && later > CrossingPlanner.LATER_PARTS * 0.9, "later round: " + later);
         assertEquals(2 * CrossingPlanner.PARTS, CrossingPlanner.LATER_PARTS);
+    }
+
+    /**
+     * A round keeps the values of every open slot (adjacent ones joined) only when they are few, and what
+     * it keeps covers the slots later rounds look into — not an interval reaching beyond, nor a closed end
+     * where the kept one is open.
+     */
+    @Test
+    void keptRegionsCoverTheOpenSlotsAndNothingWider() {
+        double[] ref = sample(new Random(8), 40_000, 0, false);
+        double[] cur = sample(new Random(9), 30_000, 0, false);
+        SlotTable[] t = {new SlotTable(cells(ref, cur, 400))};
+        long values = ref.length + cur.length;
+        BinnedDistance.Result r = BinnedDistance.compute(t[0].slots(), ref.length, cur.length);
+        boolean[][] open = {BinnedDistance.unresolved(t[0].slots(), ref.length, cur.length, r)};
+        CrossingPlan plan = CrossingPlanner.plan(t, open, 0).plan();
+        CrossingPlanner.Kept kept = CrossingPlanner.keep(t, open, 4 * values, Long.MAX_VALUE);
+        long inside = 0;
+        for (int i = 0; i < open[0].length; i++) {
+            inside += open[0][i] ? t[0].values(i) : 0;
+        }
+        if (inside > CrossingPlanner.KEEP_SHARE * 4 * values) {
+            kept = CrossingPlanner.keep(t, open, inside * 16, Long.MAX_VALUE);
+        }
+        assertTrue(kept != null && kept.values() == inside, "kept " + kept);
+        assertTrue(kept.regions().lo()[0].length <= plan.lo()[0].length, "one region per open slot at most");
+        assertTrue(kept.regions().covers(0, plan, 0), "the round's regions lie inside what it keeps");
+        assertEquals(null, CrossingPlanner.keep(t, open, inside * 4, Long.MAX_VALUE), "too large a share of the values");
+        assertEquals(null, CrossingPlanner.keep(t, open, inside * 16, inside * 3), "not much less than is kept already");
+        double l = kept.regions().lo()[0][0];
+        double h = kept.regions().hi()[0][0];
+        CrossingPlan wider = CrossingPlan.of(new CrossingPlan.Regions[] {new CrossingPlan.Regions(
+            new double[] {l}, new double[] {Math.nextUp(h)}, new boolean[] {false}, new int[] {2})}, new long[1]);
+        CrossingPlan closedEnd = CrossingPlan.of(new CrossingPlan.Regions[] {new CrossingPlan.Regions(
+            new double[] {l}, new double[] {h}, new boolean[] {true}, new int[] {2})}, new long[1]);
+        CrossingPlan inner = CrossingPlan.of(new CrossingPlan.Regions[] {new CrossingPlan.Regions(
+            new double[] {l}, new double[] {h}, new boolean[] {false}, new int[] {2})}, new long[1]);
+        assertFalse(kept.regions().covers(0, wider, 0));
+        assertEquals(kept.regions().closedLeft()[0][0], kept.regions().covers(0, closedEnd, 0));
+        assertTrue(kept.regions().covers(0, inner, 0));
     }
 
     /** The batch step (a scan of column batches) counts exactly as value-by-value adds (a scan of rows). */
