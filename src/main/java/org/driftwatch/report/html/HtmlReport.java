@@ -70,6 +70,16 @@ public final class HtmlReport {
         return render(c -> "cid:" + c.id());
     }
 
+    /**
+     * Each column's distribution chart, in the order given: drawn and PNG-encoded on all cores, since the
+     * charts are most of the time a report takes and do not depend on one another.
+     */
+    private static List<ReportCharts.Chart> distributions(List<ColumnComparison> columns) {
+        return java.util.stream.IntStream.range(0, columns.size()).parallel()
+            .mapToObj(k -> ReportCharts.distribution("col-" + k, columns.get(k)))
+            .collect(java.util.stream.Collectors.toList());
+    }
+
     private String render(Function<ReportCharts.Chart, String> imageSource) {
         Map<String, Object> context = new LinkedHashMap<>(model);
         Map<String, String> images = new LinkedHashMap<>();
@@ -118,6 +128,7 @@ public final class HtmlReport {
         List<Map<String, Object>> details = new ArrayList<>();
         int i = 0;
         org.driftwatch.report.Trends trends = report.trends();
+        List<ReportCharts.Chart> distributions = distributions(sorted);
         for (ColumnComparison col : sorted) {
             Map<String, Object> row = new LinkedHashMap<>(sections.row(col, warn, fail));
             ReportCharts.Chart spark = trends.columns().containsKey(col.name())
@@ -128,7 +139,7 @@ public final class HtmlReport {
             row.put("spark", spark == null ? "" : spark.id());
             row.put("sparkAlt", spark == null ? "" : spark.alt());
             rows.add(row);
-            ReportCharts.Chart chart = ReportCharts.distribution("col-" + i++, col);
+            ReportCharts.Chart chart = distributions.get(i++);
             if (chart != null) {
                 charts.add(chart);
             }
