@@ -53,49 +53,73 @@ public final class CrossingCounts implements Serializable {
 
     /**
      * Adds the finite values among the first n of column c (−0.0 as 0.0), skipping the missing ones: first
-     * every value's part, then the counters, so the CPU overlaps the table reads of many values.
+     * every value's region, then its part, then the counters — separate loops, so the CPU overlaps the
+     * table reads of many values and each loop stays small.
      */
     public void addAll(int c, double[] v, boolean[] missing, int n, CrossingPlan plan, int[] at, double[] offset) {
         double[] f = this.parts[c];
-        double[] g = plan.geometry()[c];
-        int[] split = plan.split()[c];
         for (int r = 0; r < n; r++) {
             double x = v[r] + 0.0;
-            int k = missing[r] || !Double.isFinite(x) ? -1 : plan.region(c, x);
-            int m = k < 0 ? 0 : split[2 * k];
-            if (m == 0) {
-                at[r] = k < 0 ? -1 : -2;
-                continue;
-            }
-            // as CrossingPlan.part and boundary, with the region's lo, hi, step and inverse in one line
-            double l = g[4 * k];
-            double h = g[4 * k + 1];
-            double w = g[4 * k + 2];
-            int p = (int) Math.max(0, Math.min(m - 1, (x - l) * g[4 * k + 3]));
-            double left = p == 0 ? l : Math.min(h, l + p * w);
-            while (p > 0 && x < left) {
-                p--;
-                left = p == 0 ? l : Math.min(h, l + p * w);
-            }
-            while (p < m - 1 && x >= (p + 1 >= m ? h : Math.min(h, l + (p + 1) * w))) {
-                p++;
-                left = Math.min(h, l + p * w);
-            }
-            at[r] = 4 * (split[2 * k + 1] + p);
-            offset[r] = x - left;
+            at[r] = missing[r] || !Double.isFinite(x) ? -1 : plan.region(c, x);
         }
+        parts(c, v, n, plan, at, offset);
         for (int r = 0; r < n; r++) {
             int a = at[r];
             if (a >= 0) {
                 double x = v[r] + 0.0;
                 f[a]++;
                 f[a + 1] += offset[r];
-                f[a + 2] = Math.min(f[a + 2], x);
-                f[a + 3] = Math.max(f[a + 3], x);
+                f[a + 2] = below(x, f[a + 2]);
+                f[a + 3] = x > f[a + 3] ? x : f[a + 3];
             } else if (a == -2) {
                 append(c, v[r] + 0.0);
             }
         }
+    }
+
+    /**
+     * Turns each value's region in {@code at} into where its part's counters start (−1: no region, −2:
+     * collected) and its offset from the part's left boundary — as {@link CrossingPlan#part} and
+     * {@link CrossingPlan#boundary}, with the region's lo, hi, step and inverse from one cache line and
+     * comparisons instead of {@code Math.min} (equal here: no NaN, and a zero's sign changes no offset).
+     */
+    private static void parts(int c, double[] v, int n, CrossingPlan plan, int[] at, double[] offset) {
+        double[] g = plan.geometry()[c];
+        int[] split = plan.split()[c];
+        for (int r = 0; r < n; r++) {
+            int k = at[r];
+            int m = k < 0 ? 0 : split[2 * k];
+            if (m == 0) {
+                at[r] = k < 0 ? -1 : -2;
+                continue;
+            }
+            double x = v[r] + 0.0;
+            double l = g[4 * k];
+            double h = g[4 * k + 1];
+            double w = g[4 * k + 2];
+            int p = (int) ((x - l) * g[4 * k + 3]);
+            p = p < 0 ? 0 : p >= m ? m - 1 : p;
+            double left = p == 0 ? l : below(l + p * w, h);
+            while (p > 0 && x < left) {
+                p--;
+                left = p == 0 ? l : below(l + p * w, h);
+            }
+            while (p < m - 1) {
+                double next = below(l + (p + 1) * w, h);
+                if (x < next) {
+                    break;
+                }
+                p++;
+                left = next;
+            }
+            at[r] = 4 * (split[2 * k + 1] + p);
+            offset[r] = x - left;
+        }
+    }
+
+    /** min(y, h) for values that are not NaN. */
+    private static double below(double y, double h) {
+        return y < h ? y : h;
     }
 
     private void append(int c, double v) {

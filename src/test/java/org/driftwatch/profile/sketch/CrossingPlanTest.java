@@ -135,7 +135,20 @@ class CrossingPlanTest {
         BinnedDistance.Result r = BinnedDistance.compute(t[0].slots(), ref.length, cur.length);
         CrossingPlan plan = CrossingPlanner.plan(t, new boolean[][] {BinnedDistance.unresolved(t[0].slots(), ref.length, cur.length, r)}).plan();
         assertTrue(plan.partCount(0) > 0 && plan.collect()[0] > 0, "both parts and collected values");
-        double[] values = cur.clone();
+        // every part boundary and its neighbours too: where the batch step's part search must agree exactly
+        java.util.List<Double> edges = new java.util.ArrayList<>();
+        for (int k = 0; k < plan.lo()[0].length; k++) {
+            for (int p = 0; p <= plan.parts()[0][k]; p++) {
+                double b = plan.boundary(0, k, p);
+                edges.add(b);
+                edges.add(Math.nextDown(b));
+                edges.add(Math.nextUp(b));
+            }
+        }
+        double[] values = java.util.Arrays.copyOf(cur, cur.length + edges.size());
+        for (int i = 0; i < edges.size(); i++) {
+            values[cur.length + i] = edges.get(i);
+        }
         values[3] = Double.NaN;
         values[4] = -0.0;
         values[5] = Double.POSITIVE_INFINITY;
