@@ -95,9 +95,10 @@ public final class DriftJob {
 
             int jobs = spark.sparkContext().statusTracker().getJobIdsForGroup(group).length;
             double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+            DriverHeap.Use heapUse = heap.stop();
             DriftReport report = new DriftReport(rules.monitor(), in.date(),
                 new DriftReport.RunInfo(Version.get(), spark.version(), spark.sparkContext().master(), started.toString(),
-                    seconds, jobs, rules.file(), rules.sha256(), heap.peakBytes()),
+                    seconds, jobs, rules.file(), rules.sha256(), heapUse.peakBytes(), heapUse.afterGcBytes()),
                 new DriftReport.Source(profiled.referenceDescription(), profiled.referenceFormat(), comparison.referenceRows()),
                 new DriftReport.Source(in.current().describe(), in.current().format(), comparison.currentRows()),
                 comparison, findings, judgement, thresholds(settings, checks), List.of());
@@ -118,6 +119,7 @@ public final class DriftJob {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            heap.stop();
             spark.sparkContext().clearJobGroup();
         }
     }

@@ -74,14 +74,16 @@ public record DriftReport(String monitor, String date, RunInfo run, Source refer
     }
 
     /**
-     * How the run went: versions, timing, Spark work and the rule file it followed; the driver JVM's peak
-     * heap during the run (with executors in the same JVM, local mode, the whole job's), −1 unknown.
+     * How the run went: versions, timing, Spark work and the rule file it followed; the driver JVM's heap
+     * during the run (with executors in the same JVM, local mode, the whole job's): the sum of its pools'
+     * peaks, an upper bound, and the most still in use right after a collection, what the run kept; −1 unknown.
      */
     public record RunInfo(String driftwatchVersion, String sparkVersion, String sparkMaster, String startedAt,
-                          double durationSeconds, int sparkJobs, String rulesFile, String rulesSha256, long driverPeakHeapBytes) {
+                          double durationSeconds, int sparkJobs, String rulesFile, String rulesSha256,
+                          long driverPeakHeapBytes, long driverHeapAfterGcBytes) {
         public RunInfo(String driftwatchVersion, String sparkVersion, String sparkMaster, String startedAt,
                        double durationSeconds, int sparkJobs, String rulesFile, String rulesSha256) {
-            this(driftwatchVersion, sparkVersion, sparkMaster, startedAt, durationSeconds, sparkJobs, rulesFile, rulesSha256, -1);
+            this(driftwatchVersion, sparkVersion, sparkMaster, startedAt, durationSeconds, sparkJobs, rulesFile, rulesSha256, -1, -1);
         }
     }
 

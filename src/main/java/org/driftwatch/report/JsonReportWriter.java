@@ -122,6 +122,9 @@ public final class JsonReportWriter {
         if (run.driverPeakHeapBytes() >= 0) {
             o.put("driver_peak_heap_mb", run.driverPeakHeapBytes() >> 20);
         }
+        if (run.driverHeapAfterGcBytes() >= 0) {
+            o.put("driver_heap_after_gc_mb", run.driverHeapAfterGcBytes() >> 20);
+        }
         o.put("rules_file", run.rulesFile());
         o.put("rules_sha256", run.rulesSha256());
         return o;

@@ -47,7 +47,7 @@ final class SparkDistribution {
     static com.fasterxml.jackson.databind.JsonNode comparableReport(Path report) throws IOException {
         var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
         var run = (com.fasterxml.jackson.databind.node.ObjectNode) json.get("run");
-        for (String field : List.of("started_at", "duration_seconds", "spark_master", "spark_jobs", "driver_peak_heap_mb")) {
+        for (String field : List.of("started_at", "duration_seconds", "spark_master", "spark_jobs", "driver_peak_heap_mb", "driver_heap_after_gc_mb")) {
             run.remove(field);
         }
         return json;

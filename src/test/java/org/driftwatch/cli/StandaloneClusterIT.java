@@ -29,8 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  * resolved): spark-submit runs the shaded jar on a generated 1M-row pair, executors on both workers run
  * tasks, and the report equals the one written in local mode (timing fields aside; sums of floating
  * point values may differ in the last bits with the order of partial sums, so doubles compare to 1e-9).
- * The driver runs in a 512 MB heap and reports its peak (run.driver_peak_heap_mb); {@code -Ddriftwatch.it.rows=N}
- * runs the same on N rows (how the README's driver-heap figures at 10M rows were measured).
+ * The driver runs in a 512 MB heap (succeeding there is the first proof its memory is bounded) and must keep
+ * under half of it: run.driver_heap_after_gc_mb, the most in use right after a collection. The sum of its pools'
+ * peaks (run.driver_peak_heap_mb) is printed too; it is an upper bound, mostly young-generation garbage, and may
+ * exceed the heap. {@code -Ddriftwatch.it.rows=N} runs the same on N rows (how the README's driver-heap figures
+ * at 10M rows were measured).
  */
 class StandaloneClusterIT {
     @TempDir
@@ -89,13 +92,17 @@ class StandaloneClusterIT {
         assertEquals("spark://127.0.0.1:" + port,
             new ObjectMapper().readTree(tmp.resolve("cluster/generated/2026-11-26/report.json").toFile()).get("run").get("spark_master").asText());
         assertSame("", local, onCluster);
-        long driverPeak = new ObjectMapper().readTree(tmp.resolve("cluster/generated/2026-11-26/report.json").toFile())
-            .get("run").get("driver_peak_heap_mb").asLong();
-        System.out.println("driftwatch cluster run, " + rows + " rows: driver peak heap " + driverPeak + " MB of " + DRIVER_HEAP_MB + " MB");
-        assertTrue(driverPeak > 0 && driverPeak < DRIVER_HEAP_MB, "driver peak heap " + driverPeak + " MB");
+        JsonNode run = new ObjectMapper().readTree(tmp.resolve("cluster/generated/2026-11-26/report.json").toFile()).get("run");
+        long peak = run.get("driver_peak_heap_mb").asLong();
+        long kept = run.path("driver_heap_after_gc_mb").asLong(-1);
+        System.out.println("driftwatch cluster run, " + rows + " rows: driver heap after GC at most " + kept
+            + " MB, pools' peaks " + peak + " MB, of " + DRIVER_HEAP_MB + " MB");
+        assertTrue(kept > 0 && kept < DRIVER_KEPT_MB, "driver heap after GC " + kept + " MB, expected under " + DRIVER_KEPT_MB + " MB");
     }
 
     private static final int DRIVER_HEAP_MB = 512;
+    /** What the driver may keep: profiles and accumulators are small, so well under its heap, whatever the rows. */
+    private static final int DRIVER_KEPT_MB = 256;
 
     private void start(List<String> mainAndArgs, Path sparkHome, String name) throws IOException {
         List<String> cmd = new ArrayList<>(SparkDistribution.java());
