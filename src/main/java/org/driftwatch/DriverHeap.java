@@ -57,7 +57,7 @@ final class DriverHeap {
             try {
                 e.removeNotificationListener(listener);
             } catch (javax.management.ListenerNotFoundException gone) {
-                // never added: nothing to remove
+                // already stopped (a run stops it before its report and again when it ends)
             }
         }
         return now();
