@@ -6,8 +6,9 @@ import java.util.Map;
 
 /** The registered column metrics, in the order reports show them. */
 public final class ColumnMetrics {
-    public static final List<ColumnMetric> ALL = List.of(
-        new StandardisedMeanDifference(), new PsiCritical(), new ReferenceSelfCheck());
+    public static final List<ColumnMetric> ALL = java.util.stream.Stream.concat(
+        java.util.stream.Stream.of(new StandardisedMeanDifference(), new PsiCritical(), new ReferenceSelfCheck()),
+        org.driftwatch.stats.EcdfStatistics.ALL.stream().map(EcdfTestMetric::new)).toList();
 
     private ColumnMetrics() {
     }

@@ -95,6 +95,7 @@ public final class ComparisonBuilder {
             ks.method().name().toLowerCase(), dist.ksBound()), dist.wasserstein(), normed,
             Wasserstein.normed(dist.wassersteinBound(), rs.stdPop()), values, chi, js, List.of(), List.of(), null, notes,
             dist.method(), Map.of());
+        compared = EcdfTestMetric.attach(compared, dist.ecdf(), n1, n2, dist.pooledDistinct());
         return compared.withDrift(drift(compared, needs, DriftTestChoice.defaultFor(true, fewValues, n1),
             fewValues ? DriftTestChoice.fewValuesNote() : null));
     }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.driftwatch.stats.AndersonDarling;
+import org.driftwatch.stats.CramerVonMises;
 
 /**
  * The per-column drift tests, as one registry (Evidently's stat-test registry): each test's name, the
@@ -15,7 +17,11 @@ public enum DriftTest {
     WASSERSTEIN("Wasserstein", true, false, 0.1, Direction.DISTANCE, ColumnComparison::wassersteinNormed, "wasserstein_normed"),
     CHI_SQUARE("χ²", true, true, 0.05, Direction.P_VALUE_BELOW, c -> c.chiSquare() == null ? null : c.chiSquare().pValue(), null),
     JENSEN_SHANNON("JS", true, true, 0.1, Direction.DISTANCE, ColumnComparison::jensenShannon, "jensen_shannon"),
-    PSI("PSI", true, true, 0.1, Direction.DISTANCE, ColumnComparison::psi, "psi");
+    PSI("PSI", true, true, 0.1, Direction.DISTANCE, ColumnComparison::psi, "psi"),
+    CRAMER_VON_MISES("Cramér–von Mises", true, false, 0.05, Direction.P_VALUE_AT_MOST,
+        c -> EcdfTestMetric.pValue(c, CramerVonMises.NAME), null),
+    ANDERSON_DARLING("Anderson–Darling", true, false, 0.05, Direction.P_VALUE_AT_MOST,
+        c -> EcdfTestMetric.pValue(c, AndersonDarling.NAME), null);
 
     /** How a score is read against the threshold. */
     public enum Direction {
@@ -54,7 +60,7 @@ public enum DriftTest {
         this.score = score;
     }
 
-    /** The rule file's and the report's name: ks, wasserstein, chi_square, jensen_shannon, psi. */
+    /** The rule file's and the report's name: ks, wasserstein, chi_square, jensen_shannon, psi, cramer_von_mises, anderson_darling. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -15,6 +15,7 @@ import org.driftwatch.profile.sketch.CrossingPlan;
 import org.driftwatch.profile.sketch.CrossingPlanner;
 import org.driftwatch.profile.sketch.SlotTable;
 import org.driftwatch.stats.BinnedDistance;
+import org.driftwatch.stats.EcdfSums;
 
 /**
  * Makes the bounded strategy's KS D and Wasserstein exact when both raw datasets are at hand: the
@@ -79,8 +80,10 @@ final class CrossingResolver {
                 ? new ComparisonMethod(ComparisonMethod.EXACT, was.method().reason().replace(ComparisonChoice.BOUNDED,
                     ": KS and Wasserstein exact, from the reference's compressed distribution and " + scans))
                 : new ComparisonMethod(ComparisonMethod.BOUNDED, was.method().reason() + "; " + scans + " narrowed the bounds");
+            Open o = open.get(names.get(c));
             out.put(names.get(c), d.with(new DistributionDistance(method, r.ks(), r.ksBound(), r.wasserstein(), r.wassersteinBound(),
-                was.pooledDistinct(), was.referenceDistinct(), was.currentDistinct(), was.values())));
+                was.pooledDistinct(), was.referenceDistinct(), was.currentDistinct(), was.values(),
+                EcdfSums.ofSlots(tables[c].slots(), o.referenceCount(), o.currentCount()))));
         }
         return out;
     }

@@ -29,6 +29,7 @@ import org.driftwatch.profile.sketch.CellLayout;
 import org.driftwatch.profile.sketch.IdSet;
 import org.driftwatch.profile.sketch.RowHashFilter;
 import org.driftwatch.stats.BinnedDistance;
+import org.driftwatch.stats.EcdfSums;
 import org.driftwatch.stats.KolmogorovSmirnov;
 import org.driftwatch.stats.Wasserstein;
 
@@ -167,13 +168,15 @@ public final class CurrentProfiler {
             // both sides counted every distinct value: KS and Wasserstein are exact from the table, at any row count
             return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.binCounts(i, against), ref.median(), new DistributionDistance(VALUE_TABLES,
                 KolmogorovSmirnov.statistic(table.reference(), table.current()), 0.0,
-                Wasserstein.distance(table.values(), table.reference(), table.current()), 0.0, pooled, refDistinct, curDistinct, table));
+                Wasserstein.distance(table.values(), table.reference(), table.current()), 0.0, pooled, refDistinct, curDistinct, table,
+                EcdfSums.ofTable(table.reference(), table.current())));
         }
         if (nCur > 0) {
             open.put(name, new CrossingResolver.Open(shared, nRef, nCur));
         }
         return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.binCounts(i, against), ref.median(), new DistributionDistance(BOUNDED,
-            d.ks(), d.ksBound(), d.wasserstein(), d.wassersteinBound(), pooled, refDistinct, curDistinct, table));
+            d.ks(), d.ksBound(), d.wasserstein(), d.wassersteinBound(), pooled, refDistinct, curDistinct, table,
+            nCur == 0 ? null : EcdfSums.ofSlots(shared, nRef, nCur)));
     }
 
     private static NumericDistribution.ValueTable valueTable(ValueCounts ref, ValueCounts cur) {

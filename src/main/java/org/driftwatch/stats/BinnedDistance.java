@@ -18,17 +18,19 @@ public final class BinnedDistance {
     /**
      * Per-slot inputs, all arrays of the same length and in increasing order of position. A slot whose
      * values were all seen may be <em>resolved</em>: {@code resolvedD} is then the largest |F_cur − F_ref|
-     * inside it and {@code resolvedW} its exact ∫|F_cur − F_ref| (NaN elsewhere; both arrays null when no
+     * inside it, {@code resolvedW} its exact ∫|F_cur − F_ref| and {@code resolvedSums} the exact partial
+     * sums of the {@link EcdfStatistics} over its values (NaN and null elsewhere; the arrays null when no
      * slot is resolved).
      */
     public record Slots(double[] left, double[] right, boolean[] point, long[] reference, long[] current,
-                        double[] referenceOffsetSum, double[] currentOffsetSum, double[] resolvedD, double[] resolvedW) {
+                        double[] referenceOffsetSum, double[] currentOffsetSum, double[] resolvedD, double[] resolvedW,
+                        double[][] resolvedSums) {
         public Slots(double[] left, double[] right, boolean[] point, long[] reference, long[] current,
                      double[] referenceOffsetSum, double[] currentOffsetSum) {
-            this(left, right, point, reference, current, referenceOffsetSum, currentOffsetSum, null, null);
+            this(left, right, point, reference, current, referenceOffsetSum, currentOffsetSum, null, null, null);
         }
 
-        boolean resolved(int i) {
+        public boolean resolved(int i) {
             return resolvedD != null && !Double.isNaN(resolvedD[i]);
         }
     }

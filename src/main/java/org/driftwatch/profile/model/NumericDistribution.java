@@ -49,6 +49,11 @@ public record NumericDistribution(double[] innerEdges, long[] referenceBins, lon
         return distance.values();
     }
 
+    /** Every {@link org.driftwatch.stats.EcdfStatistic}'s sum by name: exact, or the range it lies in. */
+    public java.util.Map<String, org.driftwatch.stats.EcdfSums.Range> ecdf() {
+        return distance.ecdf();
+    }
+
     public ComparisonMethod method() {
         return distance.method();
     }

@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.driftwatch.profile.model.NumericDistribution;
+import org.driftwatch.stats.EcdfSums;
 
 /**
  * Exact KS and Wasserstein on small data, computed on the value-frequency table (one row per distinct
@@ -34,7 +35,7 @@ public final class ExactDistribution {
     }
 
     public record Facts(double ksStatistic, double wasserstein, long pooledDistinct, long referenceDistinct,
-                 long currentDistinct, NumericDistribution.ValueTable values) {
+                 long currentDistinct, NumericDistribution.ValueTable values, Map<String, EcdfSums.Range> ecdf) {
     }
 
     public static Map<Integer, Facts> compute(Dataset<Row> numericFrequencies, int valueTableLimit) {
@@ -57,13 +58,14 @@ public final class ExactDistribution {
         aggs.add(count(when(col("r").gt(0), lit(1))).as("rd"));
         aggs.add(count(when(col("k").gt(0), lit(1))).as("kd"));
         aggs.add(collect_list(when(col("nd").leq(valueTableLimit), struct(col("v"), col("r"), col("k")))).as("small"));
+        aggs.add(EcdfTerms.function().apply(col("r"), col("k"), col("cr"), col("ck"), col("nr"), col("nk")).as("ecdf"));
         List<Row> rows = ecdf.groupBy("c").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).collectAsList();
         Map<Integer, Facts> out = new HashMap<>();
         for (Row row : rows) {
             out.put(row.getInt(0), new Facts(
                 row.isNullAt(1) ? Double.NaN : row.getDouble(1),
                 row.isNullAt(2) ? 0.0 : row.getDouble(2),
-                row.getLong(3), row.getLong(4), row.getLong(5), valueTable(row.getList(6))));
+                row.getLong(3), row.getLong(4), row.getLong(5), valueTable(row.getList(6)), EcdfTerms.ranges(row.getAs(7))));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package org.driftwatch.profile.sketch;
 
 import java.util.Arrays;
 import org.driftwatch.stats.BinnedDistance;
+import org.driftwatch.stats.EcdfSums;
 
 /**
  * One numeric column's shared slots (points and intervals, both sides' counts and offset sums) as the
@@ -69,7 +70,8 @@ public final class SlotTable {
     /**
      * A collected interval, resolved: walked value by value from the counts before it (as
      * {@link BinnedDistance} would walk its values as points and the gaps between them), it keeps only its
-     * largest |F_cur − F_ref| and its exact integral — one slot, however many values it held.
+     * largest |F_cur − F_ref|, its exact integral and the {@link EcdfStatistics}' exact partial sums — one
+     * slot, however many values it held.
      */
     private void collected(Builder out, int i, boolean closed, CrossingCounts.Pooled v, long cr, long cc, long nRef, long nCur) {
         double lo = slots.left()[i];
@@ -80,9 +82,11 @@ public final class SlotTable {
         double d = Math.abs((double) cc / nCur - (double) cr / nRef);
         double most = 0;
         double w = 0;
+        EcdfSums sums = new EcdfSums();
         for (int j = from; j < v.values().length && v.values()[j] < hi; j++) {
             double u = v.values()[j];
             w += d * (u - at);
+            sums.value(v.reference()[j], v.current()[j], cr, cc, nRef, nCur);
             cr += v.reference()[j];
             cc += v.current()[j];
             d = Math.abs((double) cc / nCur - (double) cr / nRef);
@@ -90,7 +94,7 @@ public final class SlotTable {
             at = u;
         }
         w += d * (hi - at);
-        out.resolved(lo, hi, slots.reference()[i], slots.current()[i], most, w);
+        out.resolved(lo, hi, slots.reference()[i], slots.current()[i], most, w, sums.partials());
     }
 
     private static void parts(Builder out, CrossingPlan plan, int c, int k, CrossingCounts ref, CrossingCounts cur) {
@@ -125,6 +129,7 @@ public final class SlotTable {
         private double[] curOffset;
         private double[] resolvedD;
         private double[] resolvedW;
+        private double[][] resolvedSums;
         private int size;
 
         Builder(int capacity) {
@@ -138,12 +143,14 @@ public final class SlotTable {
             curOffset = new double[capacity];
             resolvedD = new double[capacity];
             resolvedW = new double[capacity];
+            resolvedSums = new double[capacity][];
         }
 
         void copy(SlotTable t, int i) {
             BinnedDistance.Slots s = t.slots;
-            if (s.resolvedD() != null && !Double.isNaN(s.resolvedD()[i])) {
-                resolved(s.left()[i], s.right()[i], s.reference()[i], s.current()[i], s.resolvedD()[i], s.resolvedW()[i]);
+            if (s.resolved(i)) {
+                resolved(s.left()[i], s.right()[i], s.reference()[i], s.current()[i], s.resolvedD()[i], s.resolvedW()[i],
+                    s.resolvedSums()[i]);
             } else if (s.point()[i]) {
                 point(s.left()[i], s.reference()[i], s.current()[i]);
             } else {
@@ -152,10 +159,11 @@ public final class SlotTable {
             }
         }
 
-        void resolved(double from, double to, long r, long c, double d, double w) {
+        void resolved(double from, double to, long r, long c, double d, double w, double[] sums) {
             add(from, to, false, false, r, c, 0.0, 0.0);
             resolvedD[size - 1] = d;
             resolvedW[size - 1] = w;
+            resolvedSums[size - 1] = sums;
         }
 
         void gap(double from, double to) {
@@ -183,6 +191,7 @@ public final class SlotTable {
                 curOffset = Arrays.copyOf(curOffset, n);
                 resolvedD = Arrays.copyOf(resolvedD, n);
                 resolvedW = Arrays.copyOf(resolvedW, n);
+                resolvedSums = Arrays.copyOf(resolvedSums, n);
             }
             left[size] = l;
             right[size] = h;
@@ -194,13 +203,15 @@ public final class SlotTable {
             curOffset[size] = co;
             resolvedD[size] = Double.NaN;
             resolvedW[size] = Double.NaN;
+            resolvedSums[size] = null;
             size++;
         }
 
         SlotTable build() {
             return new SlotTable(new BinnedDistance.Slots(Arrays.copyOf(left, size), Arrays.copyOf(right, size),
                 Arrays.copyOf(point, size), Arrays.copyOf(ref, size), Arrays.copyOf(cur, size), Arrays.copyOf(refOffset, size),
-                Arrays.copyOf(curOffset, size), Arrays.copyOf(resolvedD, size), Arrays.copyOf(resolvedW, size)), Arrays.copyOf(closed, size));
+                Arrays.copyOf(curOffset, size), Arrays.copyOf(resolvedD, size), Arrays.copyOf(resolvedW, size),
+                Arrays.copyOf(resolvedSums, size)), Arrays.copyOf(closed, size));
         }
     }
 }
