@@ -32,6 +32,15 @@ public record GoldenCase(String name, Path dir, JsonNode expected, JsonNode sche
         }
     }
 
+    /** scipy's Cramér–von Mises and Anderson–Darling of this case's numeric columns (golden/ecdf_tests_expected.json). */
+    public JsonNode ecdfTests() {
+        try (java.io.InputStream in = GoldenCase.class.getResourceAsStream("/golden/ecdf_tests_expected.json")) {
+            return new ObjectMapper().readTree(in).get("cases").get(name);
+        } catch (IOException e) {
+            throw new IllegalStateException("ecdf_tests_expected.json", e);
+        }
+    }
+
     public Path file(String side, String format) {
         return dir.resolve(side + "." + format);
     }
