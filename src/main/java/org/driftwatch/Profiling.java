@@ -82,7 +82,8 @@ final class Profiling {
         List<String> rowColumns = needs.identicalRows() ? sharedColumns(reference, current) : List.of();
         ComparisonProfile profile;
         try {
-            profile = DatasetProfiler.profile(reference, current, request(plan, settings, rowColumns, reference.schema()));
+            profile = DatasetProfiler.profile(reference, current, request(plan, settings, rowColumns, reference.schema())
+                .withAnalyzers(needs.analyzers()));
         } catch (NoRowsException e) {
             throw e.naming(e.reference() ? referenceSource.describe() : currentSource.describe());
         }
@@ -120,7 +121,7 @@ final class Profiling {
         ColumnPlan plan = withCounts(ColumnResolver.resolve(rules.file(), roles(rules, needs), rules.model(), saved.schema(),
             current.schema()), labelled);
         settings.checkColumns(rules.file(), plan);
-        ProfileRequest request = request(plan, settings, List.of(), saved.schema());
+        ProfileRequest request = request(plan, settings, List.of(), saved.schema()).withAnalyzers(needs.analyzers());
         Dataset<Row> referenceIds = stillReadable(reader, referenceSource);
         saved.checkFits(file, rules.monitor(), request, referenceIds == null ? null : referenceIds.schema(),
             referenceIds == null ? null : DataFiles.fingerprint(referenceIds));
@@ -153,8 +154,9 @@ final class Profiling {
         throws IOException {
         progress.say("reading reference " + referenceSource.describe());
         Dataset<Row> reference = open(new DatasetReader(spark), rules, "reference", referenceSource);
-        ColumnPlan plan = resolve(rules, needs(checks), settings, reference, reference, referenceSource, referenceSource);
-        ProfileRequest request = request(plan, settings, List.of(), reference.schema());
+        ProfileNeeds needs = needs(checks);
+        ColumnPlan plan = resolve(rules, needs, settings, reference, reference, referenceSource, referenceSource);
+        ProfileRequest request = request(plan, settings, List.of(), reference.schema()).withAnalyzers(needs.analyzers());
         ReferenceProfile profile;
         try {
             profile = DatasetProfiler.referenceForFile(reference, request);

@@ -7,6 +7,20 @@ package org.driftwatch.checks;
 public final class ProfileNeeds {
     private String leakageKey;
     private boolean identicalRows;
+    private final java.util.Map<String, org.driftwatch.profile.analyzer.Analyzer<?>> analyzers = new java.util.LinkedHashMap<>();
+
+    /**
+     * Asks the scans to fold this analyzer on both sides; {@code Comparison.analyzed(name)} then holds its
+     * metrics. Two checks asking for the same name get one analyzer.
+     */
+    public ProfileNeeds analyze(org.driftwatch.profile.analyzer.Analyzer<?> analyzer) {
+        analyzers.putIfAbsent(analyzer.name(), analyzer);
+        return this;
+    }
+
+    public java.util.List<org.driftwatch.profile.analyzer.Analyzer<?>> analyzers() {
+        return java.util.List.copyOf(analyzers.values());
+    }
 
     public boolean identicalRows() {
         return identicalRows;

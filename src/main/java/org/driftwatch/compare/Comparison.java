@@ -12,14 +12,28 @@ import org.driftwatch.profile.model.LeakageProfile;
  * its drift is judged by its own check and does not count towards {@link #datasetDrift}; so is the
  * model's prediction, inside {@link #performance} (present when the rule file monitors a model).
  * {@link #earlier} is the monitor's metrics history before tonight ({@link EarlierRuns#NONE} without one).
+ * {@link #analyzed} holds the metrics of the analyzers the checks asked the scans for, by analyzer name.
  */
 public record Comparison(long referenceRows, long currentRows, ColumnPlan plan,
                          Map<String, ColumnComparison> columns, Optional<ColumnComparison> label,
                          Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
-                         DatasetDrift datasetDrift, Optional<ModelPerformance> performance, EarlierRuns earlier) {
+                         DatasetDrift datasetDrift, Optional<ModelPerformance> performance, EarlierRuns earlier,
+                         Map<String, Analyzed> analyzed) {
     public Comparison {
         earlier = earlier == null ? EarlierRuns.NONE : earlier;
         columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+        analyzed = analyzed == null ? Map.of() : Map.copyOf(analyzed);
+    }
+
+    public Comparison(long referenceRows, long currentRows, ColumnPlan plan, Map<String, ColumnComparison> columns,
+                      Optional<ColumnComparison> label, Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
+                      DatasetDrift datasetDrift, Optional<ModelPerformance> performance, EarlierRuns earlier) {
+        this(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, performance, earlier, Map.of());
+    }
+
+    /** An analyzer's metric on both sides, or null when no scan ran it (its column was not scanned as a number). */
+    public Analyzed analyzed(String name) {
+        return analyzed.get(name);
     }
 
     public Comparison(long referenceRows, long currentRows, ColumnPlan plan, Map<String, ColumnComparison> columns,
@@ -30,7 +44,8 @@ public record Comparison(long referenceRows, long currentRows, ColumnPlan plan,
 
     /** The same comparison with what the metrics history remembers of earlier runs, for checks that look back. */
     public Comparison withEarlier(EarlierRuns runs) {
-        return new Comparison(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, performance, runs);
+        return new Comparison(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, performance, runs,
+            analyzed);
     }
 
     /** Features then the label, for renderers that list every compared column. */

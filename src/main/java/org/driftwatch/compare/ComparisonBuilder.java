@@ -45,7 +45,19 @@ public final class ComparisonBuilder {
             .map(l -> ReferenceSelfCheck.attach(plan.numericLabel() ? numerical(l, profile, needs) : categorical(l, profile, needs),
                 self.get(l)).withMetrics());
         return new Comparison(profile.reference().rows(), profile.current().rows(), plan, columns, label, profile.leakage(),
-            profile.identicalRows(), DatasetDrift.of(columns.values(), needs.datasetShare()), performance(plan, profile, needs), EarlierRuns.NONE);
+            profile.identicalRows(), DatasetDrift.of(columns.values(), needs.datasetShare()), performance(plan, profile, needs), EarlierRuns.NONE,
+            analyzed(profile));
+    }
+
+    /** Every analyzer's metrics, paired by name across the sides. */
+    private static Map<String, Analyzed> analyzed(ComparisonProfile profile) {
+        Map<String, Analyzed> out = new LinkedHashMap<>();
+        java.util.Set<String> names = new java.util.TreeSet<>(profile.reference().analyzed().keySet());
+        names.addAll(profile.current().analyzed().keySet());
+        for (String name : names) {
+            out.put(name, new Analyzed(profile.reference().analyzed().get(name), profile.current().analyzed().get(name)));
+        }
+        return out;
     }
 
     private static java.util.Optional<ModelPerformance> performance(ColumnPlan plan, ComparisonProfile profile, CompareSettings needs) {

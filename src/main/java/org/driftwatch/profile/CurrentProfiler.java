@@ -10,6 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.driftwatch.data.NoRowsException;
 import org.driftwatch.data.SchemaColumns;
+import org.driftwatch.profile.analyzer.Analyzer;
+import org.driftwatch.profile.analyzer.AnalyzerFold;
 import org.driftwatch.profile.model.CategoryTable;
 import org.driftwatch.profile.model.ComparisonMethod;
 import org.driftwatch.profile.model.DatasetSummary;
@@ -89,10 +91,12 @@ public final class CurrentProfiler {
         int limit = request.valueTableLimit();
         boolean integerId = !others.isEmpty() && SchemaColumns.isInteger(current, others.get(0));
         OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model());
+        List<Analyzer<?>> analyzers = request.analyzers();
         Dataset<Row> projection = ScanProjection.of(current, numeric, categorical, others, integerId, request.model(),
             against.rowHashes() == null ? null : rowHash);
         CurrentScan scan = PartitionFold.fold(projection,
-            () -> new CurrentScan(against, nc, no, integerId, limit, model), (acc, row) -> acc.add(row, against),
+            () -> new CurrentScan(against, nc, no, integerId, limit, model, new AnalyzerFold(analyzers, numeric)),
+            (acc, row) -> acc.add(row, against),
             (acc, batch) -> acc.add(batch, against), CurrentScan::merge);
         if (scan.rows == 0) {
             throw new NoRowsException("current");
@@ -133,7 +137,7 @@ public final class CurrentProfiler {
         for (int k = 0; k < no; k++) {
             nonNull.put(others.get(k), scan.others.nonNull[k]);
         }
-        return new Result(new DatasetSummary(scan.rows, summaries, nonNull), distributions, tables,
+        return new Result(new DatasetSummary(scan.rows, summaries, nonNull).withAnalyzed(scan.analyzed.metrics()), distributions, tables,
             scan.others.usableIds(), List.copyOf(manyValues), scan.others.outcomes == null ? null : scan.others.outcomes.outcomes(),
             scan.copies, slots);
     }

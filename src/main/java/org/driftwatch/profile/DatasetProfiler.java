@@ -80,8 +80,8 @@ public final class DatasetProfiler {
                     curNonNull.put(name, counted.currentNonNull());
                 }
             }
-            refSummary = new DatasetSummary(refSummary.rows(), refSummary.numeric(), refNonNull, refSummary.selfChecks());
-            curSummary = new DatasetSummary(curSummary.rows(), curSummary.numeric(), curNonNull);
+            refSummary = refSummary.withNonNull(refNonNull);
+            curSummary = curSummary.withNonNull(curNonNull);
         }
         Optional<LeakageProfile> leakage = leakage(ref, cur, reference, current, request);
         Optional<IdenticalRows> identical = request.rowColumns().isEmpty() ? Optional.empty()
@@ -164,8 +164,7 @@ public final class DatasetProfiler {
      */
     public static ReferenceProfile referenceForFile(Dataset<Row> reference, ProfileRequest request) {
         ReferenceProfile raw = ReferenceProfiler.build(reference, request);
-        ReferenceProfile built = new ReferenceProfile(raw.rows(), raw.numeric(), raw.categorical(), raw.nonNull(), raw.idBitmap(),
-            raw.manyValued(), OutcomeProfiler.finish(raw.outcomes(), reference, request.model(), "reference"), raw.selfChecks());
+        ReferenceProfile built = raw.withOutcomes(OutcomeProfiler.finish(raw.outcomes(), reference, request.model(), "reference"));
         if (built.rows() * request.numerical().size() > request.exactValues() || built.numeric().isEmpty()) {
             return built;
         }
@@ -173,8 +172,7 @@ public final class DatasetProfiler {
         Map<String, ValueCounts> tables = ExactComparison.referenceTables(reference, names);
         Map<String, ReferenceProfile.NumericReference> numeric = new HashMap<>();
         built.numeric().forEach((name, n) -> numeric.put(name, n.withAll(tables.get(name))));
-        return new ReferenceProfile(built.rows(), numeric, built.categorical(), built.nonNull(), built.idBitmap(), built.manyValued(),
-            built.outcomes(), built.selfChecks());
+        return built.withNumeric(numeric);
     }
 
     /**

@@ -9,6 +9,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.driftwatch.data.NoRowsException;
 import org.driftwatch.data.SchemaColumns;
+import org.driftwatch.profile.analyzer.Analyzer;
+import org.driftwatch.profile.analyzer.AnalyzerFold;
 import org.driftwatch.profile.model.ProfileRequest;
 import org.driftwatch.profile.model.ReferenceProfile;
 import org.driftwatch.profile.model.SelfCheck;
@@ -68,7 +70,7 @@ public final class ReferenceProfiler {
             && !categorical.contains(request.id()) ? List.of(request.id()) : List.of();
         boolean integerId = !others.isEmpty() && SchemaColumns.isInteger(reference, others.get(0));
         Dataset<Row> projection = ScanProjection.of(reference, numeric, categorical, others, integerId, request.model());
-        ReferenceScan scan = passOne(projection, numeric.size(), categorical.size(), others.size(), integerId, request);
+        ReferenceScan scan = passOne(projection, numeric, categorical.size(), others.size(), integerId, request);
         Map<String, SelfCheck> selfChecks = selfChecks(scan, numeric, categorical, request.psiBins());
         Dataset<Row> numericOnly = projection.select(numericColumns(projection, numeric.size()));
         Dataset<Row> hashed = rowHash == null ? null
@@ -113,11 +115,15 @@ public final class ReferenceProfiler {
     private record Numeric(CellHistogram.Cells[] cells, long[] targets, double[][] near, RowHashFilter rowHashes) {
     }
 
-    private static ReferenceScan passOne(Dataset<Row> projection, int nn, int nc, int no, boolean integerId, ProfileRequest request) {
+    private static ReferenceScan passOne(Dataset<Row> projection, List<String> numeric, int nc, int no, boolean integerId,
+                                         ProfileRequest request) {
+        int nn = numeric.size();
         int limit = request.valueTableLimit();
         OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model());
         PartitionFold.BatchStep<ReferenceScan> batches = ReferenceScan::add;
-        ReferenceScan scan = PartitionFold.fold(projection, () -> new ReferenceScan(nn, nc, no, integerId, limit, model),
+        List<Analyzer<?>> analyzers = request.analyzers();
+        ReferenceScan scan = PartitionFold.fold(projection,
+            () -> new ReferenceScan(nn, nc, no, integerId, limit, model, new AnalyzerFold(analyzers, numeric)),
             ReferenceScan::add, batches, ReferenceScan::merge);
         if (scan.rows == 0) {
             throw new NoRowsException("reference");
@@ -236,7 +242,7 @@ public final class ReferenceProfiler {
         }
         String ids = scan.others.usableIds() == null ? null : scan.others.usableIds().base64();
         return new ReferenceProfile(scan.rows, numeric, categoricalOut, nonNull, ids, manyValued,
-            scan.others.outcomes == null ? null : scan.others.outcomes.outcomes(), selfChecks);
+            scan.others.outcomes == null ? null : scan.others.outcomes.outcomes(), selfChecks, scan.analyzed.metrics());
     }
 
     private static Column[] numericColumns(Dataset<Row> projection, int n) {

@@ -100,6 +100,14 @@ final class ProfileCodec {
         if (p.outcomes() != null) {
             o.set("model_outcomes", OutcomesCodec.write(p.outcomes()));
         }
+        if (!p.analyzed().isEmpty()) {
+            // analyzers' metrics are named numbers: kept whatever the analyzer, by its name and fields
+            ObjectNode analyzed = o.putObject("analyzed");
+            new TreeMap<>(p.analyzed()).forEach((name, fields) -> {
+                ObjectNode f = analyzed.putObject(name);
+                fields.forEach((k, v) -> number(f, k, v));
+            });
+        }
         if (p.selfChecks().isEmpty()) {
             return o;   // profiles written before the self-check read and write back byte for byte
         }
@@ -108,6 +116,19 @@ final class ProfileCodec {
             .put("wasserstein_normed", c.wassersteinNormed()).put("jensen_shannon", c.jensenShannon())
             .put("first_half", c.firstHalf()).put("second_half", c.secondHalf()));
         return o;
+    }
+
+    /** The analyzers' metrics, absent in profiles written without analyzers. */
+    private static Map<String, Map<String, Double>> readAnalyzed(JsonNode p, FieldReader r) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        if (p.has("analyzed")) {
+            r.object(p, "analyzed").fields().forEachRemaining(e -> {
+                Map<String, Double> fields = new LinkedHashMap<>();
+                e.getValue().fieldNames().forEachRemaining(k -> fields.put(k, r.numberOrNull(e.getValue(), k)));
+                out.put(e.getKey(), fields);
+            });
+        }
+        return out;
     }
 
     /** The self-checks, absent in profiles written before driftwatch kept them. */
@@ -167,7 +188,8 @@ final class ProfileCodec {
         Map<String, Map<String, Long>> categorical = new LinkedHashMap<>();
         r.object(p, "categorical").fields().forEachRemaining(e -> categorical.put(e.getKey(), r.counts(e.getValue())));
         return new ReferenceProfile(r.longValue(p, "rows"), numeric, categorical, r.counts(r.object(p, "non_null")),
-            r.textOrNull(p, "id_bitmap"), r.strings(p, "many_valued"), OutcomesCodec.read(p.get("model_outcomes"), r), readSelfChecks(p, r));
+            r.textOrNull(p, "id_bitmap"), r.strings(p, "many_valued"), OutcomesCodec.read(p.get("model_outcomes"), r), readSelfChecks(p, r),
+            readAnalyzed(p, r));
     }
 
     private static ReferenceProfile.NumericReference readNumeric(JsonNode n, FieldReader r) {

@@ -51,6 +51,12 @@ public record ReferenceProfileFile(int formatVersion, String driftwatchVersion, 
         }
     }
 
+    /** The same file holding another profile. */
+    public ReferenceProfileFile withProfile(ReferenceProfile other) {
+        return new ReferenceProfileFile(formatVersion, driftwatchVersion, createdAt, rulesFile, monitor, referenceSource, schemaJson,
+            schemaFingerprint, filesFingerprint, numerical, categorical, id, psiBins, valueTableLimit, insideShare, other);
+    }
+
     /** The file's bytes, written by the explicit serialiser ({@link ProfileCodec}, format 2). */
     public byte[] bytes() {
         try {

@@ -20,10 +20,12 @@ import java.util.List;
  * @param model       the monitored model, whose outcomes the scans fold too; null for none
  * @param finishRounds above {@code exactValues}, at most this many finishing scans per side make KS and
  *                    Wasserstein exact where the reference data is at hand; 0 keeps them bounded
+ * @param analyzers   statistics the checks asked the scans to fold on both sides, beside the profile's own
  */
 public record ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
                              int maxCategories, int valueTableLimit, List<String> rowColumns, long exactValues,
-                             org.driftwatch.data.ModelPlan model, int finishRounds) {
+                             org.driftwatch.data.ModelPlan model, int finishRounds,
+                             List<org.driftwatch.profile.analyzer.Analyzer<?>> analyzers) {
     /** Default for {@link #exactValues()}: the exact path costs a shuffle of every numeric value. */
     public static final long EXACT_VALUES = 1_000_000;
     /** Default for {@link #finishRounds()}: enough for columns without drift at 10M rows and 20 columns. */
@@ -33,6 +35,19 @@ public record ProfileRequest(List<String> numerical, List<String> categorical, S
         numerical = List.copyOf(numerical);
         categorical = List.copyOf(categorical);
         rowColumns = List.copyOf(rowColumns);
+        analyzers = List.copyOf(analyzers);
+    }
+
+    public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
+                          int maxCategories, int valueTableLimit, List<String> rowColumns, long exactValues,
+                          org.driftwatch.data.ModelPlan model, int finishRounds) {
+        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model, finishRounds, List.of());
+    }
+
+    /** The same request with these analyzers (those of columns not scanned as numbers are left out by the scans). */
+    public ProfileRequest withAnalyzers(List<? extends org.driftwatch.profile.analyzer.Analyzer<?>> wanted) {
+        return new ProfileRequest(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model,
+            finishRounds, List.copyOf(wanted));
     }
 
     public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,

@@ -18,21 +18,45 @@ import org.driftwatch.profile.sketch.IdSet;
  *                    (a run counts them in Spark on the raw data; a saved profile refuses them)
  * @param outcomes    the model's outcomes on the reference, or null (no model, or a profile saved without them)
  * @param selfChecks  per column, its statistics half against half of the reference (empty in older profiles)
+ * @param analyzed    the metric of every analyzer the checks requested, by analyzer name (empty in older profiles)
  */
 public record ReferenceProfile(long rows, Map<String, NumericReference> numeric,
                                Map<String, Map<String, Long>> categorical, Map<String, Long> nonNull, String idBitmap,
-                               List<String> manyValued, ModelOutcomes outcomes, Map<String, SelfCheck> selfChecks) {
+                               List<String> manyValued, ModelOutcomes outcomes, Map<String, SelfCheck> selfChecks,
+                               Map<String, Map<String, Double>> analyzed) {
     public ReferenceProfile(long rows, Map<String, NumericReference> numeric, Map<String, Map<String, Long>> categorical,
                             Map<String, Long> nonNull, String idBitmap, List<String> manyValued) {
-        this(rows, numeric, categorical, nonNull, idBitmap, manyValued, null, Map.of());
+        this(rows, numeric, categorical, nonNull, idBitmap, manyValued, null, Map.of(), Map.of());
     }
 
     public ReferenceProfile(long rows, Map<String, NumericReference> numeric, Map<String, Map<String, Long>> categorical,
                             Map<String, Long> nonNull, String idBitmap, List<String> manyValued, ModelOutcomes outcomes) {
-        this(rows, numeric, categorical, nonNull, idBitmap, manyValued, outcomes, Map.of());
+        this(rows, numeric, categorical, nonNull, idBitmap, manyValued, outcomes, Map.of(), Map.of());
+    }
+
+    public ReferenceProfile(long rows, Map<String, NumericReference> numeric, Map<String, Map<String, Long>> categorical,
+                            Map<String, Long> nonNull, String idBitmap, List<String> manyValued, ModelOutcomes outcomes,
+                            Map<String, SelfCheck> selfChecks) {
+        this(rows, numeric, categorical, nonNull, idBitmap, manyValued, outcomes, selfChecks, Map.of());
+    }
+
+    /** The same profile with the model's finished outcomes. */
+    public ReferenceProfile withOutcomes(ModelOutcomes finished) {
+        return new ReferenceProfile(rows, numeric, categorical, nonNull, idBitmap, manyValued, finished, selfChecks, analyzed);
+    }
+
+    /** The same profile with these numeric columns. */
+    public ReferenceProfile withNumeric(Map<String, NumericReference> columns) {
+        return new ReferenceProfile(rows, columns, categorical, nonNull, idBitmap, manyValued, outcomes, selfChecks, analyzed);
+    }
+
+    /** The same profile with the analyzers' metrics. */
+    public ReferenceProfile withAnalyzed(Map<String, Map<String, Double>> metrics) {
+        return new ReferenceProfile(rows, numeric, categorical, nonNull, idBitmap, manyValued, outcomes, selfChecks, metrics);
     }
 
     public ReferenceProfile {
+        analyzed = analyzed == null ? Map.of() : Map.copyOf(analyzed);
         selfChecks = selfChecks == null ? Map.of() : Map.copyOf(selfChecks);
         manyValued = manyValued == null ? List.of() : List.copyOf(manyValued);
         numeric = Map.copyOf(numeric);
@@ -57,7 +81,7 @@ public record ReferenceProfile(long rows, Map<String, NumericReference> numeric,
     public DatasetSummary summary() {
         Map<String, NumericSummary> sums = new java.util.HashMap<>();
         numeric.forEach((k, v) -> sums.put(k, v.summary()));
-        return new DatasetSummary(rows, sums, nonNull, selfChecks);
+        return new DatasetSummary(rows, sums, nonNull, selfChecks, analyzed);
     }
 
     public IdSet ids() {

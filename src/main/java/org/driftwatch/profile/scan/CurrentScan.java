@@ -3,6 +3,7 @@ package org.driftwatch.profile.scan;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.driftwatch.profile.analyzer.AnalyzerFold;
 import org.driftwatch.profile.sketch.CellLayout;
 import org.driftwatch.profile.sketch.RowHashFilter;
 import org.driftwatch.profile.sketch.SlotFinder;
@@ -27,6 +28,8 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
     private transient double[] finite;
     private transient int[] slots;
     public final OtherFields others;
+    /** The requested analyzers of the numeric columns, fed the same buffered values as the summaries. */
+    public final AnalyzerFold analyzed;
     /** Current rows that may copy a reference row, when the reference's row hashes were given; else null. */
     public final RowHashCandidates copies;
     private final int hashField;
@@ -88,6 +91,12 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
     }
 
     public CurrentScan(Against against, int categorical, int others, boolean integerId, int valueLimit, OutcomeFold.Spec model) {
+        this(against, categorical, others, integerId, valueLimit, model, AnalyzerFold.none(against.layouts().length));
+    }
+
+    public CurrentScan(Against against, int categorical, int others, boolean integerId, int valueLimit, OutcomeFold.Spec model,
+                       AnalyzerFold analyzed) {
+        this.analyzed = analyzed;
         int numeric = against.layouts().length;
         summaries = new ValueSummary[numeric];
         slotCounts = new long[numeric][];
@@ -153,6 +162,7 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
         }
         for (int i = 0; i < summaries.length; i++) {
             int n = finiteValues(summaries[i], batch.values[i], batch.missing[i]);
+            analyzed.add(i, batch.values[i], batch.missing[i], batch.size);
             SlotFinder finder = against.finders()[i];
             for (int r = 0; r < n; r++) {
                 slots[r] = finder.slot(finite[r]);
@@ -218,6 +228,7 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
             add(bins[i], o.bins[i]);
         }
         others.merge(o.others);
+        analyzed.merge(o.analyzed);
         if (copies != null) {
             copies.merge(o.copies);
         }

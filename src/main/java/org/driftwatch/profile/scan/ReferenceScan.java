@@ -2,6 +2,7 @@ package org.driftwatch.profile.scan;
 
 import java.io.Serializable;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.driftwatch.profile.analyzer.AnalyzerFold;
 import org.driftwatch.profile.sketch.CellHistogram;
 
 /**
@@ -29,6 +30,8 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
     public final ValueSummary[] summaries;
     public final CellHistogram[] cells;
     public final OtherFields others;
+    /** The requested analyzers of the numeric columns, fed the same buffered values as the summaries. */
+    public final AnalyzerFold analyzed;
     private transient NumericBatch batch;
     private transient double[] finite;
     private transient boolean[] finiteSecond;
@@ -41,6 +44,12 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
     }
 
     public ReferenceScan(int numeric, int categorical, int others, boolean integerId, int valueLimit, OutcomeFold.Spec model) {
+        this(numeric, categorical, others, integerId, valueLimit, model, AnalyzerFold.none(numeric));
+    }
+
+    public ReferenceScan(int numeric, int categorical, int others, boolean integerId, int valueLimit, OutcomeFold.Spec model,
+                         AnalyzerFold analyzed) {
+        this.analyzed = analyzed;
         summaries = new ValueSummary[numeric];
         cells = new CellHistogram[numeric];
         for (int i = 0; i < numeric; i++) {
@@ -112,6 +121,7 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
                 }
             }
             cells[i].addAll(finite, finiteSecond, n, scratch);
+            analyzed.add(i, values, missing, batch.size);
         }
         batch.size = 0;
     }
@@ -123,6 +133,7 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
             cells[i].merge(o.cells[i]);
         }
         others.merge(o.others);
+        analyzed.merge(o.analyzed);
         return this;
     }
 }

@@ -76,6 +76,19 @@ class ReferenceProfileFileTest {
     }
 
     @Test
+    void analyzersMetricsAreKeptByNameAndReadBack() throws Exception {
+        ReferenceProfileFile f = ReferenceProfileFile.read(V2);
+        java.util.Map<String, Double> fields = new java.util.LinkedHashMap<>();
+        fields.put("outside", 12.0);
+        fields.put("values", 366.0);
+        ReferenceProfileFile with = f.withProfile(f.profile().withAnalyzed(java.util.Map.of("wind_outside_range", fields)));
+        Path copy = tmp.resolve("analyzed.json");
+        Files.write(copy, with.bytes());
+        assertEquals(java.util.Map.of("wind_outside_range", fields), ReferenceProfileFile.read(copy).profile().analyzed());
+        assertEquals(java.util.Map.of(), f.profile().analyzed(), "a profile written without analyzers has none");
+    }
+
+    @Test
     void aBrokenFieldIsOneLineNamingIt() throws IOException {
         Path broken = tmp.resolve("broken.json");
         Files.writeString(broken, Files.readString(V1).replace("\"psiBins\":10", "\"psiBins\":\"ten\""));
