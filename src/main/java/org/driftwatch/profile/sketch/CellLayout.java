@@ -66,65 +66,72 @@ public record CellLayout(double[] min, double[] max, long[] count, long[] minCou
         return min[i] == max[i] ? 0 : count[i] - minCount[i] - maxCount[i];
     }
 
+    /** A cell's slots, from {@code SLOTS_PER_CELL · cell}: the gap below it, its min, its inside, its max. */
+    public static final int GAP_BELOW = 0;
+    public static final int MIN = 1;
+    public static final int INSIDE = 2;
+    public static final int MAX = 3;
+    public static final int SLOTS_PER_CELL = 4;
+
     public int slots() {
-        return 4 * cells() + 1;
+        return SLOTS_PER_CELL * cells() + 1;
     }
 
     /** The slot of a finite value. */
     int slot(double v) {
         int found = Arrays.binarySearch(min, v);
         if (found >= 0) {
-            return 4 * found + 1;
+            return SLOTS_PER_CELL * found + MIN;
         }
         int i = -found - 2;
         if (i < 0) {
             return 0;
         }
         if (v < max[i]) {
-            return 4 * i + 2;
+            return SLOTS_PER_CELL * i + INSIDE;
         }
-        return v == max[i] ? 4 * i + 3 : 4 * (i + 1);
+        return v == max[i] ? SLOTS_PER_CELL * i + MAX : SLOTS_PER_CELL * (i + 1) + GAP_BELOW;
     }
 
     /** Left end of a slot's interval (the value itself for a point slot); −∞ below the first cell. */
     public double slotLeft(int s) {
-        int i = s / 4;
-        return switch (s % 4) {
-            case 0 -> i == 0 ? Double.NEGATIVE_INFINITY : max[i - 1];
-            case 1, 2 -> min[i];
+        int i = s / SLOTS_PER_CELL;
+        return switch (s % SLOTS_PER_CELL) {
+            case GAP_BELOW -> i == 0 ? Double.NEGATIVE_INFINITY : max[i - 1];
+            case MIN, INSIDE -> min[i];
             default -> max[i];
         };
     }
 
     /** Right end of a slot's interval; +∞ above the last cell. */
     public double slotRight(int s) {
-        int i = s / 4;
-        return switch (s % 4) {
-            case 0 -> i == cells() ? Double.POSITIVE_INFINITY : min[i];
-            case 1 -> min[i];
+        int i = s / SLOTS_PER_CELL;
+        return switch (s % SLOTS_PER_CELL) {
+            case GAP_BELOW -> i == cells() ? Double.POSITIVE_INFINITY : min[i];
+            case MIN -> min[i];
             default -> max[i];
         };
     }
 
-    /** Whether the slot is a single value (a cell end) rather than an open interval. */
+    /** Whether the slot is a single value (a cell end: MIN or MAX, the odd ones) rather than an open interval. */
     public static boolean isPoint(int s) {
         return s % 2 == 1;
     }
 
     /** The reference count in a slot. */
     public long referenceCount(int s) {
-        int i = s / 4;
-        return switch (s % 4) {
-            case 1 -> minCount[i];
-            case 2 -> insideCount(i);
-            case 3 -> min[i] == max[i] ? 0 : maxCount[i];
+        int i = s / SLOTS_PER_CELL;
+        return switch (s % SLOTS_PER_CELL) {
+            case MIN -> minCount[i];
+            case INSIDE -> insideCount(i);
+            case MAX -> min[i] == max[i] ? 0 : maxCount[i];
             default -> 0;
         };
     }
 
     /** Σ(v − anchor) over the reference values in an interval slot (anchor: its left end). */
     public double referenceOffsetSum(int s) {
-        return s % 4 == 2 ? insideOffsetSum[s / 4] : 0.0;
+        return s % SLOTS_PER_CELL == INSIDE ? insideOffsetSum[s / SLOTS_PER_CELL] : 0.0;
     }
 
     /** The cell holding 0-based rank k and the rank within it. */

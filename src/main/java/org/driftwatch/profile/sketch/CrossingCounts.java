@@ -10,6 +10,12 @@ import java.util.Arrays;
  */
 public final class CrossingCounts implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** A part's fields in {@link #parts}: {@link #WIDTH} doubles from {@code WIDTH · part}. */
+    static final int COUNT = 0;
+    static final int OFFSET_SUM = 1;
+    static final int SMALLEST = 2;
+    static final int LARGEST = 3;
+    static final int WIDTH = 4;
     /** Per column and part: count, offset sum, smallest, largest — side by side, one cache line per value. */
     final double[][] parts;
     final double[][] values;
@@ -21,10 +27,10 @@ public final class CrossingCounts implements Serializable {
         values = new double[n][];
         sizes = new int[n];
         for (int c = 0; c < n; c++) {
-            double[] f = new double[4 * plan.partCount(c)];
-            for (int p = 0; p < f.length; p += 4) {
-                f[p + 2] = Double.POSITIVE_INFINITY;
-                f[p + 3] = Double.NEGATIVE_INFINITY;
+            double[] f = new double[WIDTH * plan.partCount(c)];
+            for (int p = 0; p < f.length; p += WIDTH) {
+                f[p + SMALLEST] = Double.POSITIVE_INFINITY;
+                f[p + LARGEST] = Double.NEGATIVE_INFINITY;
             }
             this.parts[c] = f;
             values[c] = new double[plan.collect()[c] > 0 ? 16 : 0];
@@ -43,12 +49,12 @@ public final class CrossingCounts implements Serializable {
             return;
         }
         int p = plan.part(c, k, v);
-        int at = 4 * (plan.firstPart()[c][k] + p);
+        int at = WIDTH * (plan.firstPart()[c][k] + p);
         double[] f = this.parts[c];
-        f[at]++;
-        f[at + 1] += v - plan.boundary(c, k, p);
-        f[at + 2] = Math.min(f[at + 2], v);
-        f[at + 3] = Math.max(f[at + 3], v);
+        f[at + COUNT]++;
+        f[at + OFFSET_SUM] += v - plan.boundary(c, k, p);
+        f[at + SMALLEST] = Math.min(f[at + SMALLEST], v);
+        f[at + LARGEST] = Math.max(f[at + LARGEST], v);
     }
 
     /**
@@ -67,10 +73,10 @@ public final class CrossingCounts implements Serializable {
             int a = at[r];
             if (a >= 0) {
                 double x = v[r] + 0.0;
-                f[a]++;
-                f[a + 1] += offset[r];
-                f[a + 2] = below(x, f[a + 2]);
-                f[a + 3] = x > f[a + 3] ? x : f[a + 3];
+                f[a + COUNT]++;
+                f[a + OFFSET_SUM] += offset[r];
+                f[a + SMALLEST] = below(x, f[a + SMALLEST]);
+                f[a + LARGEST] = x > f[a + LARGEST] ? x : f[a + LARGEST];
             } else if (a == -2) {
                 append(c, v[r] + 0.0);
             }
@@ -94,10 +100,11 @@ public final class CrossingCounts implements Serializable {
                 continue;
             }
             double x = v[r] + 0.0;
-            double l = g[4 * k];
-            double h = g[4 * k + 1];
-            double w = g[4 * k + 2];
-            int p = (int) ((x - l) * g[4 * k + 3]);
+            int e = CrossingPlan.GEOMETRY_WIDTH * k;
+            double l = g[e + CrossingPlan.LO];
+            double h = g[e + CrossingPlan.HI];
+            double w = g[e + CrossingPlan.STEP];
+            int p = (int) ((x - l) * g[e + CrossingPlan.INVERSE_STEP]);
             p = p < 0 ? 0 : p >= m ? m - 1 : p;
             double left = p == 0 ? l : below(l + p * w, h);
             while (p > 0 && x < left) {
@@ -112,7 +119,7 @@ public final class CrossingCounts implements Serializable {
                 p++;
                 left = next;
             }
-            at[r] = 4 * (split[2 * k + 1] + p);
+            at[r] = WIDTH * (split[2 * k + 1] + p);
             offset[r] = x - left;
         }
     }
@@ -133,11 +140,11 @@ public final class CrossingCounts implements Serializable {
         for (int c = 0; c < parts.length; c++) {
             double[] f = parts[c];
             double[] g = o.parts[c];
-            for (int p = 0; p < f.length; p += 4) {
-                f[p] += g[p];
-                f[p + 1] += g[p + 1];
-                f[p + 2] = Math.min(f[p + 2], g[p + 2]);
-                f[p + 3] = Math.max(f[p + 3], g[p + 3]);
+            for (int p = 0; p < f.length; p += WIDTH) {
+                f[p + COUNT] += g[p + COUNT];
+                f[p + OFFSET_SUM] += g[p + OFFSET_SUM];
+                f[p + SMALLEST] = Math.min(f[p + SMALLEST], g[p + SMALLEST]);
+                f[p + LARGEST] = Math.max(f[p + LARGEST], g[p + LARGEST]);
             }
             for (int j = 0; j < o.sizes[c]; j++) {
                 append(c, o.values[c][j]);
@@ -147,19 +154,19 @@ public final class CrossingCounts implements Serializable {
     }
 
     public long count(int c, int part) {
-        return (long) parts[c][4 * part];
+        return (long) parts[c][WIDTH * part + COUNT];
     }
 
     public double offsetSum(int c, int part) {
-        return parts[c][4 * part + 1];
+        return parts[c][WIDTH * part + OFFSET_SUM];
     }
 
     public double min(int c, int part) {
-        return parts[c][4 * part + 2];
+        return parts[c][WIDTH * part + SMALLEST];
     }
 
     public double max(int c, int part) {
-        return parts[c][4 * part + 3];
+        return parts[c][WIDTH * part + LARGEST];
     }
 
     /** Column c's collected values, sorted. */

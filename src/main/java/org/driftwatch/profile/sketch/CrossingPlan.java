@@ -19,6 +19,12 @@ import java.util.Arrays;
  */
 public record CrossingPlan(double[][] lo, double[][] hi, boolean[][] closedLeft, int[][] parts, int[][] firstPart,
                            long[] collect, RegionGrid[] grids, double[][] geometry, int[][] split) implements Serializable {
+    /** A region's fields in {@code geometry}: {@link #GEOMETRY_WIDTH} doubles from {@code GEOMETRY_WIDTH · region}. */
+    static final int LO = 0;
+    static final int HI = 1;
+    static final int STEP = 2;
+    static final int INVERSE_STEP = 3;
+    static final int GEOMETRY_WIDTH = 4;
 
     /** A column's regions: lo, hi, closed-left and parts per region. */
     public record Regions(double[] lo, double[] hi, boolean[] closedLeft, int[] parts) {
@@ -47,14 +53,14 @@ public record CrossingPlan(double[][] lo, double[][] hi, boolean[][] closedLeft,
         for (int c = 0; c < n; c++) {
             int regions = lo[c].length;
             grids[c] = new RegionGrid(lo[c], hi[c]);
-            geometry[c] = new double[4 * regions];
+            geometry[c] = new double[GEOMETRY_WIDTH * regions];
             split[c] = new int[2 * regions];
             for (int k = 0; k < regions; k++) {
                 double step = parts[c][k] == 0 ? 0 : (hi[c][k] - lo[c][k]) / parts[c][k];
-                geometry[c][4 * k] = lo[c][k];
-                geometry[c][4 * k + 1] = hi[c][k];
-                geometry[c][4 * k + 2] = step;
-                geometry[c][4 * k + 3] = step > 0 ? 1 / step : 0;
+                geometry[c][GEOMETRY_WIDTH * k + LO] = lo[c][k];
+                geometry[c][GEOMETRY_WIDTH * k + HI] = hi[c][k];
+                geometry[c][GEOMETRY_WIDTH * k + STEP] = step;
+                geometry[c][GEOMETRY_WIDTH * k + INVERSE_STEP] = step > 0 ? 1 / step : 0;
                 split[c][2 * k] = parts[c][k];
                 split[c][2 * k + 1] = first[c][k];
             }
@@ -128,13 +134,13 @@ public record CrossingPlan(double[][] lo, double[][] hi, boolean[][] closedLeft,
      */
     public double boundary(int c, int k, int p) {
         int m = parts[c][k];
-        return p >= m ? hi[c][k] : p <= 0 ? lo[c][k] : Math.min(hi[c][k], lo[c][k] + p * geometry[c][4 * k + 2]);
+        return p >= m ? hi[c][k] : p <= 0 ? lo[c][k] : Math.min(hi[c][k], lo[c][k] + p * geometry[c][GEOMETRY_WIDTH * k + STEP]);
     }
 
     /** Which part of region k of column c holds v (v in the region, the region split). */
     public int part(int c, int k, double v) {
         int m = parts[c][k];
-        int p = (int) Math.max(0, Math.min(m - 1, (v - lo[c][k]) * geometry[c][4 * k + 3]));
+        int p = (int) Math.max(0, Math.min(m - 1, (v - lo[c][k]) * geometry[c][GEOMETRY_WIDTH * k + INVERSE_STEP]));
         while (p > 0 && v < boundary(c, k, p)) {
             p--;
         }

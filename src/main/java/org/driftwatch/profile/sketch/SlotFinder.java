@@ -81,8 +81,9 @@ public final class SlotFinder implements Serializable {
         int i = lo;
         double mn = min[i];
         double mx = max[i];
-        int s = 4 * i + 1 + (v > mn ? 1 : 0) + (v >= mx ? 1 : 0) + (v > mx ? 1 : 0);
-        return mn == mx && v == mn ? 4 * i + 1 : s;
+        // MIN, then one slot on for each end passed: INSIDE, MAX, the next cell's GAP_BELOW
+        int s = CellLayout.SLOTS_PER_CELL * i + CellLayout.MIN + (v > mn ? 1 : 0) + (v >= mx ? 1 : 0) + (v > mx ? 1 : 0);
+        return mn == mx && v == mn ? CellLayout.SLOTS_PER_CELL * i + CellLayout.MIN : s;
     }
 
     /** An even grid over the cells' range in a monotone coordinate of the value. */
@@ -117,10 +118,10 @@ public final class SlotFinder implements Serializable {
             for (int i = 0; i < cells; i++) {
                 int from = point(min[i]);
                 int to = point(max[i]);
-                java.util.Arrays.fill(slotAt, Math.min(from + 1, to), to, 4 * i + 2);
+                java.util.Arrays.fill(slotAt, Math.min(from + 1, to), to, CellLayout.SLOTS_PER_CELL * i + CellLayout.INSIDE);
                 if (i + 1 < cells) {
                     int next = point(min[i + 1]);
-                    java.util.Arrays.fill(slotAt, Math.min(to + 1, next), next, 4 * (i + 1));
+                    java.util.Arrays.fill(slotAt, Math.min(to + 1, next), next, CellLayout.SLOTS_PER_CELL * (i + 1) + CellLayout.GAP_BELOW);
                 }
             }
         }
