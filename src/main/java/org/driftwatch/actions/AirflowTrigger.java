@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.driftwatch.actions.http.HttpDelivery;
 import org.driftwatch.report.DriftReport;
 import org.driftwatch.rules.RuleSection;
+import org.driftwatch.rules.RuleSet;
 
 /**
  * Starts the model's retraining DAG through Airflow's REST API: {@code POST /api/v2/dags/{dag_id}/dagRuns}
@@ -25,9 +27,49 @@ import org.driftwatch.rules.RuleSection;
  * {@code DRIFTWATCH_AIRFLOW_USER}/{@code _PASSWORD} (basic auth on v1; exchanged for a token at
  * {@code /auth/token} on v2).
  */
-public record AirflowTrigger(String url, String dagId, String api) {
+public record AirflowTrigger(String url, String dagId, String api) implements Action {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> APIS = List.of("v2", "v1");
+
+    /**
+     * {@code actions.retrain}: the judge's retrain policy (when, min_columns, consecutive, cooldown_days,
+     * read by {@code judge.RetrainPolicy}) and its {@code airflow} trigger, whose dag_id defaults to
+     * {@code retrain.dag_id}.
+     */
+    static final class Kind implements ActionKind {
+        @Override
+        public String key() {
+            return "retrain";
+        }
+
+        @Override
+        public List<Action> fromRules(RuleSet rules, CommandLine cli) {
+            Optional<RuleSection> retrain = rules.actions().section("retrain").filter(RuleSection::enabled);
+            if (retrain.isEmpty()) {
+                return List.of();
+            }
+            RuleSection r = retrain.get();
+            r.allowOnly(List.of("when", "min_columns", "consecutive", "cooldown_days", "dag_id", "airflow"));
+            return r.section("airflow").filter(RuleSection::enabled).<Action>map(a -> AirflowTrigger.fromRules(withDefaultDag(a, r))).stream().toList();
+        }
+
+        private static RuleSection withDefaultDag(RuleSection airflow, RuleSection retrain) {
+            if (airflow.has("dag_id") || retrain.string("dag_id").isEmpty()) {
+                return airflow;
+            }
+            return airflow.with("dag_id", retrain.string("dag_id").get());
+        }
+    }
+
+    /** Triggers the retraining DAG once per monitor and date, when the verdict is retrain. */
+    @Override
+    public List<ActionResult> onReport(Judged judged, ActionContext context) {
+        if (!judged.report().decision().retrain()) {
+            return List.of();
+        }
+        return List.of(context.once(judged.ledger(), List.of(ledgerKey()), "airflow", List.of(url + " " + dagId),
+            () -> trigger(judged.report(), judged.reportPath(), context.env(), context.httpBackoff(), context.log())));
+    }
 
     static AirflowTrigger fromRules(RuleSection s) {
         s.allowOnly(List.of("url", "dag_id", "api"));

@@ -15,6 +15,7 @@ import org.driftwatch.actions.http.HttpDelivery;
 import org.driftwatch.judge.Explanation;
 import org.driftwatch.report.DriftReport;
 import org.driftwatch.rules.RuleSection;
+import org.driftwatch.rules.RuleSet;
 import org.driftwatch.rules.Suggestions;
 
 /**
@@ -23,9 +24,45 @@ import org.driftwatch.rules.Suggestions;
  * verdicts in {@code when}. Header values come from environment variables named in
  * {@code headers_from_env}, never from the rule file.
  */
-public record Webhook(String url, Set<String> when, Map<String, String> headersFromEnv) {
+public record Webhook(String url, Set<String> when, Map<String, String> headersFromEnv) implements Action {
     static final List<String> EVENTS = List.of("retrain", "alert", "ok", "error");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** {@code actions.webhooks}: a list, one webhook per item. */
+    static final class Kind implements ActionKind {
+        @Override
+        public String key() {
+            return "webhooks";
+        }
+
+        @Override
+        public List<Action> fromRules(RuleSet rules, CommandLine cli) {
+            return rules.actions().sections("webhooks").stream().filter(RuleSection::enabled).<Action>map(Webhook::fromRules).toList();
+        }
+    }
+
+    /** Posts the verdict when it is in {@code when}; a retrain is posted once per monitor and date. */
+    @Override
+    public List<ActionResult> onReport(Judged judged, ActionContext context) {
+        String event = judged.report().decision().verdict().json();
+        if (!when.contains(event)) {
+            return List.of();
+        }
+        String summary = summary(judged.report(), judged.reportPath());
+        if (event.equals("retrain")) {
+            return List.of(context.once(judged.ledger(), List.of(ledgerKey(event), legacyLedgerKey(event)), "webhook", List.of(display()),
+                () -> post(event, summary, context.env(), context.httpBackoff(), context.log())));
+        }
+        return List.of(context.logged(post(event, summary, context.env(), context.httpBackoff(), context.log())));
+    }
+
+    @Override
+    public List<ActionResult> onError(String monitor, String date, String message, ActionContext context) {
+        if (!when.contains("error")) {
+            return List.of();
+        }
+        return List.of(context.logged(post("error", errorSummary(monitor, date, message), context.env(), context.httpBackoff(), context.log())));
+    }
 
     static Webhook fromRules(RuleSection s) {
         s.allowOnly(List.of("url", "when", "headers_from_env"));
