@@ -29,9 +29,11 @@ public final class CheckCatalog {
         ENTRIES.put("drift", new Entry((s, r) -> DriftCheck.fromRules(s), ALWAYS));
         ENTRIES.put("nulls", new Entry((s, r) -> NullCheck.fromRules(s), ALWAYS));
         ENTRIES.put("leakage", new Entry((s, r) -> LeakageCheck.fromRules(s, r.columns().id()), r -> r.columns().id() != null));
-        ENTRIES.put("label_distribution", new Entry((s, r) -> LabelDistributionCheck.fromRules(s), r -> r.columns().label() != null));
+        ENTRIES.put("label_distribution", new Entry((s, r) -> ModelColumnPsiCheck.fromRules(ModelColumnPsiCheck.Target.LABEL, s),
+            r -> r.columns().label() != null));
         ENTRIES.put("performance", new Entry((s, r) -> PerformanceCheck.fromRules(s), RuleSet::monitorsModel));
-        ENTRIES.put("prediction_drift", new Entry((s, r) -> PredictionDriftCheck.fromRules(s), RuleSet::monitorsModel));
+        ENTRIES.put("prediction_drift", new Entry((s, r) -> ModelColumnPsiCheck.fromRules(ModelColumnPsiCheck.Target.PREDICTION, s),
+            RuleSet::monitorsModel));
         ENTRIES.put("identical_rows", new Entry((s, r) -> IdenticalRowsCheck.fromRules(s), ALWAYS));
         ENTRIES.put("schema", new Entry((s, r) -> SchemaCheck.fromRules(s), ALWAYS));
         ENTRIES.put("volume", new Entry((s, r) -> VolumeCheck.fromRules(s, r.checks().containsKey("volume"), r.keepsHistory()), RuleSet::keepsHistory));

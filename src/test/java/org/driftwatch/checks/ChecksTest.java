@@ -106,13 +106,13 @@ class ChecksTest {
         ColumnComparison label = Columns.categorical("y", List.of("0", "1"), new long[] {500, 500}, new long[] {100, 900}).psi(0.84)
             .unseen().build();
         Comparison c = Columns.comparison(1000, 1000, List.of(), Optional.of(label), Optional.empty(), Optional.empty(), Columns.emptySchema());
-        Finding f = new LabelDistributionCheck(0.1, 0.25).evaluate(c).get(0);
+        Finding f = new ModelColumnPsiCheck(ModelColumnPsiCheck.Target.LABEL, 0.1, 0.25).evaluate(c).get(0);
         assertEquals(Status.FAIL, f.status());
         assertEquals(RetrainReason.LABEL_DRIFT, f.retrainReason());
-        Finding warn = new LabelDistributionCheck(0.1, 0.9).evaluate(c).get(0);
+        Finding warn = new ModelColumnPsiCheck(ModelColumnPsiCheck.Target.LABEL, 0.1, 0.9).evaluate(c).get(0);
         assertEquals(Status.WARN, warn.status());
         assertNull(warn.retrainReason());
-        assertTrue(new LabelDistributionCheck(0.1, 0.25).evaluate(Columns.comparison(List.of())).isEmpty());
+        assertTrue(new ModelColumnPsiCheck(ModelColumnPsiCheck.Target.LABEL, 0.1, 0.25).evaluate(Columns.comparison(List.of())).isEmpty());
     }
 
     @Test

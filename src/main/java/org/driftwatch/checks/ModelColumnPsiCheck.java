@@ -1,0 +1,105 @@
+package org.driftwatch.checks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.driftwatch.compare.ColumnComparison;
+import org.driftwatch.compare.Comparison;
+import org.driftwatch.compare.ModelPerformance;
+import org.driftwatch.rules.RuleSection;
+
+/**
+ * PSI of one column the model is about, warn above {@code psi_warn}, fail above {@code psi_fail}:
+ * <ul>
+ * <li>{@link Target#LABEL} ({@code checks.label_distribution}): P(Y) drift of the label's class shares;
+ * a fail is a {@link RetrainReason#LABEL_DRIFT};</li>
+ * <li>{@link Target#PREDICTION} ({@code checks.prediction_drift}): drift of the model's output — its
+ * score, numeric prediction or predicted classes — the earliest warning while labels are late; not a
+ * retrain reason by itself.</li>
+ * </ul>
+ */
+public final class ModelColumnPsiCheck implements Check {
+    /** Which column, what its drift is evidence of, and whether a fail is a retrain reason. */
+    public enum Target {
+        LABEL("label_distribution", DriftKind.LABEL, RetrainReason.LABEL_DRIFT, Comparison::label) {
+            @Override
+            String describe(ColumnComparison c, double psi) {
+                String unseen = c.unseenCategories().isEmpty() ? "" : "; new classes: " + String.join(", ", c.unseenCategories());
+                return String.format("label PSI %.4f%s", psi, unseen);
+            }
+        },
+        PREDICTION("prediction_drift", DriftKind.PREDICTION, null, c -> c.performance().map(ModelPerformance::predictionDrift)) {
+            @Override
+            String describe(ColumnComparison c, double psi) {
+                return String.format("prediction %s PSI %.4f", c.name(), psi);
+            }
+        };
+
+        private final String check;
+        private final DriftKind kind;
+        private final RetrainReason reason;
+        private final Function<Comparison, Optional<ColumnComparison>> column;
+
+        Target(String check, DriftKind kind, RetrainReason reason, Function<Comparison, Optional<ColumnComparison>> column) {
+            this.check = check;
+            this.kind = kind;
+            this.reason = reason;
+            this.column = column;
+        }
+
+        abstract String describe(ColumnComparison c, double psi);
+    }
+
+    private final Target target;
+    private final double psiWarn;
+    private final double psiFail;
+
+    public ModelColumnPsiCheck(Target target, double psiWarn, double psiFail) {
+        this.target = target;
+        this.psiWarn = psiWarn;
+        this.psiFail = psiFail;
+    }
+
+    public static ModelColumnPsiCheck fromRules(Target target, RuleSection s) {
+        s.allowOnly(List.of("psi_warn", "psi_fail"));
+        double warn = s.number("psi_warn", 0.1, 0, 100);
+        double fail = s.number("psi_fail", 0.25, 0, 100);
+        if (warn > fail) {
+            throw s.error("psi_warn", "checks." + target.check + ".psi_warn must not exceed psi_fail");
+        }
+        return new ModelColumnPsiCheck(target, warn, fail);
+    }
+
+    @Override
+    public String name() {
+        return target.check;
+    }
+
+    @Override
+    public DriftKind evidence() {
+        return target.kind;
+    }
+
+    @Override
+    public Map<String, Double> thresholds() {
+        return Map.of(name() + ".psi_warn", psiWarn, name() + ".psi_fail", psiFail);
+    }
+
+    @Override
+    public List<Finding> evaluate(Comparison comparison) {
+        Optional<ColumnComparison> column = target.column.apply(comparison);
+        if (column.isEmpty()) {
+            return List.of();
+        }
+        ColumnComparison c = column.get();
+        if (c.psi() == null) {
+            return List.of(new Finding(name(), c.name(), Status.WARN, null, psiFail, c.drift() == null ? "no PSI" : c.drift().note()));
+        }
+        double psi = c.psi();
+        Status status = psi > psiFail ? Status.FAIL : psi > psiWarn ? Status.WARN : Status.OK;
+        Finding f = new Finding(name(), c.name(), status, psi, status == Status.FAIL ? psiFail : psiWarn, target.describe(c, psi))
+            .showing(target.kind);
+        return List.of(status == Status.FAIL && target.reason != null ? f.because(target.reason) : f);
+    }
+}
