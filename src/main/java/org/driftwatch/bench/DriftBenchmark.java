@@ -133,6 +133,11 @@ public final class DriftBenchmark {
             add(label, "driftwatch run (all checks, reports)", full, floor);
         }
         spark.sparkContext().removeSparkListener(counter);
+        return table(rows);
+    }
+
+    /** The Markdown table README quotes. */
+    static String table(List<String[]> rows) {
         StringBuilder b = new StringBuilder();
         b.append("| data (rows × columns) | what | seconds | × its floor | Spark jobs | stages | peak heap |\n");
         b.append("|---|---|---:|---:|---:|---:|---:|\n");
@@ -140,10 +145,15 @@ public final class DriftBenchmark {
         return b.toString();
     }
 
-    private void add(String data, String what, Measure m, Measure floor) {
-        rows.add(new String[] {data, what, String.format(Locale.ROOT, "%.1f", m.seconds()),
+    /** One row: the work's seconds, its ratio to the floor it is read against, its jobs, stages and peak heap. */
+    static String[] row(String data, String what, Measure m, Measure floor) {
+        return new String[] {data, what, String.format(Locale.ROOT, "%.1f", m.seconds()),
             String.format(Locale.ROOT, "%.2f", m.seconds() / floor.seconds()), String.valueOf(m.jobs()),
-            String.valueOf(m.stages()), (m.peakHeapBytes() >> 20) + " MB"});
+            String.valueOf(m.stages()), (m.peakHeapBytes() >> 20) + " MB"};
+    }
+
+    private void add(String data, String what, Measure m, Measure floor) {
+        rows.add(row(data, what, m, floor));
         log.accept(data + ": " + what + " " + String.format(Locale.ROOT, "%.1f s", m.seconds()));
     }
 

@@ -15,10 +15,10 @@ import org.driftwatch.judge.RetrainPolicy;
 import org.driftwatch.report.ReportFiles;
 import org.driftwatch.rules.DataSource;
 import org.driftwatch.rules.RuleException;
-import org.driftwatch.rules.RuleFileParser;
 import org.driftwatch.rules.RuleSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
 @Command(name = "backfill", mixinStandardHelpOptions = true,
     description = "Run every date from --from to --to in date order in one Spark session, to fill a new monitor's history.")
 final class BackfillCommand implements Callable<Integer> {
-    @Option(names = "--rules", required = true, paramLabel = "FILE", description = "Rule file (YAML).")
-    Path rules;
+    @Mixin
+    RuleFileOption.WithHistoryTable ruleFile;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First date.")
     String from;
@@ -40,10 +40,6 @@ final class BackfillCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Report root folder (default: ${DEFAULT-VALUE}).")
     Path out;
-
-    @Option(names = "--history-table", paramLabel = "TABLE",
-        description = "Keep the metrics history in this Spark catalog table (db.table) instead of the rule file's history setting.")
-    String historyTable;
 
     @Option(names = "--no-email", description = "Send no email, whatever the rule file says.")
     boolean noEmail;
@@ -61,7 +57,7 @@ final class BackfillCommand implements Callable<Integer> {
         if (first.plusDays(3660).isBefore(last)) {
             throw new RuleException(null, "a backfill covers at most 10 years of dates");
         }
-        RuleSet set = RuleFileParser.parse(rules).withHistoryTable(historyTable);
+        RuleSet set = ruleFile.parse();
         List<Check> checks = CheckCatalog.checksFor(set);
         CompareSettings.fromRules(set);
         RetrainPolicy.fromRules(set);

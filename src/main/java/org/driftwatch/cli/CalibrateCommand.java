@@ -10,9 +10,9 @@ import org.driftwatch.compare.Calibration;
 import org.driftwatch.compare.CompareSettings;
 import org.driftwatch.report.SummaryCsvWriter;
 import org.driftwatch.rules.RuleException;
-import org.driftwatch.rules.RuleFileParser;
 import org.driftwatch.rules.RuleSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
     description = "False-alarm rates of the rule file's thresholds on the reference split against itself, and the thresholds that hold them at 1 %.")
 final class CalibrateCommand implements Callable<Integer> {
-    @Option(names = "--rules", required = true, paramLabel = "FILE", description = "Rule file (YAML).")
-    Path rules;
+    @Mixin
+    RuleFileOption ruleFile;
 
     @Option(names = "--trials", defaultValue = "20", paramLabel = "N", description = "Splits to try (default: ${DEFAULT-VALUE}); one Spark scan each.")
     int trials;
@@ -43,7 +43,7 @@ final class CalibrateCommand implements Callable<Integer> {
         if (!List.of("table", "csv").contains(format)) {
             throw new RuleException(null, "--format must be table or csv, not '" + format + "'");
         }
-        RuleSet set = RuleFileParser.parse(rules);
+        RuleSet set = ruleFile.parse();
         var checks = CheckCatalog.checksFor(set);
         CompareSettings.fromRules(set);
         if (!set.reference().hasData()) {

@@ -13,24 +13,20 @@ import org.apache.spark.sql.Row;
 import org.driftwatch.history.MetricsHistory;
 import org.driftwatch.report.SummaryCsvWriter;
 import org.driftwatch.rules.RuleException;
-import org.driftwatch.rules.RuleFileParser;
 import org.driftwatch.rules.RuleSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Prints a monitor's metrics history: one row per date, column and metric. */
 @Command(name = "history", mixinStandardHelpOptions = true,
     description = "Print a monitor's metrics history (written by every run under <out>/_history/), one row per date, column and metric.")
 final class HistoryCommand implements Callable<Integer> {
-    @Option(names = "--rules", required = true, paramLabel = "FILE", description = "Rule file (YAML): its monitor's history.")
-    Path rules;
+    @Mixin
+    RuleFileOption.WithHistoryTable ruleFile;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Report root whose _history/ is read (default: ${DEFAULT-VALUE}).")
     Path out;
-
-    @Option(names = "--history-table", paramLabel = "TABLE",
-        description = "Keep the metrics history in this Spark catalog table (db.table) instead of the rule file's history setting.")
-    String historyTable;
 
     @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Only dates from this one on.")
     String since;
@@ -46,7 +42,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RuleSet set = RuleFileParser.parse(rules).withHistoryTable(historyTable);
+        RuleSet set = ruleFile.parse();
         if (!List.of("table", "csv", "json").contains(format)) {
             throw new RuleException(null, "--format must be table, csv or json, not '" + format + "'");
         }

@@ -9,17 +9,17 @@ import org.driftwatch.checks.CheckCatalog;
 import org.driftwatch.report.ReportFiles;
 import org.driftwatch.rules.DataSource;
 import org.driftwatch.rules.RuleException;
-import org.driftwatch.rules.RuleFileParser;
 import org.driftwatch.rules.RuleSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Scans the reference once and saves what later runs need, so nightly runs read only the current data. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
     description = "Scan the reference once and save its profile; 'run --reference-profile FILE' then scans only the current data.")
 final class ProfileCommand implements Callable<Integer> {
-    @Option(names = "--rules", required = true, paramLabel = "FILE", description = "Rule file (YAML).")
-    Path rules;
+    @Mixin
+    RuleFileOption ruleFile;
 
     @Option(names = "--reference", paramLabel = "PATH", description = "Reference data instead of the rule file's.")
     String reference;
@@ -33,7 +33,7 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RuleSet set = RuleFileParser.parse(rules);
+        RuleSet set = ruleFile.parse();
         DataSource ref = set.reference();
         if (reference != null) {
             String f = format != null ? format.toLowerCase() : ref.format() != null ? ref.format() : "parquet";

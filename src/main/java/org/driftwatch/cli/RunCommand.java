@@ -16,17 +16,17 @@ import org.driftwatch.judge.Verdict;
 import org.driftwatch.report.ReportFiles;
 import org.driftwatch.rules.DataSource;
 import org.driftwatch.rules.RuleException;
-import org.driftwatch.rules.RuleFileParser;
 import org.driftwatch.rules.RuleSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /** Runs the whole job for one rule file. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Compare reference and current data and write the reports.")
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--rules", required = true, paramLabel = "FILE", description = "Rule file (YAML).")
-    Path rules;
+    @Mixin
+    RuleFileOption.WithHistoryTable ruleFile;
 
     @Option(names = "--reference", paramLabel = "PATH", description = "Reference data instead of the rule file's.")
     String reference;
@@ -46,10 +46,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Report root folder (default: ${DEFAULT-VALUE}).")
     Path out;
-
-    @Option(names = "--history-table", paramLabel = "TABLE",
-        description = "Keep the metrics history in this Spark catalog table (db.table) instead of the rule file's history setting.")
-    String historyTable;
 
     @Option(names = "--no-email", description = "Send no email, whatever the rule file says.")
     boolean noEmail;
@@ -73,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
         ActionPlan actions;
         try {
             runDate = runDate();
-            set = RuleFileParser.parse(rules).withHistoryTable(historyTable);
+            set = ruleFile.parse();
             actions = ActionPlan.of(set, emailTo, noEmail, main.env);
         } catch (RuntimeException e) {
             ActionPlan.commandLineOnly(emailTo, noEmail, main.env).onError(null, runDate, Errors.classify(e).message(), RunCommand::progress);

@@ -9,25 +9,25 @@ import org.driftwatch.checks.Check;
 import org.driftwatch.checks.CheckCatalog;
 import org.driftwatch.compare.CompareSettings;
 import org.driftwatch.judge.RetrainPolicy;
-import org.driftwatch.rules.RuleFileParser;
 import org.driftwatch.rules.RuleSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Checks a rule file without starting Spark. */
 @Command(name = "validate", mixinStandardHelpOptions = true, description = "Validate a rule file (no Spark, no data read).")
 final class ValidateCommand implements Callable<Integer> {
-    @Option(names = "--rules", required = true, paramLabel = "FILE", description = "Rule file (YAML).")
-    Path rules;
+    @Mixin
+    RuleFileOption ruleFile;
 
     @Override
     public Integer call() {
-        RuleSet set = RuleFileParser.parse(rules);
+        RuleSet set = ruleFile.parse();
         List<Check> checks = CheckCatalog.checksFor(set);
         CompareSettings.fromRules(set).deprecations().forEach(d -> System.err.println("driftwatch: warning: " + d));
         RetrainPolicy.fromRules(set);
         ActionPlan.of(set, List.of(), false, Map.of());
-        System.out.println(rules + ": ok (monitor " + set.monitor() + "; checks: "
+        System.out.println(ruleFile.rules + ": ok (monitor " + set.monitor() + "; checks: "
             + String.join(", ", checks.stream().map(Check::name).toList()) + ")");
         return ExitCode.OK;
     }

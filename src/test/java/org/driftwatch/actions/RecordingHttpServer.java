@@ -15,7 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 /** A real HTTP server on 127.0.0.1 that records every request and answers as a test tells it. */
 public final class RecordingHttpServer implements AutoCloseable {
     public record Request(String method, String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                 .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
