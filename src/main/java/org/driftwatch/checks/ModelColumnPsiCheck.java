@@ -8,6 +8,7 @@ import org.driftwatch.compare.ColumnComparison;
 import org.driftwatch.compare.Comparison;
 import org.driftwatch.compare.ModelPerformance;
 import org.driftwatch.rules.RuleSection;
+import org.driftwatch.stats.PopulationStabilityIndex;
 
 /**
  * PSI of one column the model is about, warn above {@code psi_warn}, fail above {@code psi_fail}:
@@ -63,8 +64,8 @@ public final class ModelColumnPsiCheck implements Check {
 
     public static ModelColumnPsiCheck fromRules(Target target, RuleSection s) {
         s.allowOnly(List.of("psi_warn", "psi_fail"));
-        double warn = s.number("psi_warn", 0.1, 0, 100);
-        double fail = s.number("psi_fail", 0.25, 0, 100);
+        double warn = s.number("psi_warn", PopulationStabilityIndex.MODERATE, 0, 100);
+        double fail = s.number("psi_fail", PopulationStabilityIndex.SIGNIFICANT, 0, 100);
         if (warn > fail) {
             throw s.error("psi_warn", "checks." + target.check + ".psi_warn must not exceed psi_fail");
         }

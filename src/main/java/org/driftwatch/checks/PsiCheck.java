@@ -7,6 +7,7 @@ import org.driftwatch.compare.Comparison;
 import org.driftwatch.compare.MetricValue;
 import org.driftwatch.compare.PsiCritical;
 import org.driftwatch.rules.RuleSection;
+import org.driftwatch.stats.PopulationStabilityIndex;
 
 /**
  * PSI per feature: warn above {@code warn} (0.1), fail above {@code fail} (0.25) — retraining
@@ -37,8 +38,8 @@ public final class PsiCheck implements Check {
 
     public static PsiCheck fromRules(RuleSection s) {
         s.allowOnly(List.of("bins", "warn", "fail", "mode"));
-        double warn = s.number("warn", 0.1, 0, 100);
-        double fail = s.number("fail", 0.25, 0, 100);
+        double warn = s.number("warn", PopulationStabilityIndex.MODERATE, 0, 100);
+        double fail = s.number("fail", PopulationStabilityIndex.SIGNIFICANT, 0, 100);
         if (warn > fail) {
             throw s.error("warn", "checks.psi.warn (" + warn + ") must not exceed checks.psi.fail (" + fail + ")");
         }

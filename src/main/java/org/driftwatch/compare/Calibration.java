@@ -9,6 +9,7 @@ import org.driftwatch.profile.model.SelfCheck;
 import org.driftwatch.profile.model.SplitTrial;
 import org.driftwatch.stats.KolmogorovSmirnov;
 import org.driftwatch.stats.Percentiles;
+import org.driftwatch.stats.PopulationStabilityIndex;
 
 /**
  * What the monitor's thresholds do on data that did not drift: over trials that split the reference in
@@ -31,8 +32,8 @@ public final class Calibration {
     /** @param thresholds the checks' thresholds as they report them (psi.warn, psi.fail, ks.alpha) */
     public static List<Line> of(List<SplitTrial> trials, List<String> numerical, List<String> categorical, Map<String, Double> thresholds) {
         List<Line> out = new ArrayList<>();
-        double warn = thresholds.getOrDefault("psi.warn", 0.1);
-        double fail = thresholds.getOrDefault("psi.fail", 0.25);
+        double warn = thresholds.getOrDefault("psi.warn", PopulationStabilityIndex.MODERATE);
+        double fail = thresholds.getOrDefault("psi.fail", PopulationStabilityIndex.SIGNIFICANT);
         double alpha = thresholds.getOrDefault("ks.alpha", DriftTest.KS.defaultThreshold());
         for (String c : numerical) {
             distance(out, trials, "psi (warn)", c, "PSI", warn, SelfCheck::psi);

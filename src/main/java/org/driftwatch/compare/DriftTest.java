@@ -17,7 +17,7 @@ public enum DriftTest {
     WASSERSTEIN("Wasserstein", true, false, 0.1, Direction.DISTANCE, ColumnComparison::wassersteinNormed, "wasserstein_normed"),
     CHI_SQUARE("χ²", true, true, 0.05, Direction.P_VALUE_BELOW, c -> c.chiSquare() == null ? null : c.chiSquare().pValue(), null),
     JENSEN_SHANNON("JS", true, true, 0.1, Direction.DISTANCE, ColumnComparison::jensenShannon, "jensen_shannon"),
-    PSI("PSI", true, true, 0.1, Direction.DISTANCE, ColumnComparison::psi, "psi"),
+    PSI("PSI", true, true, org.driftwatch.stats.PopulationStabilityIndex.MODERATE, Direction.DISTANCE, ColumnComparison::psi, "psi"),
     CRAMER_VON_MISES("Cramér–von Mises", true, false, 0.05, Direction.P_VALUE_AT_MOST,
         c -> EcdfTestMetric.pValue(c, CramerVonMises.NAME), null),
     ANDERSON_DARLING("Anderson–Darling", true, false, 0.05, Direction.P_VALUE_AT_MOST,

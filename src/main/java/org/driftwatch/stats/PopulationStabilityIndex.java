@@ -9,6 +9,9 @@ import java.util.Arrays;
  * the outer edges at ±∞; repeated edges give empty bins, as {@code np.histogram} does.
  */
 public final class PopulationStabilityIndex {
+    /** The folklore reading and every PSI threshold's default: below 0.1 no change, 0.1–0.25 moderate, above 0.25 significant. */
+    public static final double MODERATE = 0.1;
+    public static final double SIGNIFICANT = 0.25;
     public static final double SHARE_FLOOR = 1e-4;
 
     private PopulationStabilityIndex() {

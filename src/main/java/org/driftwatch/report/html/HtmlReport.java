@@ -19,6 +19,7 @@ import org.driftwatch.compare.Comparison;
 import org.driftwatch.compare.DatasetDrift;
 import org.driftwatch.judge.Explanation;
 import org.driftwatch.report.DriftReport;
+import org.driftwatch.stats.PopulationStabilityIndex;
 
 /**
  * The report as HTML that mail clients render (Gmail, Outlook, Apple Mail): table layout, inline
@@ -104,8 +105,8 @@ public final class HtmlReport {
             "types", verdict.driftTypes().isEmpty() ? "" : "Drift tonight: " + verdict.driftTypesLine()));
         m.put("steps", verdict.nextSteps());
         m.put("facts", facts());
-        double warn = report.threshold("psi.warn", 0.1);
-        double fail = report.threshold("psi.fail", 0.25);
+        double warn = report.threshold("psi.warn", PopulationStabilityIndex.MODERATE);
+        double fail = report.threshold("psi.fail", PopulationStabilityIndex.SIGNIFICANT);
         ReportCharts.Chart overview = ReportCharts.psiOverview("psi-overview", c.allColumns(), warn, fail);
         if (overview != null) {
             charts.add(overview);
@@ -230,7 +231,7 @@ public final class HtmlReport {
             nights.add(Map.of("date", n.date().substring(5), "word", n.verdict().equals("retrain") ? "R" : n.verdict().equals("alert") ? "A" : "OK",
                 "color", color(s), "background", background(s), "title", n.date() + ": " + n.verdict()));
         }
-        List<String> rising = trends.rising(report.thresholds().getOrDefault("psi.warn", 0.1) / 2);
+        List<String> rising = trends.rising(report.thresholds().getOrDefault("psi.warn", PopulationStabilityIndex.MODERATE) / 2);
         List<List<Map<String, String>>> weeks = new ArrayList<>();
         for (int k = 0; k < nights.size(); k += 7) {
             weeks.add(nights.subList(k, Math.min(nights.size(), k + 7)));   // rows of 7 fit a phone

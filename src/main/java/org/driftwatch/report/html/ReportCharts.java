@@ -18,7 +18,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * PNG charts for the HTML report and email, drawn headless with XChart: reference vs current shares
- * on the PSI bins or categories of one column, and PSI of every column with the 0.1 and 0.25 lines.
+ * on the PSI bins or categories of one column, and PSI of every column with the run's warn and fail lines.
  * Colours are the colour-blind-safe blue/orange pair; every chart also carries its words in the alt text.
  */
 public final class ReportCharts {
