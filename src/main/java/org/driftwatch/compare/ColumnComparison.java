@@ -28,6 +28,22 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
         notes = List.copyOf(notes);
     }
 
+    /** A column whose statistics are undefined (too little data, or missing on a side): its counts, categories and why. */
+    public static ColumnComparison withoutStatistics(String name, String type, SideStats reference, SideStats current,
+                                                     Categories categories, List<String> unseen, List<String> missing,
+                                                     String why, List<String> notes) {
+        return new ColumnComparison(name, type, reference, current, null, null, null, null, null, null, categories, null, null,
+            unseen, missing, DriftTest.none(why), notes, null, Map.of());
+    }
+
+    /** A categorical column's statistics (its drift test comes next, {@link #withDrift}). */
+    public static ColumnComparison categorical(String name, SideStats reference, SideStats current, double psi, Categories categories,
+                                               ChiSquare chiSquare, double jensenShannon, List<String> unseen, List<String> missing,
+                                               List<String> notes) {
+        return new ColumnComparison(name, "categorical", reference, current, psi, null, null, null, null, null, categories, chiSquare,
+            jensenShannon, unseen, missing, null, notes, null, Map.of());
+    }
+
     /** The same comparison with its drift test. */
     public ColumnComparison withDrift(DriftTest d) {
         return new ColumnComparison(name, type, reference, current, psi, bins, ks, wasserstein, wassersteinNormed,

@@ -80,8 +80,7 @@ public final class ComparisonBuilder {
         List<String> notes = new ArrayList<>();
         String insufficient = insufficient(rs == null ? 0 : rs.count(), cs, cs == null ? 0 : cs.count(), needs, notes, "numeric");
         if (insufficient != null) {
-            return new ColumnComparison(name, "numerical", ref, cur, null, null, null, null, null, null, null, null, null,
-                List.of(), List.of(), ColumnComparison.DriftTest.none(insufficient), notes, null, Map.of());
+            return ColumnComparison.withoutStatistics(name, "numerical", ref, cur, null, List.of(), List.of(), insufficient, notes);
         }
         long n1 = rs.count();
         long n2 = cs.count();
@@ -143,14 +142,12 @@ public final class ComparisonBuilder {
             }
         }
         if (insufficient != null) {
-            return new ColumnComparison(name, "categorical", ref, cur, null, null, null, null, null, null, cats, null, null,
-                unseen, missing, ColumnComparison.DriftTest.none(insufficient), notes, null, Map.of());
+            return ColumnComparison.withoutStatistics(name, "categorical", ref, cur, cats, unseen, missing, insufficient, notes);
         }
         double psi = PopulationStabilityIndex.fromCounts(t.reference(), t.current());
         ChiSquare chi = chiSquare(t.reference(), t.current());
         double js = JensenShannon.distance(t.reference(), t.current());
-        ColumnComparison compared = new ColumnComparison(name, "categorical", ref, cur, psi, null, null, null, null, null, cats, chi, js,
-            unseen, missing, null, notes, null, Map.of());
+        ColumnComparison compared = ColumnComparison.categorical(name, ref, cur, psi, cats, chi, js, unseen, missing, notes);
         return compared.withDrift(drift(compared, needs, DriftTestChoice.defaultFor(false, false, rc), null));
     }
 
