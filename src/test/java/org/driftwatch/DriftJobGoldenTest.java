@@ -68,6 +68,19 @@ class DriftJobGoldenTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aRuleFileChoosesCramerVonMisesOrAndersonDarlingAsAColumnsDriftTest() throws IOException {
+        GoldenCase g = GoldenCase.load("flights_week_jan_vs_jun");
+        JsonNode report = run(g, "parquet", "compare: {tests: {delay: cramer_von_mises, distance: anderson_darling}}\n");
+        JsonNode delay = report.get("columns").get("delay");
+        assertEquals("cramer_von_mises", delay.get("drift").get("test").asText(), delay.get("drift").toString());
+        assertEquals(delay.get("cramer_von_mises").get("p_value").asDouble(), delay.get("drift").get("score").asDouble());
+        assertEquals(true, delay.get("drift").get("detected").asBoolean(), "p 1.3e-9 ≤ 0.05");
+        JsonNode distance = report.get("columns").get("distance");
+        assertEquals("anderson_darling", distance.get("drift").get("test").asText());
+        assertEquals(0.001, distance.get("drift").get("score").asDouble(), "scipy's floor of the capped p-value");
+    }
+
     /**
      * Cramér–von Mises and Anderson–Darling as scipy computes them: to 1e-9 with bound 0 on the exact path;
      * above it within the reported bound (the finishing scans resolve what KS and Wasserstein need, which
