@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.driftwatch.checks.Finding;
 import org.driftwatch.compare.Comparison;
 import org.driftwatch.judge.Decision;
-import org.driftwatch.profile.model.LeakageProfile;
 
 /**
  * Renders a {@link DriftReport} as the versioned JSON contract (README "Report contract"). Strict
@@ -48,27 +47,9 @@ public final class JsonReportWriter {
             ObjectNode why = root.putObject("columns_skipped_reasons");
             c.plan().skipReasons().forEach(why::put);
         }
-        root.set("leakage", c.leakage().map(JsonReportWriter::leakage).orElse(null));
-        root.set("label", c.label().map(ColumnJson::label).orElse(null));
-        root.set("performance", c.performance().map(PerformanceJson::of).orElse(null));
-        root.set("identical_rows", c.identicalRows().map(i -> {
-            ObjectNode o = JSON.createObjectNode();
-            o.put("current_rows_in_reference", i.currentRows());
-            o.put("distinct_rows_in_both", i.distinctRows());
-            JsonValues.strings(o.putArray("compared_columns"), i.columns());
-            return o;
-        }).orElse(null));
-        ObjectNode dd = root.putObject("dataset_drift");
-        JsonValues.num(dd, "share", r.datasetDrift().share());
-        dd.put("threshold", r.datasetDrift().threshold());
-        dd.put("detected", r.datasetDrift().detected());
-        dd.put("tested_columns", r.datasetDrift().testedColumns());
-        JsonValues.strings(dd.putArray("drifted_columns"), r.datasetDrift().driftedColumns());
-        ObjectNode schema = root.putObject("schema");
-        JsonValues.strings(schema.putArray("missing_in_current"), c.plan().schema().missingInCurrent());
-        JsonValues.strings(schema.putArray("new_in_current"), c.plan().schema().newInCurrent());
-        ObjectNode types = schema.putObject("type_changes");
-        c.plan().schema().typeChanges().forEach((k, v) -> types.putObject(k).put("reference", v[0]).put("current", v[1]));
+        for (ReportSection section : ReportSections.ALL) {
+            root.set(section.key(), section.json(r));
+        }
         root.set("decision", decision(r.decision()));
         JsonValues.strings(((ObjectNode) root.get("decision")).putArray("drift_types"), r.judgement().explanation().driftTypes());
         ObjectNode thresholds = root.putObject("thresholds");
@@ -138,16 +119,5 @@ public final class JsonReportWriter {
         return o;
     }
 
-    private static ObjectNode leakage(LeakageProfile l) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("key", l.column());
-        o.put("overlapping_ids", l.overlappingIds());
-        o.put("current_rows_with_reference_id", l.currentRowsWithReferenceId());
-        o.put("reference_rows_with_current_id", l.referenceRowsWithCurrentId());
-        o.put("reference_distinct_ids", l.referenceDistinctIds());
-        o.put("current_distinct_ids", l.currentDistinctIds());
-        JsonValues.strings(o.putArray("example_ids"), l.exampleIds());
-        return o;
-    }
 
 }

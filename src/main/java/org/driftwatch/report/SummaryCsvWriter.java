@@ -51,34 +51,15 @@ public final class SummaryCsvWriter {
                 }
                 csv.printRecord(row.stream().map(SummaryCsvWriter::spreadsheetSafe).toList());
             }
-            r.comparison().performance().ifPresent(p -> performanceRows(csv, p, header.size()));
+            for (ReportSection section : ReportSections.ALL) {
+                for (List<Object> row : section.csvRows(r, header.size())) {
+                    csv.printRecord(row);
+                }
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return out.toString();
-    }
-
-    /** Model metrics: one row each, role "performance", with the reference value, current value and change last. */
-    private static void performanceRows(CSVPrinter csv, ModelPerformance p, int width) {
-        for (String m : PerformanceMetrics.METRICS.get(p.task())) {
-            Double a = p.reference() == null ? null : p.reference().metric(m);
-            Double b = p.current() == null ? null : p.current().metric(m);
-            if (a == null && b == null) {
-                continue;
-            }
-            List<Object> row = new ArrayList<>(java.util.Collections.nCopies(width, null));
-            row.set(0, m);
-            row.set(1, "performance");
-            row.set(2, p.task().key());
-            row.set(width - 3, a);
-            row.set(width - 2, b);
-            row.set(width - 1, p.change().get(m));
-            try {
-                csv.printRecord(row);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     /**

@@ -114,13 +114,15 @@ public final class HtmlReport {
         } else {
             m.put("overview", Map.of("present", false, "id", "", "alt", ""));
         }
-        c.performance().ifPresentOrElse(p -> {
-            ReportCharts.Chart chart = ReportCharts.performance("performance", p);
-            if (chart != null) {
-                charts.add(chart);
+        List<Map<String, Object>> blocks = new ArrayList<>();
+        for (org.driftwatch.report.ReportSection section : org.driftwatch.report.ReportSections.ALL) {
+            HtmlBlock block = section.html(report);
+            if (block != null) {
+                charts.addAll(block.charts());
+                blocks.add(Map.of("template", block.template(), "model", block.model()));
             }
-            m.put("performance", PerformanceSection.of(p, chart));
-        }, () -> m.put("performance", Map.of()));
+        }
+        m.put("sections", blocks);
         List<ColumnComparison> sorted = new ArrayList<>(c.allColumns());
         sorted.sort(Comparator.comparing((ColumnComparison col) -> columnStatus(col.name())).reversed()
             .thenComparing(col -> col.psi() == null ? -1 : col.psi(), Comparator.reverseOrder()));

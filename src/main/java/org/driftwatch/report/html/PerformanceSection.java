@@ -12,11 +12,11 @@ import org.driftwatch.compare.PerformanceMetrics;
  * The HTML report's model section: task, reference vs current metrics with their change, the confusion
  * matrix of each side, label coverage, prediction drift and one chart (ROC curves, or the main metrics).
  */
-final class PerformanceSection {
+public final class PerformanceSection {
     private PerformanceSection() {
     }
 
-    static Map<String, Object> of(ModelPerformance p, ReportCharts.Chart chart) {
+    public static Map<String, Object> of(ModelPerformance p, ReportCharts.Chart chart) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", "Model performance: " + p.task().key() + (p.taskInferred() ? " (" + p.taskReason() + ")" : "")
             + ", label " + p.label() + ", prediction " + p.prediction() + (p.score() == null ? "" : ", score " + p.score()));
