@@ -1,66 +1,138 @@
 package org.driftwatch.compare;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.driftwatch.profile.model.ComparisonMethod;
 
 /**
- * Every statistic of one column, reference against current. Values that are undefined (too little
- * data, column missing) are null, and {@link #notes} says why.
+ * Every statistic of one column, reference against current, held by name ({@link #statistics}: psi, ks,
+ * wasserstein, wasserstein_normed, chi_square, jensen_shannon, each one {@link Statistic}) beside the
+ * column's counts, bins and categories. A statistic that is undefined (too little data, column missing)
+ * is absent, its accessor gives null, and {@link #notes} says why. Built by the named factories
+ * ({@link #numerical}, {@link #categorical}, {@link #withoutStatistics}).
  *
  * @param type "numerical" or "categorical"
- * @param wassersteinNormedBound ± bound on the normed Wasserstein distance: 0 when computed exactly
  * @param method how a numerical column's KS and Wasserstein were computed (exact or bounded) and why;
  *               null for categorical columns and columns without statistics
  * @param metrics the registered {@link ColumnMetrics} defined for this column, by name
  */
-public record ColumnComparison(String name, String type, SideStats reference, SideStats current,
-                               Double psi, Bins bins, Ks ks, Double wasserstein, Double wassersteinNormed,
-                               Double wassersteinNormedBound,
-                               Categories categories, ChiSquare chiSquare, Double jensenShannon,
-                               List<String> unseenCategories, List<String> missingCategories,
+public record ColumnComparison(String name, String type, SideStats reference, SideStats current, Bins bins,
+                               Categories categories, List<String> unseenCategories, List<String> missingCategories,
                                DriftTest drift, List<String> notes, ComparisonMethod method,
-                               Map<String, MetricValue> metrics) {
+                               Map<String, Statistic> statistics, Map<String, MetricValue> metrics) {
+    public static final String PSI = "psi";
+    public static final String KS = "ks";
+    public static final String WASSERSTEIN = "wasserstein";
+    public static final String WASSERSTEIN_NORMED = "wasserstein_normed";
+    public static final String CHI_SQUARE = "chi_square";
+    public static final String JENSEN_SHANNON = "jensen_shannon";
+
     public ColumnComparison {
-        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        statistics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(statistics));
         unseenCategories = List.copyOf(unseenCategories);
         missingCategories = List.copyOf(missingCategories);
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * One statistic's result, the shape every one shares (MLlib's one result type): its value, and where
+     * defined its p-value, how far the exact value may be from it ({@code bound}, 0 when exact), the method
+     * of its p-value and its degrees of freedom.
+     */
+    public record Statistic(double value, Double pValue, Double bound, String method, Integer degreesOfFreedom) {
+        public static Statistic of(double value) {
+            return new Statistic(value, null, null, null, null);
+        }
+    }
+
+    /** A numerical column's statistics (its drift test comes next, {@link #withDrift}). */
+    public static ColumnComparison numerical(String name, SideStats reference, SideStats current, Bins bins, Categories values,
+                                             Map<String, Statistic> statistics, List<String> notes, ComparisonMethod method) {
+        return new ColumnComparison(name, "numerical", reference, current, bins, values, List.of(), List.of(), null, notes, method,
+            statistics, Map.of());
     }
 
     /** A column whose statistics are undefined (too little data, or missing on a side): its counts, categories and why. */
     public static ColumnComparison withoutStatistics(String name, String type, SideStats reference, SideStats current,
                                                      Categories categories, List<String> unseen, List<String> missing,
                                                      String why, List<String> notes) {
-        return new ColumnComparison(name, type, reference, current, null, null, null, null, null, null, categories, null, null,
-            unseen, missing, DriftTest.none(why), notes, null, Map.of());
+        return new ColumnComparison(name, type, reference, current, null, categories, unseen, missing, DriftTest.none(why), notes, null,
+            Map.of(), Map.of());
     }
 
     /** A categorical column's statistics (its drift test comes next, {@link #withDrift}). */
     public static ColumnComparison categorical(String name, SideStats reference, SideStats current, double psi, Categories categories,
                                                ChiSquare chiSquare, double jensenShannon, List<String> unseen, List<String> missing,
                                                List<String> notes) {
-        return new ColumnComparison(name, "categorical", reference, current, psi, null, null, null, null, null, categories, chiSquare,
-            jensenShannon, unseen, missing, null, notes, null, Map.of());
+        Map<String, Statistic> s = new LinkedHashMap<>();
+        s.put(PSI, Statistic.of(psi));
+        s.put(CHI_SQUARE, chiSquare.asStatistic());
+        s.put(JENSEN_SHANNON, Statistic.of(jensenShannon));
+        return new ColumnComparison(name, "categorical", reference, current, null, categories, unseen, missing, null, notes, null, s,
+            Map.of());
+    }
+
+    /** A statistic by name, or null when it is undefined here. */
+    public Statistic statistic(String key) {
+        return statistics.get(key);
+    }
+
+    public Double psi() {
+        return value(PSI);
+    }
+
+    /** KS with its p-value, method and bound, or null. */
+    public Ks ks() {
+        Statistic s = statistics.get(KS);
+        return s == null ? null : new Ks(s.value(), s.pValue(), s.method(), s.bound());
+    }
+
+    public Double wasserstein() {
+        return value(WASSERSTEIN);
+    }
+
+    public Double wassersteinNormed() {
+        return value(WASSERSTEIN_NORMED);
+    }
+
+    /** ± bound on the normed Wasserstein distance: 0 when computed exactly; null without it. */
+    public Double wassersteinNormedBound() {
+        Statistic s = statistics.get(WASSERSTEIN_NORMED);
+        return s == null ? null : s.bound();
+    }
+
+    public ChiSquare chiSquare() {
+        Statistic s = statistics.get(CHI_SQUARE);
+        return s == null ? null : new ChiSquare(s.value(), s.degreesOfFreedom(), s.pValue());
+    }
+
+    public Double jensenShannon() {
+        return value(JENSEN_SHANNON);
+    }
+
+    private Double value(String key) {
+        Statistic s = statistics.get(key);
+        return s == null ? null : s.value();
     }
 
     /** The same comparison with its drift test. */
     public ColumnComparison withDrift(DriftTest d) {
-        return new ColumnComparison(name, type, reference, current, psi, bins, ks, wasserstein, wassersteinNormed,
-            wassersteinNormedBound, categories, chiSquare, jensenShannon, unseenCategories, missingCategories, d, notes, method, metrics);
+        return new ColumnComparison(name, type, reference, current, bins, categories, unseenCategories, missingCategories, d, notes, method,
+            statistics, metrics);
     }
 
     /** The same comparison with the registered metrics computed on it. */
     public ColumnComparison withMetrics() {
-        return new ColumnComparison(name, type, reference, current, psi, bins, ks, wasserstein, wassersteinNormed,
-            wassersteinNormedBound, categories, chiSquare, jensenShannon, unseenCategories, missingCategories, drift, notes, method,
-            ColumnMetrics.of(this));
+        return new ColumnComparison(name, type, reference, current, bins, categories, unseenCategories, missingCategories, drift, notes,
+            method, statistics, ColumnMetrics.of(this));
     }
 
     /** The same comparison with these metric values (before {@link #withMetrics} computes the registered ones). */
     ColumnComparison withMetricValues(Map<String, MetricValue> values) {
-        return new ColumnComparison(name, type, reference, current, psi, bins, ks, wasserstein, wassersteinNormed,
-            wassersteinNormedBound, categories, chiSquare, jensenShannon, unseenCategories, missingCategories, drift, notes, method, values);
+        return new ColumnComparison(name, type, reference, current, bins, categories, unseenCategories, missingCategories, drift, notes,
+            method, statistics, values);
     }
 
     /** A registered metric's value for this column, or null when it is undefined here. */
@@ -115,6 +187,9 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
     }
 
     public record ChiSquare(double statistic, int degreesOfFreedom, double pValue) {
+        Statistic asStatistic() {
+            return new Statistic(statistic, pValue, null, null, degreesOfFreedom);
+        }
     }
 
     /**

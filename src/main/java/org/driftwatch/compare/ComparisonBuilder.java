@@ -7,7 +7,6 @@ import java.util.Map;
 import org.driftwatch.compare.ColumnComparison.Bins;
 import org.driftwatch.compare.ColumnComparison.Categories;
 import org.driftwatch.compare.ColumnComparison.ChiSquare;
-import org.driftwatch.compare.ColumnComparison.Ks;
 import org.driftwatch.compare.ColumnComparison.SideStats;
 import org.driftwatch.data.ColumnPlan;
 import org.driftwatch.profile.model.CategoryTable;
@@ -102,10 +101,19 @@ public final class ComparisonBuilder {
             js = JensenShannon.distance(t.reference(), t.current());
         }
         boolean fewValues = values != null && DriftTestChoice.fewValues(dist.pooledDistinct());
-        ColumnComparison compared = new ColumnComparison(name, "numerical", ref, cur, psi, bins, new Ks(ks.statistic(), ks.pValue(),
-            ks.method().name().toLowerCase(), dist.ksBound()), dist.wasserstein(), normed,
-            Wasserstein.normed(dist.wassersteinBound(), rs.stdPop()), values, chi, js, List.of(), List.of(), null, notes,
-            dist.method(), Map.of());
+        Map<String, ColumnComparison.Statistic> statistics = new LinkedHashMap<>();
+        statistics.put(ColumnComparison.PSI, ColumnComparison.Statistic.of(psi));
+        statistics.put(ColumnComparison.KS, new ColumnComparison.Statistic(ks.statistic(), ks.pValue(), dist.ksBound(),
+            ks.method().name().toLowerCase(), null));
+        statistics.put(ColumnComparison.WASSERSTEIN, ColumnComparison.Statistic.of(dist.wasserstein()));
+        statistics.put(ColumnComparison.WASSERSTEIN_NORMED, new ColumnComparison.Statistic(normed, null,
+            Wasserstein.normed(dist.wassersteinBound(), rs.stdPop()), null, null));
+        if (chi != null) {
+            statistics.put(ColumnComparison.CHI_SQUARE, new ColumnComparison.Statistic(chi.statistic(), chi.pValue(), null, null,
+                chi.degreesOfFreedom()));
+            statistics.put(ColumnComparison.JENSEN_SHANNON, ColumnComparison.Statistic.of(js));
+        }
+        ColumnComparison compared = ColumnComparison.numerical(name, ref, cur, bins, values, statistics, notes, dist.method());
         compared = EcdfTestMetric.attach(compared, dist.ecdf(), n1, n2, dist.pooledDistinct());
         return compared.withDrift(drift(compared, needs, DriftTestChoice.defaultFor(true, fewValues, n1),
             fewValues ? DriftTestChoice.fewValuesNote() : null));

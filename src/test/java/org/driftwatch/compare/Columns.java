@@ -98,10 +98,29 @@ public final class Columns {
     }
 
     public ColumnComparison build() {
-        return new ColumnComparison(name, numerical ? "numerical" : "categorical", reference, current, psi, bins,
-            numerical ? ks : null, numerical ? 0.01 : null, wassersteinNormed, numerical ? 0.0 : null, categories, chiSquare,
-            jensenShannon, unseen, List.of(), drift, notes, numerical
-                ? new ComparisonMethod(ComparisonMethod.EXACT, "test data") : null, java.util.Map.of()).withMetrics();
+        java.util.Map<String, ColumnComparison.Statistic> s = new java.util.LinkedHashMap<>();
+        if (psi != null) {
+            s.put(ColumnComparison.PSI, ColumnComparison.Statistic.of(psi));
+        }
+        if (numerical && ks != null) {
+            s.put(ColumnComparison.KS, new ColumnComparison.Statistic(ks.statistic(), ks.pValue(), ks.bound(), ks.method(), null));
+        }
+        if (numerical) {
+            s.put(ColumnComparison.WASSERSTEIN, ColumnComparison.Statistic.of(0.01));
+        }
+        if (wassersteinNormed != null) {
+            s.put(ColumnComparison.WASSERSTEIN_NORMED, new ColumnComparison.Statistic(wassersteinNormed, null, numerical ? 0.0 : null, null, null));
+        }
+        if (chiSquare != null) {
+            s.put(ColumnComparison.CHI_SQUARE, new ColumnComparison.Statistic(chiSquare.statistic(), chiSquare.pValue(), null, null,
+                chiSquare.degreesOfFreedom()));
+        }
+        if (jensenShannon != null) {
+            s.put(ColumnComparison.JENSEN_SHANNON, ColumnComparison.Statistic.of(jensenShannon));
+        }
+        return new ColumnComparison(name, numerical ? "numerical" : "categorical", reference, current, bins, categories, unseen,
+            List.of(), drift, notes, numerical ? new ComparisonMethod(ComparisonMethod.EXACT, "test data") : null, s,
+            java.util.Map.of()).withMetrics();
     }
 
     /** A comparison of these features (every one of them planned), with dataset drift at share 0.5. */
