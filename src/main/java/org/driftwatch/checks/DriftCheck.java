@@ -33,7 +33,7 @@ public final class DriftCheck implements Check {
     public List<Finding> evaluate(Comparison comparison) {
         List<Finding> out = new ArrayList<>();
         for (ColumnComparison c : comparison.columns().values()) {
-            ColumnComparison.DriftTest d = c.drift();
+            ColumnComparison.DriftResult d = c.drift();
             if (d.score() == null) {
                 out.add(new Finding(name(), c.name(), Status.WARN, null, null, d.note()));
             } else if (d.detected()) {
@@ -55,7 +55,7 @@ public final class DriftCheck implements Check {
     }
 
     /** A p-value test's finding leads with the effect size (D, or JS for categories), the p-value second. */
-    private static String detected(ColumnComparison c, ColumnComparison.DriftTest d) {
+    private static String detected(ColumnComparison c, ColumnComparison.DriftResult d) {
         org.driftwatch.compare.DriftTest test = org.driftwatch.compare.DriftTest.byKey(d.test());
         String effect = test == org.driftwatch.compare.DriftTest.KS && c.ks() != null
             ? String.format("D %.4f (%s), ", c.ks().statistic(), KsCheck.effect(c.ks().statistic()))

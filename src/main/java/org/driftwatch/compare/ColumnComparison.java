@@ -19,7 +19,7 @@ import org.driftwatch.profile.model.ComparisonMethod;
  */
 public record ColumnComparison(String name, String type, SideStats reference, SideStats current, Bins bins,
                                Categories categories, List<String> unseenCategories, List<String> missingCategories,
-                               DriftTest drift, List<String> notes, ComparisonMethod method,
+                               DriftResult drift, List<String> notes, ComparisonMethod method,
                                Map<String, Statistic> statistics, Map<String, MetricValue> metrics) {
     public static final String PSI = "psi";
     public static final String KS = "ks";
@@ -58,7 +58,7 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
     public static ColumnComparison withoutStatistics(String name, String type, SideStats reference, SideStats current,
                                                      Categories categories, List<String> unseen, List<String> missing,
                                                      String why, List<String> notes) {
-        return new ColumnComparison(name, type, reference, current, null, categories, unseen, missing, DriftTest.none(why), notes, null,
+        return new ColumnComparison(name, type, reference, current, null, categories, unseen, missing, DriftResult.none(why), notes, null,
             Map.of(), Map.of());
     }
 
@@ -118,7 +118,7 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
     }
 
     /** The same comparison with its drift test. */
-    public ColumnComparison withDrift(DriftTest d) {
+    public ColumnComparison withDrift(DriftResult d) {
         return new ColumnComparison(name, type, reference, current, bins, categories, unseenCategories, missingCategories, d, notes, method,
             statistics, metrics);
     }
@@ -193,20 +193,20 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
     }
 
     /**
-     * The per-column drift test's outcome ({@link org.driftwatch.compare.DriftTest}).
+     * What the column's drift test ({@link org.driftwatch.compare.DriftTest}, the registry of tests) found.
      *
      * @param test      ks, wasserstein, chi_square, jensen_shannon, or none when data is insufficient
      * @param score     the test's value (a p-value or a distance); null when undefined
      * @param threshold drift when score ≤ threshold for p-values, ≥ threshold for distances
      */
-    public record DriftTest(String test, Double score, Double threshold, boolean detected, String note, Double pValueAdjusted) {
-        public DriftTest(String test, Double score, Double threshold, boolean detected, String note) {
+    public record DriftResult(String test, Double score, Double threshold, boolean detected, String note, Double pValueAdjusted) {
+        public DriftResult(String test, Double score, Double threshold, boolean detected, String note) {
             this(test, score, threshold, detected, note, null);
         }
 
         /** No test: too little data, or the column is missing. */
-        public static DriftTest none(String why) {
-            return new DriftTest("none", null, null, false, why);
+        public static DriftResult none(String why) {
+            return new DriftResult("none", null, null, false, why);
         }
     }
 }

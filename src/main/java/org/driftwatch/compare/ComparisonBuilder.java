@@ -160,11 +160,11 @@ public final class ComparisonBuilder {
     }
 
     /** The column's drift test: the rule file's choice for it, else the default one. */
-    private static ColumnComparison.DriftTest drift(ColumnComparison c, CompareSettings settings, DriftTest byDefault, String note) {
+    private static ColumnComparison.DriftResult drift(ColumnComparison c, CompareSettings settings, DriftTest byDefault, String note) {
         DriftTest test = settings.testFor(c.name()).orElse(byDefault);
-        ColumnComparison.DriftTest d = test.run(c, test == byDefault ? note : "drift test " + test.key() + " set in compare.tests");
+        ColumnComparison.DriftResult d = test.run(c, test == byDefault ? note : "drift test " + test.key() + " set in compare.tests");
         if (d.score() == null) {
-            return new ColumnComparison.DriftTest(d.test(), null, d.threshold(), false,
+            return new ColumnComparison.DriftResult(d.test(), null, d.threshold(), false,
                 "drift undetermined: " + test.display() + " could not be computed for this column (see its notes)");
         }
         return d;

@@ -88,10 +88,10 @@ public enum DriftTest {
     }
 
     /** The test run on a compared column; score null (not detected) when the column lacks the statistic. */
-    public ColumnComparison.DriftTest run(ColumnComparison column, String note) {
+    public ColumnComparison.DriftResult run(ColumnComparison column, String note) {
         Double s = score.apply(column);
         boolean detected = s != null && direction.detects(s, defaultThreshold);
-        return new ColumnComparison.DriftTest(key(), s, defaultThreshold, detected, note);
+        return new ColumnComparison.DriftResult(key(), s, defaultThreshold, detected, note);
     }
 
     public static DriftTest byKey(String key) {

@@ -32,7 +32,7 @@ final class MultipleTestingCorrection {
         Map<String, ColumnComparison> out = new LinkedHashMap<>(columns);
         for (int i = 0; i < tested.size(); i++) {
             ColumnComparison c = columns.get(tested.get(i));
-            ColumnComparison.DriftTest d = c.drift();
+            ColumnComparison.DriftResult d = c.drift();
             boolean detected = d.detected();
             String note = d.note();
             if (!correction.equals("none")) {
@@ -41,14 +41,14 @@ final class MultipleTestingCorrection {
                 note = (note == null ? "" : note + "; ") + String.format("decided on the %s-adjusted p %s (raw p %s, %d tests)",
                     correction.equals("bh") ? "Benjamini–Hochberg" : "Bonferroni", p(deciding[i]), p(p[i]), p.length);
             }
-            out.put(c.name(), c.withDrift(new ColumnComparison.DriftTest(d.test(), d.score(), d.threshold(), detected, note,
+            out.put(c.name(), c.withDrift(new ColumnComparison.DriftResult(d.test(), d.score(), d.threshold(), detected, note,
                 correction.equals("bonferroni") ? deciding[i] : bh[i])));
         }
         return out;
     }
 
     private static boolean pValueTest(ColumnComparison c) {
-        ColumnComparison.DriftTest d = c.drift();
+        ColumnComparison.DriftResult d = c.drift();
         if (d == null || d.score() == null) {
             return false;
         }

@@ -90,7 +90,7 @@ final class PerformanceJson {
         o.put("column", c.name());
         o.put("kind", c.type());
         JsonValues.num(o, "psi", c.psi());
-        ColumnComparison.DriftTest d = c.drift();
+        ColumnComparison.DriftResult d = c.drift();
         o.put("test", d == null ? null : d.test());
         JsonValues.num(o, "score", d == null ? null : d.score());
         JsonValues.num(o, "threshold", d == null ? null : d.threshold());

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.driftwatch.compare.ColumnComparison.Categories;
 import org.driftwatch.compare.ColumnComparison.ChiSquare;
-import org.driftwatch.compare.ColumnComparison.DriftTest;
+import org.driftwatch.compare.ColumnComparison.DriftResult;
 import org.driftwatch.compare.ColumnComparison.Ks;
 import org.driftwatch.compare.ColumnComparison.SideStats;
 import org.driftwatch.data.ColumnPlan;
@@ -27,7 +27,7 @@ public final class Columns {
     private ChiSquare chiSquare;
     private Double jensenShannon;
     private List<String> unseen = List.of();
-    private DriftTest drift = new DriftTest("wasserstein", 0.01, 0.1, false, null);
+    private DriftResult drift = new DriftResult("wasserstein", 0.01, 0.1, false, null);
     private final List<String> notes = new ArrayList<>();
 
     public static Columns numerical(String name) {
@@ -45,7 +45,7 @@ public final class Columns {
         c.categories = new Categories(categories, reference, current, false);
         c.chiSquare = new ChiSquare(1.0, categories.size() - 1, 0.5);
         c.jensenShannon = 0.01;
-        c.drift = new DriftTest("jensen_shannon", 0.01, 0.1, false, null);
+        c.drift = new DriftResult("jensen_shannon", 0.01, 0.1, false, null);
         c.reference = side(sum(reference), sum(reference), null, null);
         c.current = side(sum(current), sum(current), null, null);
         return c;
@@ -67,12 +67,12 @@ public final class Columns {
     }
 
     public Columns drifted(String test, double score, double threshold) {
-        drift = new DriftTest(test, score, threshold, true, null);
+        drift = new DriftResult(test, score, threshold, true, null);
         return this;
     }
 
     public Columns untested(String why) {
-        drift = DriftTest.none(why);
+        drift = DriftResult.none(why);
         psi = null;
         return this;
     }

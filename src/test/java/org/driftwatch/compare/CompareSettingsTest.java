@@ -115,10 +115,10 @@ class CompareSettingsTest {
         ColumnComparison c = Columns.numerical("a").psi(0.3).ks(0.2, 0.05).build();
         assertTrue(DriftTest.PSI.run(c, null).detected());
         assertTrue(DriftTest.KS.run(c, null).detected(), "KS drifts at p <= 0.05");
-        ColumnComparison.DriftTest wasserstein = DriftTest.WASSERSTEIN.run(c, null);
+        ColumnComparison.DriftResult wasserstein = DriftTest.WASSERSTEIN.run(c, null);
         assertEquals(0.01, wasserstein.score());
         assertTrue(!wasserstein.detected());
-        ColumnComparison.DriftTest chi = DriftTest.CHI_SQUARE.run(c, null);
+        ColumnComparison.DriftResult chi = DriftTest.CHI_SQUARE.run(c, null);
         assertEquals(null, chi.score(), "a numeric column without a value table has no chi-square");
     }
 }

@@ -16,7 +16,7 @@ class MultipleTestingCorrectionTest {
         Map<String, ColumnComparison> out = new LinkedHashMap<>();
         for (int i = 0; i < p.length; i++) {
             out.put("c" + i, Columns.numerical("c" + i).drifted("ks", p[i], 0.05).build()
-                .withDrift(new ColumnComparison.DriftTest("ks", p[i], 0.05, p[i] <= 0.05, null)));
+                .withDrift(new ColumnComparison.DriftResult("ks", p[i], 0.05, p[i] <= 0.05, null)));
         }
         out.put("w", Columns.numerical("w").drifted("wasserstein", 0.3, 0.1).build());
         return out;
