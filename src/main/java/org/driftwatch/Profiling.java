@@ -27,7 +27,7 @@ import org.driftwatch.data.NoRowsException;
 import org.driftwatch.profile.DatasetProfiler;
 import org.driftwatch.profile.ReferenceProfiler;
 import org.driftwatch.profile.file.ReferenceProfileFile;
-import org.driftwatch.profile.model.ComparisonProfile;
+import org.driftwatch.profile.model.JointProfile;
 import org.driftwatch.profile.model.ProfileRequest;
 import org.driftwatch.profile.model.ReferenceProfile;
 import org.driftwatch.report.ReportFiles;
@@ -53,7 +53,7 @@ final class Profiling {
         this.progress = progress;
     }
 
-    record Profiled(ColumnPlan plan, ComparisonProfile profile, String referenceDescription, String referenceFormat) {
+    record Profiled(ColumnPlan plan, JointProfile profile, String referenceDescription, String referenceFormat) {
     }
 
     /**
@@ -80,7 +80,7 @@ final class Profiling {
         Dataset<Row> current = labelled == null ? opened : labelled.current();
         ColumnPlan plan = withCounts(resolve(rules, needs, settings, reference, current, referenceSource, currentSource), labelled);
         List<String> rowColumns = needs.identicalRows() ? sharedColumns(reference, current) : List.of();
-        ComparisonProfile profile;
+        JointProfile profile;
         try {
             profile = DatasetProfiler.profile(reference, current, request(plan, settings, rowColumns, reference.schema())
                 .withAnalyzers(needs.analyzers()));
@@ -126,7 +126,7 @@ final class Profiling {
         saved.checkFits(file, rules.monitor(), request, referenceIds == null ? null : referenceIds.schema(),
             referenceIds == null ? null : DataFiles.fingerprint(referenceIds));
         sayProfiling(plan);
-        ComparisonProfile profile;
+        JointProfile profile;
         try {
             profile = DatasetProfiler.profile(saved.profile(), current, request, referenceIds);
         } catch (NoRowsException e) {

@@ -3,7 +3,7 @@ package org.driftwatch.compare;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.driftwatch.profile.model.ComparisonMethod;
+import org.driftwatch.profile.model.DistanceMethod;
 
 /**
  * Every statistic of one column, reference against current, held by name ({@link #statistics}: psi, ks,
@@ -19,7 +19,7 @@ import org.driftwatch.profile.model.ComparisonMethod;
  */
 public record ColumnComparison(String name, String type, SideStats reference, SideStats current, Bins bins,
                                Categories categories, List<String> unseenCategories, List<String> missingCategories,
-                               DriftResult drift, List<String> notes, ComparisonMethod method,
+                               DriftResult drift, List<String> notes, DistanceMethod method,
                                Map<String, Statistic> statistics, Map<String, MetricValue> metrics) {
     public static final String PSI = "psi";
     public static final String KS = "ks";
@@ -49,7 +49,7 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
 
     /** A numerical column's statistics (its drift test comes next, {@link #withDrift}). */
     public static ColumnComparison numerical(String name, SideStats reference, SideStats current, Bins bins, Categories values,
-                                             Map<String, Statistic> statistics, List<String> notes, ComparisonMethod method) {
+                                             Map<String, Statistic> statistics, List<String> notes, DistanceMethod method) {
         return new ColumnComparison(name, "numerical", reference, current, bins, values, List.of(), List.of(), null, notes, method,
             statistics, Map.of());
     }

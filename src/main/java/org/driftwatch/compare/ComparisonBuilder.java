@@ -10,7 +10,7 @@ import org.driftwatch.compare.ColumnComparison.ChiSquare;
 import org.driftwatch.compare.ColumnComparison.SideStats;
 import org.driftwatch.data.ColumnPlan;
 import org.driftwatch.profile.model.CategoryTable;
-import org.driftwatch.profile.model.ComparisonProfile;
+import org.driftwatch.profile.model.JointProfile;
 import org.driftwatch.profile.model.DatasetSummary;
 import org.driftwatch.profile.model.NumericDistribution;
 import org.driftwatch.profile.model.NumericSummary;
@@ -30,7 +30,7 @@ public final class ComparisonBuilder {
     private ComparisonBuilder() {
     }
 
-    public static Comparison build(ColumnPlan plan, ComparisonProfile profile, CompareSettings needs) {
+    public static Comparison build(ColumnPlan plan, JointProfile profile, CompareSettings needs) {
         Map<String, ColumnComparison> columns = new LinkedHashMap<>();
         Map<String, SelfCheck> self = profile.reference().selfChecks();
         for (String name : plan.numerical()) {
@@ -49,7 +49,7 @@ public final class ComparisonBuilder {
     }
 
     /** Every analyzer's metrics, paired by name across the sides. */
-    private static Map<String, Analyzed> analyzed(ComparisonProfile profile) {
+    private static Map<String, Analyzed> analyzed(JointProfile profile) {
         Map<String, Analyzed> out = new LinkedHashMap<>();
         java.util.Set<String> names = new java.util.TreeSet<>(profile.reference().analyzed().keySet());
         names.addAll(profile.current().analyzed().keySet());
@@ -59,7 +59,7 @@ public final class ComparisonBuilder {
         return out;
     }
 
-    private static java.util.Optional<ModelPerformance> performance(ColumnPlan plan, ComparisonProfile profile, CompareSettings needs) {
+    private static java.util.Optional<ModelPerformance> performance(ColumnPlan plan, JointProfile profile, CompareSettings needs) {
         if (plan.model() == null) {
             return java.util.Optional.empty();
         }
@@ -69,7 +69,7 @@ public final class ComparisonBuilder {
         return java.util.Optional.of(ModelPerformance.build(plan.model(), profile.referenceOutcomes(), profile.currentOutcomes(), drift));
     }
 
-    private static ColumnComparison numerical(String name, ComparisonProfile profile, CompareSettings needs) {
+    private static ColumnComparison numerical(String name, JointProfile profile, CompareSettings needs) {
         NumericSummary rs = profile.reference().numeric().get(name);
         NumericSummary cs = profile.current().numeric().get(name);
         NumericDistribution dist = profile.numeric().get(name);
@@ -119,7 +119,7 @@ public final class ComparisonBuilder {
             fewValues ? DriftTestChoice.fewValuesNote() : null));
     }
 
-    private static ColumnComparison categorical(String name, ComparisonProfile profile, CompareSettings needs) {
+    private static ColumnComparison categorical(String name, JointProfile profile, CompareSettings needs) {
         CategoryTable t = profile.categorical().get(name);
         Long rc = profile.reference().nonNull(name);
         Long cc = profile.current().nonNull(name);

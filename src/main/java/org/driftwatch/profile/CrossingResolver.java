@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.driftwatch.profile.model.ComparisonMethod;
+import org.driftwatch.profile.model.DistanceMethod;
 import org.driftwatch.profile.model.DistributionDistance;
 import org.driftwatch.profile.model.NumericDistribution;
 import org.driftwatch.profile.scan.CrossingScan;
@@ -76,10 +76,10 @@ final class CrossingResolver {
             DistributionDistance was = d.distance();
             boolean exact = r.ksBound() == 0 && r.wassersteinBound() == 0;
             String scans = String.format("%d finishing scan%s of both sides where the ECDFs may cross", rounds, rounds == 1 ? "" : "s");
-            ComparisonMethod method = exact
-                ? new ComparisonMethod(ComparisonMethod.EXACT, was.method().reason().replace(ComparisonChoice.BOUNDED,
+            DistanceMethod method = exact
+                ? new DistanceMethod(DistanceMethod.EXACT, was.method().reason().replace(DistanceStrategy.BOUNDED,
                     ": KS and Wasserstein exact, from the reference's compressed distribution and " + scans))
-                : new ComparisonMethod(ComparisonMethod.BOUNDED, was.method().reason() + "; " + scans + " narrowed the bounds");
+                : new DistanceMethod(DistanceMethod.BOUNDED, was.method().reason() + "; " + scans + " narrowed the bounds");
             Open o = open.get(names.get(c));
             out.put(names.get(c), d.with(new DistributionDistance(method, r.ks(), r.ksBound(), r.wasserstein(), r.wassersteinBound(),
                 was.pooledDistinct(), was.referenceDistinct(), was.currentDistinct(), was.values(),

@@ -13,7 +13,7 @@ import org.driftwatch.data.SchemaColumns;
 import org.driftwatch.profile.analyzer.Analyzer;
 import org.driftwatch.profile.analyzer.AnalyzerFold;
 import org.driftwatch.profile.model.CategoryTable;
-import org.driftwatch.profile.model.ComparisonMethod;
+import org.driftwatch.profile.model.DistanceMethod;
 import org.driftwatch.profile.model.DatasetSummary;
 import org.driftwatch.profile.model.ModelOutcomes;
 import org.driftwatch.profile.model.DistributionDistance;
@@ -43,9 +43,9 @@ import org.driftwatch.stats.Wasserstein;
  */
 public final class CurrentProfiler {
     /** The bounded strategy's method until the run's choice gives the reason. */
-    static final ComparisonMethod BOUNDED = new ComparisonMethod(ComparisonMethod.BOUNDED, null);
+    static final DistanceMethod BOUNDED = new DistanceMethod(DistanceMethod.BOUNDED, null);
     /** A column whose every distinct value both sides counted: exact whatever the run's strategy. */
-    static final ComparisonMethod VALUE_TABLES = new ComparisonMethod(ComparisonMethod.EXACT, "both sides have few distinct values"
+    static final DistanceMethod VALUE_TABLES = new DistanceMethod(DistanceMethod.EXACT, "both sides have few distinct values"
         + " (each counted in the scans): KS and Wasserstein exact from their value tables");
 
     private CurrentProfiler() {

@@ -10,8 +10,8 @@ import org.apache.spark.sql.Row;
 import org.driftwatch.data.DataException;
 import org.driftwatch.data.SchemaColumns;
 import org.driftwatch.profile.model.CategoryTable;
-import org.driftwatch.profile.model.ComparisonMethod;
-import org.driftwatch.profile.model.ComparisonProfile;
+import org.driftwatch.profile.model.DistanceMethod;
+import org.driftwatch.profile.model.JointProfile;
 import org.driftwatch.profile.model.DatasetSummary;
 import org.driftwatch.profile.model.DistributionDistance;
 import org.driftwatch.profile.model.IdenticalRows;
@@ -31,7 +31,7 @@ import org.driftwatch.profile.sketch.IdSet;
 
 /**
  * Turns the reference (raw, or as a saved {@link ReferenceProfile}) and the current data into a small
- * {@link ComparisonProfile}, all columns at once. Spark work per run, independent of the column count:
+ * {@link JointProfile}, all columns at once. Spark work per run, independent of the column count:
  * <ol>
  * <li>reference: one folding scan, and a second over the numeric columns that splits heavy cells and
  *     collects the values near the percentiles ({@link ReferenceProfiler}) — skipped with a saved profile;</li>
@@ -39,8 +39,8 @@ import org.driftwatch.profile.sketch.IdSet;
  * <li>small data only (both sides at most {@link ProfileRequest#exactValues()} numeric values, and the
  *     reference's value tables at hand: raw data, or a profile that stored them): one shuffle of the
  *     numeric values into a value-frequency table and a window over it — the exact strategy
- *     ({@link ExactComparison}) instead of the bounded one ({@link CurrentProfiler}), chosen by
- *     {@link ComparisonChoice};</li>
+ *     ({@link ExactDistances}) instead of the bounded one ({@link CurrentProfiler}), chosen by
+ *     {@link DistanceStrategy};</li>
  * <li>above that size, on a full run: finishing rounds, one scan of each side per round, until KS and
  *     Wasserstein are exact ({@link CrossingResolver}, at most {@link ProfileRequest#finishRounds()});
  *     none when every bound is already 0;</li>
@@ -56,13 +56,13 @@ public final class DatasetProfiler {
     private DatasetProfiler() {
     }
 
-    public static ComparisonProfile profile(Dataset<Row> reference, Dataset<Row> current, ProfileRequest request) {
+    public static JointProfile profile(Dataset<Row> reference, Dataset<Row> current, ProfileRequest request) {
         Column rowHash = filteredCopies(request) ? IdenticalRowsAggregation.rowHash(reference, current, request.rowColumns()) : null;
         ReferenceProfiler.Built built = ReferenceProfiler.build(reference, request, rowHash);
         ReferenceProfile ref = built.profile();
         CurrentProfiler.Result cur = CurrentProfiler.compare(ref, current, request, built.rowHashes(), rowHash);
         Map<String, NumericDistribution> numeric = CrossingResolver.resolve(reference, current,
-            compareNumeric(ref, cur, request, true, names -> ExactComparison.referenceLong(reference, names), current),
+            compareNumeric(ref, cur, request, true, names -> ExactDistances.referenceLong(reference, names), current),
             cur.slots(), request.finishRounds());
         Map<String, CategoryTable> categorical = new HashMap<>(cur.categorical());
         DatasetSummary refSummary = ref.summary();
@@ -88,7 +88,7 @@ public final class DatasetProfiler {
             : Optional.of(cur.copies() != null && !cur.copies().overflow() ? confirmCopies(reference, rowHash, cur.copies(), request)
                 : noSharedIds(leakage, request, refSummary, curSummary) ? new IdenticalRows(request.rowColumns(), 0, 0)
                 : IdenticalRowsAggregation.compute(reference, current, request.rowColumns()));
-        return new ComparisonProfile(refSummary, curSummary, numeric, categorical, leakage, identical,
+        return new JointProfile(refSummary, curSummary, numeric, categorical, leakage, identical,
             OutcomeProfiler.finish(ref.outcomes(), reference, request.model(), "reference"),
             OutcomeProfiler.finish(cur.outcomes(), current, request.model(), "current"));
     }
@@ -98,7 +98,7 @@ public final class DatasetProfiler {
      * ids, read from {@code referenceIds} (only the id column) when the raw reference is still there;
      * identical rows need whole reference rows and are not checked.
      */
-    public static ComparisonProfile profile(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request,
+    public static JointProfile profile(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request,
                                             Dataset<Row> referenceIds) {
         CurrentProfiler.Result cur = CurrentProfiler.compare(reference, current, request);
         if (!cur.manyValued().isEmpty()) {
@@ -108,8 +108,8 @@ public final class DatasetProfiler {
         Optional<LeakageProfile> leakage = leakage(reference, cur, referenceIds, current, request);
         boolean tables = cur.numeric().keySet().stream().allMatch(n -> reference.numeric().get(n).all() != null);
         Map<String, NumericDistribution> numeric = compareNumeric(reference, cur, request, tables,
-            names -> ExactComparison.referenceLong(current, reference, names), current);
-        return new ComparisonProfile(reference.summary(), cur.current(), numeric, cur.categorical(), leakage, Optional.empty(),
+            names -> ExactDistances.referenceLong(current, reference, names), current);
+        return new JointProfile(reference.summary(), cur.current(), numeric, cur.categorical(), leakage, Optional.empty(),
             reference.outcomes(), OutcomeProfiler.finish(cur.outcomes(), current, request.model(), "current"));
     }
 
@@ -134,7 +134,7 @@ public final class DatasetProfiler {
     }
 
     /**
-     * The numeric columns' distances from the strategy {@link ComparisonChoice} picks: the current scan's
+     * The numeric columns' distances from the strategy {@link DistanceStrategy} picks: the current scan's
      * bounded ones, or exact ones from the value-frequency tables.
      */
     private static Map<String, NumericDistribution> compareNumeric(ReferenceProfile ref, CurrentProfiler.Result cur, ProfileRequest request,
@@ -142,7 +142,7 @@ public final class DatasetProfiler {
                                                                    java.util.function.Function<List<String>, Dataset<Row>> referenceLong,
                                                                    Dataset<Row> current) {
         Map<String, NumericDistribution> bounded = cur.numeric();
-        ComparisonMethod method = ComparisonChoice.choose(ref.rows(), cur.current().rows(), request.numerical().size(),
+        DistanceMethod method = DistanceStrategy.choose(ref.rows(), cur.current().rows(), request.numerical().size(),
             request.exactValues(), referenceTables);
         Map<String, NumericDistribution> out = new HashMap<>();
         if (!method.exact() || bounded.isEmpty()) {
@@ -151,7 +151,7 @@ public final class DatasetProfiler {
             return out;
         }
         List<String> names = List.copyOf(bounded.keySet());
-        Map<String, DistributionDistance> exact = ExactComparison.distances(referenceLong.apply(names), current, names,
+        Map<String, DistributionDistance> exact = ExactDistances.distances(referenceLong.apply(names), current, names,
             request.valueTableLimit(), method);
         bounded.forEach((name, d) -> out.put(name, d.with(exact.get(name))));
         return out;
@@ -169,7 +169,7 @@ public final class DatasetProfiler {
             return built;
         }
         List<String> names = List.copyOf(built.numeric().keySet());
-        Map<String, ValueCounts> tables = ExactComparison.referenceTables(reference, names);
+        Map<String, ValueCounts> tables = ExactDistances.referenceTables(reference, names);
         Map<String, ReferenceProfile.NumericReference> numeric = new HashMap<>();
         built.numeric().forEach((name, n) -> numeric.put(name, n.withAll(tables.get(name))));
         return built.withNumeric(numeric);

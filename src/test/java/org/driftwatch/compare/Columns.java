@@ -9,7 +9,7 @@ import org.driftwatch.compare.ColumnComparison.DriftResult;
 import org.driftwatch.compare.ColumnComparison.Ks;
 import org.driftwatch.compare.ColumnComparison.SideStats;
 import org.driftwatch.data.ColumnPlan;
-import org.driftwatch.profile.model.ComparisonMethod;
+import org.driftwatch.profile.model.DistanceMethod;
 import org.driftwatch.profile.model.IdenticalRows;
 import org.driftwatch.profile.model.LeakageProfile;
 
@@ -119,7 +119,7 @@ public final class Columns {
             s.put(ColumnComparison.JENSEN_SHANNON, ColumnComparison.Statistic.of(jensenShannon));
         }
         return new ColumnComparison(name, numerical ? "numerical" : "categorical", reference, current, bins, categories, unseen,
-            List.of(), drift, notes, numerical ? new ComparisonMethod(ComparisonMethod.EXACT, "test data") : null, s,
+            List.of(), drift, notes, numerical ? new DistanceMethod(DistanceMethod.EXACT, "test data") : null, s,
             java.util.Map.of()).withMetrics();
     }
 

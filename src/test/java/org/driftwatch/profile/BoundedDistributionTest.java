@@ -13,7 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.driftwatch.TestSpark;
-import org.driftwatch.profile.model.ComparisonProfile;
+import org.driftwatch.profile.model.JointProfile;
 import org.driftwatch.profile.model.NumericDistribution;
 import org.driftwatch.profile.model.ProfileRequest;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class BoundedDistributionTest {
     private static final List<String> COLUMNS = List.of("normal", "lognormal", "price", "timestamp", "ties", "counts");
-    private static ComparisonProfile exact;
-    private static ComparisonProfile bounded;
-    private static ComparisonProfile finished;
+    private static JointProfile exact;
+    private static JointProfile bounded;
+    private static JointProfile finished;
 
     private static Dataset<Row> data(long seed, int n, boolean drifted) {
         Random rnd = new Random(seed);

@@ -16,8 +16,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.driftwatch.TestSpark;
-import org.driftwatch.profile.model.ComparisonMethod;
-import org.driftwatch.profile.model.ComparisonProfile;
+import org.driftwatch.profile.model.DistanceMethod;
+import org.driftwatch.profile.model.JointProfile;
 import org.driftwatch.profile.model.NumericDistribution;
 import org.driftwatch.profile.model.ProfileRequest;
 import org.driftwatch.profile.model.ReferenceProfile;
@@ -49,11 +49,11 @@ class ComparisonStrategyTest {
         SparkSession spark = TestSpark.session();
         Dataset<Row> ref = frame(spark, 4000, 0, 1);
         Dataset<Row> cur = frame(spark, 3000, 0.3, 2);
-        ComparisonProfile raw = DatasetProfiler.profile(ref, cur, request(1_000_000));
+        JointProfile raw = DatasetProfiler.profile(ref, cur, request(1_000_000));
         ReferenceProfile saved = DatasetProfiler.referenceForFile(ref, request(1_000_000));
         assertNotNull(saved.numeric().get("x").all(), "a small reference's profile keeps its value tables");
         assertEquals(4000 - 80, java.util.Arrays.stream(saved.numeric().get("x").all().counts()).sum());
-        ComparisonProfile fromFile = DatasetProfiler.profile(saved, cur, request(1_000_000), null);
+        JointProfile fromFile = DatasetProfiler.profile(saved, cur, request(1_000_000), null);
         for (String c : NUMERIC) {
             NumericDistribution a = raw.numeric().get(c);
             NumericDistribution b = fromFile.numeric().get(c);
@@ -77,14 +77,14 @@ class ComparisonStrategyTest {
         SparkSession spark = TestSpark.session();
         Dataset<Row> ref = frame(spark, 4000, 0, 3);
         Dataset<Row> cur = frame(spark, 3000, 0.3, 4);
-        ComparisonProfile raw = DatasetProfiler.profile(ref, cur, request(1000));
+        JointProfile raw = DatasetProfiler.profile(ref, cur, request(1000));
         ReferenceProfile saved = DatasetProfiler.referenceForFile(ref, request(1000));
         assertNull(saved.numeric().get("x").all(), "no value tables above the exact size");
-        ComparisonProfile fromFile = DatasetProfiler.profile(saved, cur, request(1000), null);
-        ComparisonMethod m = raw.numeric().get("x").method();
+        JointProfile fromFile = DatasetProfiler.profile(saved, cur, request(1000), null);
+        DistanceMethod m = raw.numeric().get("x").method();
         assertTrue(m.exact(), m.toString());
         assertTrue(m.reason().contains("the reference has 8,000 numeric values") && m.reason().contains("finishing scan"), m.reason());
-        ComparisonMethod p = fromFile.numeric().get("x").method();
+        DistanceMethod p = fromFile.numeric().get("x").method();
         assertFalse(p.exact());
         assertTrue(p.reason().startsWith(m.reason().substring(0, m.reason().indexOf(':'))), p.reason());
         assertFalse(m.reason().contains("within the stated bounds"), m.reason());
@@ -97,10 +97,10 @@ class ComparisonStrategyTest {
 
     @Test
     void aProfileWithoutValueTablesSaysSo() {
-        ComparisonMethod m = ComparisonChoice.choose(100, 100, 2, 1_000_000, false);
-        assertEquals(ComparisonMethod.BOUNDED, m.method());
+        DistanceMethod m = DistanceStrategy.choose(100, 100, 2, 1_000_000, false);
+        assertEquals(DistanceMethod.BOUNDED, m.method());
         assertTrue(m.reason().contains("holds no value tables"), m.reason());
-        assertTrue(ComparisonChoice.choose(100, 100, 2, 1_000_000, true).exact());
-        assertTrue(ComparisonChoice.choose(100, 600_000, 2, 1_000_000, true).reason().contains("the current data has 1,200,000"));
+        assertTrue(DistanceStrategy.choose(100, 100, 2, 1_000_000, true).exact());
+        assertTrue(DistanceStrategy.choose(100, 600_000, 2, 1_000_000, true).reason().contains("the current data has 1,200,000"));
     }
 }

@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.driftwatch.TestSpark;
 import org.driftwatch.profile.model.CategoryTable;
-import org.driftwatch.profile.model.ComparisonProfile;
+import org.driftwatch.profile.model.JointProfile;
 import org.driftwatch.profile.model.IdenticalRows;
 import org.driftwatch.profile.model.LeakageProfile;
 import org.driftwatch.profile.model.NumericDistribution;
@@ -71,7 +71,7 @@ class DatasetProfilerTest {
         a[2] = -999;   // null
         b[0] = Double.NEGATIVE_INFINITY;
         b[1] = -0.0;
-        ComparisonProfile p = DatasetProfiler.profile(frame(spark, a, ca, 7), frame(spark, b, cb, 5),
+        JointProfile p = DatasetProfiler.profile(frame(spark, a, ca, 7), frame(spark, b, cb, 5),
             new ProfileRequest(List.of(TRICKY, "ints"), List.of("cat"), null, 10, 1000, 1000));
 
         double[] fa = Arrays.stream(a).filter(v -> v != -999 && Double.isFinite(v)).toArray();
@@ -116,7 +116,7 @@ class DatasetProfilerTest {
             ca[i] = i < 300 ? "top" + (i % 3) : "tail" + i;
             cb[i] = i < 250 ? "top" + (i % 3) : "tail" + (i + 1000);
         }
-        ComparisonProfile p = DatasetProfiler.profile(frame(spark, v, ca, 3), frame(spark, v, cb, 3),
+        JointProfile p = DatasetProfiler.profile(frame(spark, v, ca, 3), frame(spark, v, cb, 3),
             new ProfileRequest(List.of(), List.of("cat"), null, 10, 5, 10));
         CategoryTable t = p.categorical().get("cat");
         assertTrue(t.folded());
@@ -196,7 +196,7 @@ class DatasetProfilerTest {
         ProfileRequest request = new ProfileRequest(List.of(), List.of(), "id", 10, 100, 10, List.of("id", "g"));
         String group = "bitmap-" + System.nanoTime();
         spark.sparkContext().setJobGroup(group, group, false);
-        ComparisonProfile p;
+        JointProfile p;
         try {
             p = DatasetProfiler.profile(ref, cur, request);
         } finally {
@@ -228,7 +228,7 @@ class DatasetProfilerTest {
         Dataset<Row> ref = spark.range(0, 250_000, 1, 4).selectExpr("concat('v', id % 240000) as cat");
         Dataset<Row> cur = spark.range(0, 100).selectExpr("concat('w', id) as cat")
             .union(spark.range(0, 3).selectExpr("'v5' as cat"));
-        ComparisonProfile p = DatasetProfiler.profile(ref, cur, new ProfileRequest(List.of(), List.of("cat"), null, 10, 5, 10));
+        JointProfile p = DatasetProfiler.profile(ref, cur, new ProfileRequest(List.of(), List.of("cat"), null, 10, 5, 10));
         CategoryTable t = p.categorical().get("cat");
         // kept: the 5 largest shares on either side (v5 is 3/103 of the current, each w 1/103, ties by name), and
         // the 10 most frequent values new in the current data; the rest fold

@@ -19,7 +19,7 @@ import org.driftwatch.TestSpark;
 import org.driftwatch.data.DataException;
 import org.driftwatch.data.ModelPlan;
 import org.driftwatch.data.ModelTask;
-import org.driftwatch.profile.model.ComparisonProfile;
+import org.driftwatch.profile.model.JointProfile;
 import org.driftwatch.profile.model.ModelOutcomes;
 import org.driftwatch.profile.model.ProfileRequest;
 import org.driftwatch.profile.scan.OutcomeFold;
@@ -83,10 +83,10 @@ class OutcomeProfilerTest {
             + " positive class '1'", e.getMessage());
     }
 
-    private static ComparisonProfile profile(Dataset<Row> data, ModelPlan model) {
+    private static JointProfile profile(Dataset<Row> data, ModelPlan model) {
         List<String> numeric = model.score() != null ? List.of("s") : List.of("p");
         ProfileRequest request = new ProfileRequest(numeric, List.of(), null, 10, 1000, 1000, List.of(), 0, model);
-        ComparisonProfile p = DatasetProfiler.profile(data, data, request);
+        JointProfile p = DatasetProfiler.profile(data, data, request);
         assertNotNull(p.currentOutcomes());
         return p;
     }

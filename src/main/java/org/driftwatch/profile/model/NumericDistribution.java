@@ -54,7 +54,7 @@ public record NumericDistribution(double[] innerEdges, long[] referenceBins, lon
         return distance.ecdf();
     }
 
-    public ComparisonMethod method() {
+    public DistanceMethod method() {
         return distance.method();
     }
 }

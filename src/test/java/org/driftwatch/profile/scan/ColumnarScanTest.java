@@ -21,7 +21,7 @@ import org.apache.spark.sql.types.StructType;
 import org.driftwatch.TestSpark;
 import org.driftwatch.profile.DatasetProfiler;
 import org.driftwatch.profile.model.CategoryTable;
-import org.driftwatch.profile.model.ComparisonProfile;
+import org.driftwatch.profile.model.JointProfile;
 import org.driftwatch.profile.model.NumericDistribution;
 import org.driftwatch.profile.model.ProfileRequest;
 import org.driftwatch.profile.model.ReferenceProfile;
@@ -147,7 +147,7 @@ class ColumnarScanTest {
         }
     }
 
-    private static String outcomes(ComparisonProfile p) {
+    private static String outcomes(JointProfile p) {
         StringBuilder b = new StringBuilder();
         for (ModelOutcomes o : List.of(p.referenceOutcomes(), p.currentOutcomes())) {
             b.append(o.counts()).append(o.confusion()).append('\n');
@@ -177,8 +177,8 @@ class ColumnarScanTest {
         }
     }
 
-    private static String describe(Supplier<ComparisonProfile> p) {
-        ComparisonProfile c = p.get();
+    private static String describe(Supplier<JointProfile> p) {
+        JointProfile c = p.get();
         StringBuilder b = new StringBuilder();
         b.append(c.reference().rows()).append(' ').append(c.current().rows()).append('\n');
         b.append(new TreeMap<>(c.reference().numeric())).append('\n').append(new TreeMap<>(c.current().numeric())).append('\n');

@@ -13,7 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.driftwatch.profile.model.ComparisonMethod;
+import org.driftwatch.profile.model.DistanceMethod;
 import org.driftwatch.profile.model.DistributionDistance;
 import org.driftwatch.profile.model.ReferenceProfile;
 import org.driftwatch.profile.model.ValueCounts;
@@ -26,11 +26,11 @@ import org.driftwatch.profile.shuffle.ValueFrequencies;
  * profile stored — and a window over it ({@link ExactDistribution}). Both reference sources give the
  * same table, so the same numbers.
  */
-final class ExactComparison {
+final class ExactDistances {
     private static final StructType LONG_FORM = new StructType().add("c", DataTypes.IntegerType).add("v", DataTypes.DoubleType)
         .add("r", DataTypes.LongType).add("k", DataTypes.LongType);
 
-    private ExactComparison() {
+    private ExactDistances() {
     }
 
     /** The reference's long form from its raw data. */
@@ -74,7 +74,7 @@ final class ExactComparison {
 
     /** Exact distances of every numeric column, against the current data. */
     static Map<String, DistributionDistance> distances(Dataset<Row> referenceLong, Dataset<Row> current, List<String> numeric,
-                                                       int valueTableLimit, ComparisonMethod method) {
+                                                       int valueTableLimit, DistanceMethod method) {
         Dataset<Row> table = ValueFrequencies.table(referenceLong, ValueFrequencies.longForm(current, indexed(numeric), false))
             .persist(StorageLevel.MEMORY_AND_DISK());
         try {

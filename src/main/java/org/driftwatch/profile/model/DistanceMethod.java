@@ -5,7 +5,7 @@ package org.driftwatch.profile.model;
  * tables of both sides (small data), or {@code bounded} from the reference's compressed distribution,
  * within the bounds each result carries.
  */
-public record ComparisonMethod(String method, String reason) {
+public record DistanceMethod(String method, String reason) {
     public static final String EXACT = "exact";
     public static final String BOUNDED = "bounded";
 

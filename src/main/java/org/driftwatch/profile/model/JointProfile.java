@@ -7,17 +7,17 @@ import java.util.Optional;
  * Everything the checks read: small, collected to the driver, no Spark inside. The model outcomes are
  * null without a model (the reference's also when a saved profile lacks them).
  */
-public record ComparisonProfile(DatasetSummary reference, DatasetSummary current,
+public record JointProfile(DatasetSummary reference, DatasetSummary current,
                                 Map<String, NumericDistribution> numeric, Map<String, CategoryTable> categorical,
                                 Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
                                 ModelOutcomes referenceOutcomes, ModelOutcomes currentOutcomes) {
-    public ComparisonProfile(DatasetSummary reference, DatasetSummary current, Map<String, NumericDistribution> numeric,
+    public JointProfile(DatasetSummary reference, DatasetSummary current, Map<String, NumericDistribution> numeric,
                              Map<String, CategoryTable> categorical, Optional<LeakageProfile> leakage,
                              Optional<IdenticalRows> identicalRows) {
         this(reference, current, numeric, categorical, leakage, identicalRows, null, null);
     }
 
-    public ComparisonProfile {
+    public JointProfile {
         numeric = Map.copyOf(numeric);
         categorical = Map.copyOf(categorical);
     }
