@@ -8,9 +8,16 @@ package org.driftwatch.checks;
  * @param retrainReason the retrain reason this finding stands for, or null when it is none
  * @param advice        what to do about it, when it is not OK (a sentence without the final stop), or null
  * @param kind          the kind of drift this finding is evidence of when it is not OK, or null
+ * @param judged        the column statistic this finding judged ({@code ColumnComparison.PSI}, ...), so a report
+ *                      can show that statistic as the check saw it; null for none
  */
 public record Finding(String check, String column, Status status, Double value, Double threshold, String message,
-                      RetrainReason retrainReason, String advice, DriftKind kind) {
+                      RetrainReason retrainReason, String advice, DriftKind kind, String judged) {
+    public Finding(String check, String column, Status status, Double value, Double threshold, String message,
+                   RetrainReason retrainReason, String advice, DriftKind kind) {
+        this(check, column, status, value, threshold, message, retrainReason, advice, kind, null);
+    }
+
     public Finding(String check, String column, Status status, Double value, Double threshold, String message) {
         this(check, column, status, value, threshold, message, null, null, null);
     }
@@ -22,17 +29,22 @@ public record Finding(String check, String column, Status status, Double value, 
 
     /** The same finding standing for a retrain reason. */
     public Finding because(RetrainReason reason) {
-        return new Finding(check, column, status, value, threshold, message, reason, advice, kind);
+        return new Finding(check, column, status, value, threshold, message, reason, advice, kind, judged);
     }
 
     /** The same finding with what to do about it. */
     public Finding advising(String what) {
-        return new Finding(check, column, status, value, threshold, message, retrainReason, what, kind);
+        return new Finding(check, column, status, value, threshold, message, retrainReason, what, kind, judged);
+    }
+
+    /** The same finding as the judgement of a column statistic (its key in {@code ColumnComparison.statistics}). */
+    public Finding judging(String statistic) {
+        return new Finding(check, column, status, value, threshold, message, retrainReason, advice, kind, statistic);
     }
 
     /** The same finding as evidence of a kind of drift (when it is not OK). */
     public Finding showing(DriftKind what) {
-        return new Finding(check, column, status, value, threshold, message, retrainReason, advice, what);
+        return new Finding(check, column, status, value, threshold, message, retrainReason, advice, what, judged);
     }
 
     public boolean ok() {

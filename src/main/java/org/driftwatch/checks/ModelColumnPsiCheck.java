@@ -100,7 +100,7 @@ public final class ModelColumnPsiCheck implements Check {
         double psi = c.psi();
         Status status = psi > psiFail ? Status.FAIL : psi > psiWarn ? Status.WARN : Status.OK;
         Finding f = new Finding(name(), c.name(), status, psi, status == Status.FAIL ? psiFail : psiWarn, target.describe(c, psi))
-            .showing(target.kind);
+            .showing(target.kind).judging(ColumnComparison.PSI);
         return List.of(status == Status.FAIL && target.reason != null ? f.because(target.reason) : f);
     }
 }

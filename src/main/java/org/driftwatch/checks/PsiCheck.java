@@ -102,13 +102,14 @@ public final class PsiCheck implements Check {
             if (failed) {
                 out.add(new Finding(name(), c.name(), Status.FAIL, psi, failAt,
                     String.format("PSI %.4f > %s%s: significant shift, retraining recommended", psi, threshold(failAt), noiseWords))
-                    .because(RetrainReason.PSI_FAIL));
+                    .because(RetrainReason.PSI_FAIL).judging(ColumnComparison.PSI));
             } else if (warned) {
                 out.add(new Finding(name(), c.name(), Status.WARN, psi, warnAt,
-                    String.format("PSI %.4f > %s%s: moderate shift", psi, threshold(warnAt), noiseWords)));
+                    String.format("PSI %.4f > %s%s: moderate shift", psi, threshold(warnAt), noiseWords)).judging(ColumnComparison.PSI));
             } else {
                 String words = mode != Mode.FIXED && psi > warn ? "within the noise of these sample sizes" + noiseWords : "no significant change";
-                out.add(new Finding(name(), c.name(), Status.OK, psi, warnAt, String.format("PSI %.4f: %s", psi, words)));
+                out.add(new Finding(name(), c.name(), Status.OK, psi, warnAt, String.format("PSI %.4f: %s", psi, words))
+                    .judging(ColumnComparison.PSI));
             }
             if (mode == Mode.FIXED) {
                 ReferenceNoise.below(name(), c, "psi", "checks.psi.fail", fail, " or use mode: both").ifPresent(out::add);
@@ -123,7 +124,8 @@ public final class PsiCheck implements Check {
 
     private Finding judgedFixed(ColumnComparison c, double psi, String note) {
         Status s = psi > fail ? Status.FAIL : psi > warn ? Status.WARN : Status.OK;
-        Finding f = new Finding(name(), c.name(), s, psi, s == Status.FAIL ? fail : warn, String.format("PSI %.4f%s", psi, note));
+        Finding f = new Finding(name(), c.name(), s, psi, s == Status.FAIL ? fail : warn, String.format("PSI %.4f%s", psi, note))
+            .judging(ColumnComparison.PSI);
         return s == Status.FAIL ? f.because(RetrainReason.PSI_FAIL) : f;
     }
 }

@@ -61,6 +61,15 @@ public record DriftReport(String monitor, String date, RunInfo run, Source refer
         return findings.stream().filter(f -> column.equals(f.column())).map(Finding::status).reduce(Status.OK, Status::worst);
     }
 
+    /**
+     * The worst status of the findings that judged this statistic of this column (its PSI, say, as the PSI
+     * check saw it under its mode), or null when no finding did.
+     */
+    public Status statusOf(String column, String statistic) {
+        return findings.stream().filter(f -> column.equals(f.column()) && statistic.equals(f.judged())).map(Finding::status)
+            .reduce(Status::worst).orElse(null);
+    }
+
     /** What an action (email, trigger) did after the report was written. */
     public record ActionRecord(String action, String outcome, List<String> recipients, int attempts, String message) {
         public ActionRecord {

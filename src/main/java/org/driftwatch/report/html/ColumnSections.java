@@ -28,7 +28,10 @@ final class ColumnSections {
         double scale = Math.max(fail * 2, 0.5);
         int pct = col.psi() == null ? 0 : (int) Math.max(1, Math.min(100, Math.round(100 * col.psi() / scale)));
         r.put("psiBar", pct);
-        r.put("psiColor", col.psi() == null ? "#cccccc" : HtmlReport.color(col.psi() > fail ? Status.FAIL : col.psi() > warn ? Status.WARN : Status.OK));
+        // as the check judged it (fixed levels, or the no-drift critical values under mode: significant)
+        Status judged = report.statusOf(col.name(), ColumnComparison.PSI);
+        r.put("psiColor", col.psi() == null ? "#cccccc" : HtmlReport.color(judged != null ? judged
+            : col.psi() > fail ? Status.FAIL : col.psi() > warn ? Status.WARN : Status.OK));
         if (col.ks() != null) {
             r.put("test", String.format("D %.3f, p %s", col.ks().statistic(), p(col.ks().pValue())));
         } else if (col.jensenShannon() != null) {
