@@ -19,7 +19,7 @@ public final class KsCheck implements Check {
 
     public static KsCheck fromRules(RuleSection s) {
         s.allowOnly(List.of("alpha"));
-        return new KsCheck(s.number("alpha", 0.05, 1e-300, 1));
+        return new KsCheck(s.number("alpha", org.driftwatch.compare.DriftTest.KS.defaultThreshold(), 1e-300, 1));
     }
 
     @Override

@@ -81,8 +81,7 @@ final class CrossingResolver {
                     ": KS and Wasserstein exact, from the reference's compressed distribution and " + scans))
                 : new DistanceMethod(DistanceMethod.BOUNDED, was.method().reason() + "; " + scans + " narrowed the bounds");
             Open o = open.get(names.get(c));
-            out.put(names.get(c), d.with(new DistributionDistance(method, r.ks(), r.ksBound(), r.wasserstein(), r.wassersteinBound(),
-                was.pooledDistinct(), was.referenceDistinct(), was.currentDistinct(), was.values(),
+            out.put(names.get(c), d.with(DistributionDistance.bounded(method, r, was.distinct(), was.values(),
                 EcdfSums.ofSlots(tables[c].slots(), o.referenceCount(), o.currentCount()))));
         }
         return out;

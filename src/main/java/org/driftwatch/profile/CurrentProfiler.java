@@ -168,19 +168,19 @@ public final class CurrentProfiler {
         long refDistinct = ref.few() == null ? -1 : ref.few().size();
         long curDistinct = cur == null ? -1 : cur.values().length;
         long pooled = table == null ? -1 : table.values().length;
+        DistributionDistance.Distinct distinct = new DistributionDistance.Distinct(pooled, refDistinct, curDistinct);
         if (table != null && nCur > 0) {
             // both sides counted every distinct value: KS and Wasserstein are exact from the table, at any row count
-            return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.binCounts(i, against), ref.median(), new DistributionDistance(VALUE_TABLES,
-                KolmogorovSmirnov.statistic(table.reference(), table.current()), 0.0,
-                Wasserstein.distance(table.values(), table.reference(), table.current()), 0.0, pooled, refDistinct, curDistinct, table,
+            return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.binCounts(i, against), ref.median(), DistributionDistance.exact(VALUE_TABLES,
+                KolmogorovSmirnov.statistic(table.reference(), table.current()),
+                Wasserstein.distance(table.values(), table.reference(), table.current()), distinct, table,
                 EcdfSums.ofTable(table.reference(), table.current())));
         }
         if (nCur > 0) {
             open.put(name, new CrossingResolver.Open(shared, nRef, nCur));
         }
-        return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.binCounts(i, against), ref.median(), new DistributionDistance(BOUNDED,
-            d.ks(), d.ksBound(), d.wasserstein(), d.wassersteinBound(), pooled, refDistinct, curDistinct, table,
-            nCur == 0 ? null : EcdfSums.ofSlots(shared, nRef, nCur)));
+        return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.binCounts(i, against), ref.median(), DistributionDistance.bounded(BOUNDED, d,
+            distinct, table, nCur == 0 ? null : EcdfSums.ofSlots(shared, nRef, nCur)));
     }
 
     private static NumericDistribution.ValueTable valueTable(ValueCounts ref, ValueCounts cur) {

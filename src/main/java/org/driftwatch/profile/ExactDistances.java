@@ -82,9 +82,9 @@ final class ExactDistances {
             Map<String, DistributionDistance> out = new HashMap<>();
             for (int i = 0; i < numeric.size(); i++) {
                 ExactDistribution.Facts f = facts.get(i);
-                out.put(numeric.get(i), f == null ? new DistributionDistance(method, Double.NaN, 0, 0, 0, 0, 0, 0, null, null)
-                    : new DistributionDistance(method, f.ksStatistic(), 0.0, f.wasserstein(), 0.0, f.pooledDistinct(),
-                        f.referenceDistinct(), f.currentDistinct(), f.values(), f.ecdf()));
+                out.put(numeric.get(i), f == null ? DistributionDistance.undefined(method)
+                    : DistributionDistance.exact(method, f.ksStatistic(), f.wasserstein(), new DistributionDistance.Distinct(
+                        f.pooledDistinct(), f.referenceDistinct(), f.currentDistinct()), f.values(), f.ecdf()));
             }
             return out;
         } finally {
