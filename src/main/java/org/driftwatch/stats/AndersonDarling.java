@@ -3,6 +3,7 @@ package org.driftwatch.stats;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealVector;
@@ -106,11 +107,29 @@ public final class AndersonDarling implements EcdfStatistic {
         return VARIANCES.computeIfAbsent(java.util.List.of(n, m), key -> computeVariance(n, m));
     }
 
+    /** Above this many values h and g come from their closed forms instead of scipy's O(N) sums. */
+    static final long CLOSED_FORM = 10_000;
+
     private static double computeVariance(long nx, long ny) {
         long total = nx + ny;
         double big = total;
         double hh = 1.0 / nx + 1.0 / ny;
-        // h = Σ_{i=1}^{N−1} 1/i; g = Σ_{t=2}^{N−1} (Σ_{i=N−t+1}^{N−1} 1/i) / t, summed as scipy's cumsum
+        double[] hg = total > CLOSED_FORM ? closedForm(total) : summed(total);
+        double h = hg[0];
+        double g = hg[1];
+        int k = 2;
+        double a = (4 * g - 6) * (k - 1) + (10 - 6 * g) * hh;
+        double b = (2 * g - 4) * k * k + 8 * h * k + (2 * g - 14 * h - 4) * hh - 8 * h + 4 * g - 6;
+        double c = (6 * h + 2 * g - 2) * k * k + (4 * h - 4 * g + 6) * k + (2 * h - 6) * hh + 4 * h;
+        double d = (2 * h + 6) * k * k - 4 * h * k;
+        return (a * big * big * big + b * big * big + c * big + d) / ((big - 1) * (big - 2) * (big - 3));
+    }
+
+    /**
+     * h = Σ_{i=1}^{N−1} 1/i and g = Σ_{t=2}^{N−1} (Σ_{i=N−t+1}^{N−1} 1/i) / t, summed as scipy's cumsum does
+     * (compensated).
+     */
+    static double[] summed(long total) {
         double running = 0;
         double g = 0;
         double gError = 0;
@@ -121,15 +140,21 @@ public final class AndersonDarling implements EcdfStatistic {
             gError += Math.abs(g) >= Math.abs(x) ? (g - s) + x : (x - s) + g;
             g = s;
         }
-        g += gError;
-        double h = running + 1;
-        int k = 2;
-        double a = (4 * g - 6) * (k - 1) + (10 - 6 * g) * hh;
-        double b = (2 * g - 4) * k * k + 8 * h * k + (2 * g - 14 * h - 4) * hh - 8 * h + 4 * g - 6;
-        double c = (6 * h + 2 * g - 2) * k * k + (4 * h - 4 * g + 6) * k + (2 * h - 6) * hh + 4 * h;
-        double d = (2 * h + 6) * k * k - 4 * h * k;
-        return (a * big * big * big + b * big * big + c * big + d) / ((big - 1) * (big - 2) * (big - 3));
+        return new double[] {running + 1, g + gError};
     }
+
+    /**
+     * The same h and g in O(1): h = H_{N−1} = ψ(N) + γ, and since Σ_{j+k≤N} 1/(jk) = H_N² − H_N^(2),
+     * g = H_N^(2) − 2·H_{N−1}/N − 1/N² with H_N^(2) = π²/6 − ψ'(N + 1).
+     */
+    static double[] closedForm(long total) {
+        double n = total;
+        double h = Gamma.digamma(n) + EULER;
+        double h2 = Math.PI * Math.PI / 6 - Gamma.trigamma(n + 1);
+        return new double[] {h, h2 - 2 * h / n - 1 / (n * n)};
+    }
+
+    private static final double EULER = 0.57721566490153286061;
 
     private static double[] critical() {
         double[] c = new double[B0.length];

@@ -112,6 +112,16 @@ class EcdfStatisticsTest {
     }
 
     @Test
+    void andersonDarlingsClosedFormsEqualScipysSums() {
+        for (long n : new long[] {10_001, 231_839, 2_000_000}) {
+            double[] sum = AndersonDarling.summed(n);
+            double[] closed = AndersonDarling.closedForm(n);
+            assertEquals(sum[0], closed[0], 1e-13 * sum[0], "h at N = " + n);
+            assertEquals(sum[1], closed[1], 1e-13 * sum[1], "g at N = " + n);
+        }
+    }
+
+    @Test
     void besselKMatchesScipy() {
         // scipy.special.kv(0.25, q)
         assertEquals(6.165741264139234, CramerVonMises.besselK(0.25, 0.01), 1e-14 * 6.165741264139234);
