@@ -81,6 +81,9 @@ class RuleFileParserTest {
         assertTrue(error("monitor: m\n" + SOURCES + "checks:\n  nulls: {max_null_shares: 0.1}\n")
             .contains(":5:11: unknown key 'max_null_shares' under checks.nulls (did you mean 'max_null_share'?)"));
         assertTrue(error("monitor: m\n" + SOURCES + "checks:\n  leak: {}\n").contains(":5:3: unknown check 'leak' (did you mean 'leakage'?)"));
+        String action = error("monitor: m\n" + SOURCES + "actions:\n  webhook: {url: \"http://127.0.0.1/x\"}\n");
+        assertTrue(action.contains(":5:3: unknown action 'webhook' (did you mean 'webhooks'?)"), action);
+        assertTrue(action.contains(String.join(", ", org.driftwatch.actions.ActionKinds.keys())), "the registered kinds are named: " + action);
     }
 
     @Test
