@@ -46,7 +46,7 @@ final class CrossingResolver {
             }
         }
         if (names.isEmpty() || maxRounds <= 0) {
-            return numeric;
+            return withEcdfSums(numeric, open);
         }
         names.sort(null);
         int n = names.size();
@@ -70,7 +70,7 @@ final class CrossingResolver {
             }
         }
         Map<String, NumericDistribution> out = new HashMap<>(numeric);
-        for (int c = 0; c < n; c++) {
+        for (int c = 0; c < n; c++) {   // the refined columns: every statistic from their final slots
             BinnedDistance.Result r = results[c];
             NumericDistribution d = numeric.get(names.get(c));
             DistributionDistance was = d.distance();
@@ -84,6 +84,21 @@ final class CrossingResolver {
             out.put(names.get(c), d.with(DistributionDistance.bounded(method, r, was.distinct(), was.values(),
                 EcdfSums.ofSlots(tables[c].slots(), o.referenceCount(), o.currentCount()))));
         }
+        return withEcdfSums(out, open);
+    }
+
+    /**
+     * The columns compared from their slots whose ECDF-statistic sums are not known yet, with the sums over
+     * those slots: once, from the final slots (after any finishing rounds), not from slots about to be refined.
+     */
+    static Map<String, NumericDistribution> withEcdfSums(Map<String, NumericDistribution> numeric, Map<String, Open> open) {
+        Map<String, NumericDistribution> out = new HashMap<>(numeric);
+        open.forEach((name, o) -> {
+            NumericDistribution d = out.get(name);
+            if (d != null && d.distance().ecdf().isEmpty() && o.currentCount() > 0) {
+                out.put(name, d.with(d.distance().withEcdf(EcdfSums.ofSlots(o.slots(), o.referenceCount(), o.currentCount()))));
+            }
+        });
         return out;
     }
 

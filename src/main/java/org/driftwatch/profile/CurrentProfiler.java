@@ -180,7 +180,7 @@ public final class CurrentProfiler {
             open.put(name, new CrossingResolver.Open(shared, nRef, nCur));
         }
         return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.binCounts(i, against), ref.median(), DistributionDistance.bounded(BOUNDED, d,
-            distinct, table, nCur == 0 ? null : EcdfSums.ofSlots(shared, nRef, nCur)));
+            distinct, table, null));   // the ECDF sums come from the final slots (CrossingResolver.withEcdfSums)
     }
 
     private static NumericDistribution.ValueTable valueTable(ValueCounts ref, ValueCounts cur) {

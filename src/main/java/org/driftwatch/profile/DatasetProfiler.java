@@ -107,8 +107,8 @@ public final class DatasetProfiler {
         }
         Optional<LeakageProfile> leakage = leakage(reference, cur, referenceIds, current, request);
         boolean tables = cur.numeric().keySet().stream().allMatch(n -> reference.numeric().get(n).all() != null);
-        Map<String, NumericDistribution> numeric = compareNumeric(reference, cur, request, tables,
-            names -> ExactDistances.referenceLong(current, reference, names), current);
+        Map<String, NumericDistribution> numeric = CrossingResolver.withEcdfSums(compareNumeric(reference, cur, request, tables,
+            names -> ExactDistances.referenceLong(current, reference, names), current), cur.slots());
         return new JointProfile(reference.summary(), cur.current(), numeric, cur.categorical(), leakage, Optional.empty(),
             reference.outcomes(), OutcomeProfiler.finish(cur.outcomes(), current, request.model(), "current"));
     }

@@ -47,6 +47,11 @@ public record DistributionDistance(DistanceMethod method, Estimate d, Estimate i
         return new DistributionDistance(method, Estimate.exact(Double.NaN), Estimate.exact(0), Distinct.NONE, null, null);
     }
 
+    /** The same distances with the ECDF statistics' sums. */
+    public DistributionDistance withEcdf(Map<String, EcdfSums.Range> sums) {
+        return new DistributionDistance(method, d, integral, distinct, values, sums);
+    }
+
     public DistributionDistance withMethod(DistanceMethod m) {
         return new DistributionDistance(m, d, integral, distinct, values, ecdf);
     }
