@@ -31,9 +31,7 @@ import org.driftwatch.profile.sketch.CellLayout;
 import org.driftwatch.profile.sketch.IdSet;
 import org.driftwatch.profile.sketch.RowHashFilter;
 import org.driftwatch.stats.BinnedDistance;
-import org.driftwatch.stats.EcdfSums;
-import org.driftwatch.stats.KolmogorovSmirnov;
-import org.driftwatch.stats.Wasserstein;
+import org.driftwatch.stats.EcdfWalk;
 
 /**
  * One scan of the current data against a {@link ReferenceProfile} ({@link CurrentScan}), then the
@@ -171,10 +169,9 @@ public final class CurrentProfiler {
         DistributionDistance.Distinct distinct = new DistributionDistance.Distinct(pooled, refDistinct, curDistinct);
         if (table != null && nCur > 0) {
             // both sides counted every distinct value: KS and Wasserstein are exact from the table, at any row count
+            EcdfWalk walk = EcdfWalk.ofTable(table.values(), table.reference(), table.current());
             return new NumericDistribution(ref.innerEdges(), ref.bins(), scan.binCounts(i, against), ref.median(), DistributionDistance.exact(VALUE_TABLES,
-                KolmogorovSmirnov.statistic(table.reference(), table.current()),
-                Wasserstein.distance(table.values(), table.reference(), table.current()), distinct, table,
-                EcdfSums.ofTable(table.reference(), table.current())));
+                walk.largestGap(), walk.integral(), distinct, table, walk.sums()));
         }
         if (nCur > 0) {
             open.put(name, new CrossingResolver.Open(shared, nRef, nCur));

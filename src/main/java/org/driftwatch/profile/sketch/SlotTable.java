@@ -2,7 +2,7 @@ package org.driftwatch.profile.sketch;
 
 import java.util.Arrays;
 import org.driftwatch.stats.BinnedDistance;
-import org.driftwatch.stats.EcdfSums;
+import org.driftwatch.stats.EcdfWalk;
 
 /**
  * One numeric column's shared slots (points and intervals, both sides' counts and offset sums) as the
@@ -78,23 +78,12 @@ public final class SlotTable {
         double hi = slots.right()[i];
         int from = Arrays.binarySearch(v.values(), lo);
         from = from >= 0 ? (closed ? from : from + 1) : -from - 1;
-        double at = lo;
-        double d = Math.abs((double) cc / nCur - (double) cr / nRef);
-        double most = 0;
-        double w = 0;
-        EcdfSums sums = new EcdfSums();
+        EcdfWalk walk = new EcdfWalk(nRef, nCur, cr, cc, lo);
         for (int j = from; j < v.values().length && v.values()[j] < hi; j++) {
-            double u = v.values()[j];
-            w += d * (u - at);
-            sums.value(v.reference()[j], v.current()[j], cr, cc, nRef, nCur);
-            cr += v.reference()[j];
-            cc += v.current()[j];
-            d = Math.abs((double) cc / nCur - (double) cr / nRef);
-            most = Math.max(most, d);
-            at = u;
+            walk.value(v.values()[j], v.reference()[j], v.current()[j]);
         }
-        w += d * (hi - at);
-        out.resolved(lo, hi, slots.reference()[i], slots.current()[i], most, w, sums.partials());
+        walk.to(hi);
+        out.resolved(lo, hi, slots.reference()[i], slots.current()[i], walk.largestGap(), walk.integral(), walk.partials());
     }
 
     private static void parts(Builder out, CrossingPlan plan, int c, int k, CrossingCounts ref, CrossingCounts cur) {
