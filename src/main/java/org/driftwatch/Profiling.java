@@ -233,7 +233,8 @@ final class Profiling {
             (number ? numerical : categorical).add(drift);
         }
         return new ProfileRequest(numerical, categorical, plan.id(), settings.psiBins(),
-            settings.maxCategories(), VALUE_TABLE_LIMIT, rowColumns, settings.exactValues(), plan.model(), settings.finishingScans());
+            settings.maxCategories(), VALUE_TABLE_LIMIT, rowColumns, settings.exactValues(), plan.model(), settings.finishingScans())
+            .withExactEcdf(settings.ecdfJudged());
     }
 
     /** Opens a dataset; numbers a text format left as text (nan, inf, all empty) are read as numbers. */

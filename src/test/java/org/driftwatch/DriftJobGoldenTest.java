@@ -82,6 +82,24 @@ class DriftJobGoldenTest {
         assertTrue(report.get("columns").get("distance").get("cramer_von_mises").get("bound").asDouble() > 0, "some slots stay open");
     }
 
+    /**
+     * A column judged by Anderson–Darling above the exact size: its needs join KS's and Wasserstein's in
+     * driving the finishing scans, so it (and Cramér–von Mises, from the same slots) comes out exact.
+     */
+    @org.junit.jupiter.api.Test
+    void aColumnJudgedByAnEcdfStatisticIsMadeExactByTheFinishingScans() throws IOException {
+        GoldenCase g = GoldenCase.load("flights_week_jan_vs_jun");
+        JsonNode report = run(g, "parquet", "compare: {exact_values: 0, tests: {distance: anderson_darling}}\n");
+        JsonNode distance = report.get("columns").get("distance");
+        JsonNode want = g.ecdfTests().get("distance");
+        for (String test : List.of("anderson_darling", "cramer_von_mises")) {
+            assertEquals(0.0, distance.get(test).get("bound").asDouble(), test + ": " + distance.get(test));
+            assertClose(want.get(test).get("statistic").asDouble(), distance.get(test).get("statistic").asDouble(), 1e-9, test);
+            assertPValue(want.get(test).get("p_value").asDouble(), distance.get(test).get("p_value").asDouble(), test + " p");
+        }
+        assertEquals("exact", distance.get("comparison").get("method").asText());
+    }
+
     @org.junit.jupiter.api.Test
     void aRuleFileChoosesCramerVonMisesOrAndersonDarlingAsAColumnsDriftTest() throws IOException {
         GoldenCase g = GoldenCase.load("flights_week_jan_vs_jun");

@@ -51,6 +51,17 @@ public record CompareSettings(int psiBins, int minCount, int maxCategories, doub
         deprecations = List.copyOf(deprecations);
     }
 
+    /** Columns whose drift test (compare.tests) is an ECDF statistic: the profile makes those exact where it can. */
+    public java.util.Set<String> ecdfJudged() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        tests.forEach((column, test) -> {
+            if (org.driftwatch.stats.EcdfStatistics.ALL.stream().anyMatch(s -> s.name().equals(test.key()))) {
+                out.add(column);
+            }
+        });
+        return out;
+    }
+
     public static CompareSettings defaults() {
         return new CompareSettings(DEFAULT_BINS, DEFAULT_MIN_COUNT, DEFAULT_MAX_CATEGORIES, DEFAULT_DATASET_SHARE, Map.of(), List.of());
     }

@@ -36,12 +36,18 @@ final class CrossingResolver {
     private CrossingResolver() {
     }
 
+    /**
+     * @param exactEcdf columns whose drift test is an ECDF statistic: the slots where its sum is a range are
+     *                  looked into too (the union of KS's, Wasserstein's and its needs)
+     */
     static Map<String, NumericDistribution> resolve(Dataset<Row> reference, Dataset<Row> current, Map<String, NumericDistribution> numeric,
-                                                    Map<String, Open> open, int maxRounds) {
+                                                    Map<String, Open> open, int maxRounds, java.util.Set<String> exactEcdf) {
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, Open> e : open.entrySet()) {
             NumericDistribution d = numeric.get(e.getKey());
-            if (d != null && !d.distance().method().exact() && (d.distance().ksBound() > 0 || d.distance().wassersteinBound() > 0)) {
+            boolean ecdf = exactEcdf.contains(e.getKey()) && any(EcdfSums.open(e.getValue().slots(), e.getValue().referenceCount(),
+                e.getValue().currentCount()));
+            if (d != null && !d.distance().method().exact() && (d.distance().ksBound() > 0 || d.distance().wassersteinBound() > 0 || ecdf)) {
                 names.add(e.getKey());
             }
         }
@@ -61,7 +67,7 @@ final class CrossingResolver {
             long kept = Long.MAX_VALUE;
             for (; rounds < maxRounds; rounds++) {
                 boolean[][] unresolved = new boolean[n][];
-                List<Integer> active = unresolved(tables, names, open, results, unresolved);
+                List<Integer> active = unresolved(tables, names, open, results, unresolved, exactEcdf);
                 if (active.isEmpty()) {
                     break;
                 }
@@ -104,11 +110,17 @@ final class CrossingResolver {
 
     /** The columns with slots still to look into; fills {@code unresolved} with their slots. */
     private static List<Integer> unresolved(SlotTable[] tables, List<String> names, Map<String, Open> open,
-                                            BinnedDistance.Result[] results, boolean[][] unresolved) {
+                                            BinnedDistance.Result[] results, boolean[][] unresolved, java.util.Set<String> exactEcdf) {
         List<Integer> active = new ArrayList<>();
         for (int c = 0; c < tables.length; c++) {
             Open o = open.get(names.get(c));
             boolean[] u = BinnedDistance.unresolved(tables[c].slots(), o.referenceCount(), o.currentCount(), results[c]);
+            if (exactEcdf.contains(names.get(c))) {
+                boolean[] e = EcdfSums.open(tables[c].slots(), o.referenceCount(), o.currentCount());
+                for (int i = 0; i < u.length; i++) {
+                    u[i] |= e[i];
+                }
+            }
             for (boolean b : u) {
                 if (b) {
                     unresolved[c] = u;
@@ -118,6 +130,15 @@ final class CrossingResolver {
             }
         }
         return active;
+    }
+
+    private static boolean any(boolean[] flags) {
+        for (boolean f : flags) {
+            if (f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static BinnedDistance.Result[] distances(SlotTable[] tables, List<String> names, Map<String, Open> open) {

@@ -63,7 +63,7 @@ public final class DatasetProfiler {
         CurrentProfiler.Result cur = CurrentProfiler.compare(ref, current, request, built.rowHashes(), rowHash);
         Map<String, NumericDistribution> numeric = CrossingResolver.resolve(reference, current,
             compareNumeric(ref, cur, request, true, names -> ExactDistances.referenceLong(reference, names), current),
-            cur.slots(), request.finishRounds());
+            cur.slots(), request.finishRounds(), request.exactEcdf());
         Map<String, CategoryTable> categorical = new HashMap<>(cur.categorical());
         DatasetSummary refSummary = ref.summary();
         DatasetSummary curSummary = cur.current();

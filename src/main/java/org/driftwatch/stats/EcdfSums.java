@@ -138,6 +138,29 @@ public final class EcdfSums implements Serializable {
         return sums.ranges();
     }
 
+    /**
+     * The interval slots where some registered statistic's sum is not known exactly (its span is a range):
+     * what a column must have looked into for these statistics to be exact.
+     */
+    public static boolean[] open(BinnedDistance.Slots s, long n, long m) {
+        boolean[] open = new boolean[s.left().length];
+        long cr = 0;
+        long cc = 0;
+        for (int i = 0; i < open.length; i++) {
+            long r = s.reference()[i];
+            long c = s.current()[i];
+            if (!s.point()[i] && !s.resolved(i) && r + c > 0) {
+                for (EcdfStatistic statistic : EcdfStatistics.ALL) {
+                    double[] span = statistic.span(r, c, cr, cc, n, m);
+                    open[i] |= span[0] < span[1];
+                }
+            }
+            cr += r;
+            cc += c;
+        }
+        return open;
+    }
+
     private static void add(double[] sum, double[] error, int s, double x) {
         if (!Double.isFinite(x) || !Double.isFinite(sum[s])) {
             sum[s] += x; // an unbounded interval: the range has no end

@@ -21,11 +21,13 @@ import java.util.List;
  * @param finishRounds above {@code exactValues}, at most this many finishing scans per side make KS and
  *                    Wasserstein exact where the reference data is at hand; 0 keeps them bounded
  * @param analyzers   statistics the checks asked the scans to fold on both sides, beside the profile's own
+ * @param exactEcdf   columns whose drift is judged by an ECDF statistic (Cramér–von Mises, Anderson–Darling):
+ *                    their needs join KS and Wasserstein's in driving the finishing rounds
  */
 public record ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
                              int maxCategories, int valueTableLimit, List<String> rowColumns, long exactValues,
                              org.driftwatch.data.ModelPlan model, int finishRounds,
-                             List<org.driftwatch.profile.analyzer.Analyzer<?>> analyzers) {
+                             List<org.driftwatch.profile.analyzer.Analyzer<?>> analyzers, java.util.Set<String> exactEcdf) {
     /** Default for {@link #exactValues()}: the exact path costs a shuffle of every numeric value. */
     public static final long EXACT_VALUES = 1_000_000;
     /** Default for {@link #finishRounds()}: enough for columns without drift at 10M rows and 20 columns. */
@@ -36,18 +38,26 @@ public record ProfileRequest(List<String> numerical, List<String> categorical, S
         categorical = List.copyOf(categorical);
         rowColumns = List.copyOf(rowColumns);
         analyzers = List.copyOf(analyzers);
+        exactEcdf = java.util.Set.copyOf(exactEcdf);
     }
 
     public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
                           int maxCategories, int valueTableLimit, List<String> rowColumns, long exactValues,
                           org.driftwatch.data.ModelPlan model, int finishRounds) {
-        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model, finishRounds, List.of());
+        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model, finishRounds, List.of(),
+            java.util.Set.of());
     }
 
     /** The same request with these analyzers (those of columns not scanned as numbers are left out by the scans). */
     public ProfileRequest withAnalyzers(List<? extends org.driftwatch.profile.analyzer.Analyzer<?>> wanted) {
         return new ProfileRequest(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model,
-            finishRounds, List.copyOf(wanted));
+            finishRounds, List.copyOf(wanted), exactEcdf);
+    }
+
+    /** The same request with the columns whose ECDF statistics must be exact where finishing rounds can make them so. */
+    public ProfileRequest withExactEcdf(java.util.Set<String> columns) {
+        return new ProfileRequest(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model,
+            finishRounds, analyzers, columns);
     }
 
     public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
