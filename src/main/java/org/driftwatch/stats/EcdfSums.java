@@ -13,7 +13,10 @@ import java.util.Map;
  */
 public final class EcdfSums implements Serializable {
     private static final long serialVersionUID = 1L;
-    private final List<EcdfStatistic> statistics;
+    private final EcdfStatistic[] statistics;
+    /** Per statistic: the sum of the exact terms, and apart the least and most of the intervals' spans. */
+    private final double[] exact;
+    private final double[] exactError;
     private final double[] least;
     private final double[] leastError;
     private final double[] most;
@@ -24,8 +27,10 @@ public final class EcdfSums implements Serializable {
     }
 
     public EcdfSums(List<EcdfStatistic> statistics) {
-        this.statistics = statistics;
+        this.statistics = statistics.toArray(EcdfStatistic[]::new);
         int k = statistics.size();
+        exact = new double[k];
+        exactError = new double[k];
         least = new double[k];
         leastError = new double[k];
         most = new double[k];
@@ -41,10 +46,8 @@ public final class EcdfSums implements Serializable {
 
     /** One distinct pooled value: a reference and b current copies, after belowA and belowB. */
     public void value(long a, long b, long belowA, long belowB, long n, long m) {
-        for (int s = 0; s < least.length; s++) {
-            double t = statistics.get(s).term(a, b, belowA, belowB, n, m);
-            add(least, leastError, s, t);
-            add(most, mostError, s, t);
+        for (int s = 0; s < statistics.length; s++) {
+            add(exact, exactError, s, statistics[s].term(a, b, belowA, belowB, n, m));
         }
     }
 
@@ -53,8 +56,8 @@ public final class EcdfSums implements Serializable {
         if (r + c == 0) {
             return;
         }
-        for (int s = 0; s < least.length; s++) {
-            double[] span = statistics.get(s).span(r, c, belowR, belowC, n, m);
+        for (int s = 0; s < statistics.length; s++) {
+            double[] span = statistics[s].span(r, c, belowR, belowC, n, m);
             add(least, leastError, s, span[0]);
             add(most, mostError, s, span[1]);
         }
@@ -62,23 +65,24 @@ public final class EcdfSums implements Serializable {
 
     /** Exact partial sums of every statistic, in registry order (an interval whose values were all walked). */
     public void exact(double[] partial) {
-        for (int s = 0; s < least.length; s++) {
-            add(least, leastError, s, partial[s]);
-            add(most, mostError, s, partial[s]);
+        for (int s = 0; s < statistics.length; s++) {
+            add(exact, exactError, s, partial[s]);
         }
     }
 
     /** The exact partial sums so far, in registry order (for a resolved interval: walked from zero). */
     public double[] partials() {
-        double[] out = new double[least.length];
+        double[] out = new double[statistics.length];
         for (int s = 0; s < out.length; s++) {
-            out[s] = least[s] + leastError[s];
+            out[s] = exact[s] + exactError[s];
         }
         return out;
     }
 
     public EcdfSums merge(EcdfSums o) {
-        for (int s = 0; s < least.length; s++) {
+        for (int s = 0; s < statistics.length; s++) {
+            add(exact, exactError, s, o.exact[s]);
+            add(exact, exactError, s, o.exactError[s]);
             add(least, leastError, s, o.least[s]);
             add(least, leastError, s, o.leastError[s]);
             add(most, mostError, s, o.most[s]);
@@ -90,8 +94,9 @@ public final class EcdfSums implements Serializable {
     /** Every statistic's range, by name. */
     public Map<String, Range> ranges() {
         Map<String, Range> out = new LinkedHashMap<>();
-        for (int s = 0; s < least.length; s++) {
-            out.put(statistics.get(s).name(), new Range(least[s] + leastError[s], most[s] + mostError[s]));
+        for (int s = 0; s < statistics.length; s++) {
+            double known = exact[s] + exactError[s];
+            out.put(statistics[s].name(), new Range(known + (least[s] + leastError[s]), known + (most[s] + mostError[s])));
         }
         return out;
     }
