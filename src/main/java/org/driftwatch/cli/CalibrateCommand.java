@@ -1,6 +1,5 @@
 package org.driftwatch.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -1,6 +1,5 @@
 package org.driftwatch.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,7 +11,6 @@ import org.driftwatch.judge.RetrainPolicy;
 import org.driftwatch.rules.RuleSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** Checks a rule file without starting Spark. */
 @Command(name = "validate", mixinStandardHelpOptions = true, description = "Validate a rule file (no Spark, no data read).")

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.driftwatch.compare.ModelPerformance;
 import org.driftwatch.compare.PerformanceMetrics;
 import org.driftwatch.report.html.HtmlBlock;

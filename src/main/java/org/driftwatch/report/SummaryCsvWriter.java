@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.driftwatch.compare.ColumnComparison;
 import org.driftwatch.compare.ColumnMetrics;
-import org.driftwatch.compare.ModelPerformance;
-import org.driftwatch.compare.PerformanceMetrics;
 
 /**
  * {@code summary.csv}: one row per column with the main metrics, for spreadsheets; the registered
