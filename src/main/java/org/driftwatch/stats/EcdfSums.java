@@ -101,25 +101,6 @@ public final class EcdfSums implements Serializable {
         return out;
     }
 
-    /** The sums over a full value table: distinct values in increasing order with each side's count. */
-    public static Map<String, Range> ofTable(long[] reference, long[] current) {
-        long n = 0;
-        long m = 0;
-        for (int i = 0; i < reference.length; i++) {
-            n += reference[i];
-            m += current[i];
-        }
-        EcdfSums sums = new EcdfSums();
-        long below = 0;
-        long belowCur = 0;
-        for (int i = 0; i < reference.length; i++) {
-            sums.value(reference[i], current[i], below, belowCur, n, m);
-            below += reference[i];
-            belowCur += current[i];
-        }
-        return sums.ranges();
-    }
-
     /** The sums over shared slots: exact on points and resolved intervals, ranges on the other intervals. */
     public static Map<String, Range> ofSlots(BinnedDistance.Slots s, long n, long m) {
         EcdfSums sums = new EcdfSums();

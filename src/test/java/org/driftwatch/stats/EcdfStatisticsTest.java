@@ -27,7 +27,7 @@ class EcdfStatisticsTest {
                 double[] x = finite(g.numbers("reference", e.getKey()));
                 double[] y = finite(g.numbers("current", e.getKey()));
                 long[][] table = table(x, y);
-                Map<String, EcdfSums.Range> sums = EcdfSums.ofTable(table[0], table[1]);
+                Map<String, EcdfSums.Range> sums = sumsOf(table[0], table[1]);
                 for (EcdfStatistic s : EcdfStatistics.ALL) {
                     JsonNode want = e.getValue().get(s.name());
                     EcdfSums.Range r = sums.get(s.name());
@@ -54,12 +54,12 @@ class EcdfStatisticsTest {
         // scipy.stats.cramervonmises_2samp([1, 3, 4, 7, 9, 11, 12], [2, 5, 6, 8, 10, 13]): exact method
         long[] ref = {1, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1, 1, 0};
         long[] cur = {0, 1, 0, 0, 1, 1, 0, 1, 0, 1, 0, 0, 1};
-        EcdfSums.Range r = EcdfSums.ofTable(ref, cur).get(CramerVonMises.NAME);
+        EcdfSums.Range r = sumsOf(ref, cur).get(CramerVonMises.NAME);
         EcdfStatistic.Result t = new CramerVonMises().test(r.least(), r.most(), 7, 6, 13);
         assertEquals(0.0439560439560438, t.statistic(), 1e-12);
         assertEquals(0.9731934731934732, t.pValue(), 1e-12);
         // with ties (midranks): cramervonmises_2samp([1, 2, 2, 3, 5], [2, 3, 3, 4, 6, 6])
-        r = EcdfSums.ofTable(new long[] {1, 2, 1, 0, 1, 0}, new long[] {0, 1, 2, 1, 0, 2}).get(CramerVonMises.NAME);
+        r = sumsOf(new long[] {1, 2, 1, 0, 1, 0}, new long[] {0, 1, 2, 1, 0, 2}).get(CramerVonMises.NAME);
         t = new CramerVonMises().test(r.least(), r.most(), 5, 6, 6);
         assertEquals(0.2515151515151517, t.statistic(), 1e-12);
         assertEquals(0.22510822510822512, t.pValue(), 1e-12);
@@ -164,5 +164,14 @@ class EcdfStatisticsTest {
         } else {
             assertEquals(want, got, 1e-4 * want, what); // as the golden cases: 1 − cdf leaves ~1e-15 absolute
         }
+    }
+
+    /** The ECDF sums of a value table as the scans' walk gives them (only the order of the values matters). */
+    private static java.util.Map<String, org.driftwatch.stats.EcdfSums.Range> sumsOf(long[] reference, long[] current) {
+        double[] positions = new double[reference.length];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = i;
+        }
+        return org.driftwatch.stats.EcdfWalk.ofTable(positions, reference, current).sums();
     }
 }
