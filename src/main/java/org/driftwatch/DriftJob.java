@@ -87,7 +87,8 @@ public final class DriftJob {
             progress.say("checking");
             LocalDate tonight = LocalDate.parse(in.date());
             EarlierRuns earlier = recall(history, rules.monitor(), tonight, checks, policy);
-            Comparison comparison = ComparisonBuilder.build(profiled.plan(), profiled.profile(), settings).withEarlier(earlier);
+            Comparison comparison = ComparisonBuilder.build(profiled.plan(), profiled.profile(), settings).withEarlier(earlier)
+                .dated(tonight);
             List<Finding> findings = new ArrayList<>();
             checks.forEach(c -> findings.addAll(c.findings(comparison)));
             PastNights past = policy.looksBack() ? MetricsHistory.pastNights(earlier) : PastNights.NONE;

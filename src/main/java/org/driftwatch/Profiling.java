@@ -83,7 +83,7 @@ final class Profiling {
         JointProfile profile;
         try {
             profile = DatasetProfiler.profile(reference, current, request(plan, settings, rowColumns, reference.schema())
-                .withAnalyzers(needs.analyzers()));
+                .withAnalyzers(needs.analyzers()).withQuality(needs.quality()), tables(reader, needs));
         } catch (NoRowsException e) {
             throw e.naming(e.reference() ? referenceSource.describe() : currentSource.describe());
         }
@@ -121,14 +121,15 @@ final class Profiling {
         ColumnPlan plan = withCounts(ColumnResolver.resolve(rules.file(), roles(rules, needs), rules.model(), saved.schema(),
             current.schema()), labelled);
         settings.checkColumns(rules.file(), plan);
-        ProfileRequest request = request(plan, settings, List.of(), saved.schema()).withAnalyzers(needs.analyzers());
+        ProfileRequest request = request(plan, settings, List.of(), saved.schema()).withAnalyzers(needs.analyzers())
+            .withQuality(needs.quality());
         Dataset<Row> referenceIds = stillReadable(reader, referenceSource);
         saved.checkFits(file, rules.monitor(), request, referenceIds == null ? null : referenceIds.schema(),
             referenceIds == null ? null : DataFiles.fingerprint(referenceIds));
         sayProfiling(plan);
         JointProfile profile;
         try {
-            profile = DatasetProfiler.profile(saved.profile(), current, request, referenceIds);
+            profile = DatasetProfiler.profile(saved.profile(), current, request, referenceIds, tables(reader, needs));
         } catch (NoRowsException e) {
             throw e.naming(currentSource.describe());
         }
@@ -156,10 +157,11 @@ final class Profiling {
         Dataset<Row> reference = open(new DatasetReader(spark), rules, "reference", referenceSource);
         ProfileNeeds needs = needs(checks);
         ColumnPlan plan = resolve(rules, needs, settings, reference, reference, referenceSource, referenceSource);
-        ProfileRequest request = request(plan, settings, List.of(), reference.schema()).withAnalyzers(needs.analyzers());
+        ProfileRequest request = request(plan, settings, List.of(), reference.schema()).withAnalyzers(needs.analyzers())
+            .withQuality(needs.quality());
         ReferenceProfile profile;
         try {
-            profile = DatasetProfiler.referenceForFile(reference, request);
+            profile = DatasetProfiler.referenceForFile(reference, request, tables(new DatasetReader(spark), needs));
         } catch (NoRowsException e) {
             throw e.naming(referenceSource.describe());
         }
@@ -194,6 +196,22 @@ final class Profiling {
         settings.checkColumns(rules.file(), plan);
         sayProfiling(plan);
         return plan;
+    }
+
+    /** The tables the exists_in constraints refer to, opened (schema only), by constraint name; each checked for its column. */
+    private static java.util.Map<String, Dataset<Row>> tables(DatasetReader reader, ProfileNeeds needs) {
+        java.util.Map<String, Dataset<Row>> out = new java.util.HashMap<>();
+        for (org.driftwatch.profile.quality.QualityRule rule : needs.quality()) {
+            if (rule instanceof org.driftwatch.profile.quality.ExistsInRule e) {
+                Dataset<Row> table = reader.open("checks.quality " + e.name() + " exists_in", e.table());
+                if (!org.driftwatch.data.SchemaColumns.has(table, e.tableColumn())) {
+                    throw new DataException("checks.quality " + e.name() + " exists_in: column '" + e.tableColumn() + "' is not in "
+                        + e.table().describe() + " (its columns: " + String.join(", ", table.columns()) + ")");
+                }
+                out.put(e.name(), table);
+            }
+        }
+        return out;
     }
 
     private static ProfileNeeds needs(List<Check> checks) {

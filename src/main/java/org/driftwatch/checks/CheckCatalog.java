@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import org.driftwatch.checks.quality.QualityCheck;
 import org.driftwatch.rules.RuleFileParser;
 import org.driftwatch.rules.RuleSection;
 import org.driftwatch.rules.RuleSet;
@@ -39,6 +40,7 @@ public final class CheckCatalog {
         ENTRIES.put("volume", new Entry((s, r) -> VolumeCheck.fromRules(s, r.checks().containsKey("volume"), r.keepsHistory()), RuleSet::keepsHistory));
         ENTRIES.put("history", new Entry((s, r) -> HistoryCheck.fromRules(s, r.keepsHistory()), WHEN_CONFIGURED));
         ENTRIES.put("mean_shift", new Entry((s, r) -> MeanShiftCheck.fromRules(s), WHEN_CONFIGURED));
+        ENTRIES.put(QualityCheck.NAME, new Entry((s, r) -> QualityCheck.fromRules(s), WHEN_CONFIGURED));
     }
 
     private CheckCatalog() {

@@ -8,6 +8,7 @@ public final class ProfileNeeds {
     private String leakageKey;
     private boolean identicalRows;
     private final java.util.Map<String, org.driftwatch.profile.analyzer.Analyzer<?>> analyzers = new java.util.LinkedHashMap<>();
+    private final java.util.List<org.driftwatch.profile.quality.QualityRule> quality = new java.util.ArrayList<>();
 
     /**
      * Asks the scans to fold this analyzer on both sides; {@code Comparison.analyzed(name)} then holds its
@@ -16,6 +17,17 @@ public final class ProfileNeeds {
     public ProfileNeeds analyze(org.driftwatch.profile.analyzer.Analyzer<?> analyzer) {
         analyzers.putIfAbsent(analyzer.name(), analyzer);
         return this;
+    }
+
+    /** Asks the scans to measure a data-quality constraint on both sides ({@code Comparison.quality}). */
+    public ProfileNeeds measure(org.driftwatch.profile.quality.QualityRule rule) {
+        quality.add(rule);
+        return this;
+    }
+
+    /** The data-quality constraints to measure, in the order asked. */
+    public java.util.List<org.driftwatch.profile.quality.QualityRule> quality() {
+        return java.util.List.copyOf(quality);
     }
 
     public java.util.List<org.driftwatch.profile.analyzer.Analyzer<?>> analyzers() {

@@ -12,14 +12,25 @@ import org.driftwatch.profile.model.LeakageProfile;
  * its drift is judged by its own check and does not count towards {@link #datasetDrift}; so is the
  * model's prediction, inside {@link #performance} (present when the rule file monitors a model).
  * {@link #earlier} is the monitor's metrics history before tonight ({@link EarlierRuns#NONE} without one).
- * {@link #analyzed} holds the metrics of the analyzers the checks asked the scans for, by analyzer name.
+ * {@link #analyzed} holds the metrics of the analyzers the checks asked the scans for, by analyzer name;
+ * {@link #quality} the data-quality constraints' measures on both sides.
  */
 public record Comparison(long referenceRows, long currentRows, ColumnPlan plan,
                          Map<String, ColumnComparison> columns, Optional<ColumnComparison> label,
                          Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
                          DatasetDrift datasetDrift, Optional<ModelPerformance> performance, EarlierRuns earlier,
-                         Map<String, Analyzed> analyzed) {
+                         Map<String, Analyzed> analyzed, QualityMeasures quality) {
+    public Comparison(long referenceRows, long currentRows, ColumnPlan plan,
+                      Map<String, ColumnComparison> columns, Optional<ColumnComparison> label,
+                      Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
+                      DatasetDrift datasetDrift, Optional<ModelPerformance> performance, EarlierRuns earlier,
+                      Map<String, Analyzed> analyzed) {
+        this(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, performance, earlier, analyzed,
+            QualityMeasures.NONE);
+    }
+
     public Comparison {
+        quality = quality == null ? QualityMeasures.NONE : quality;
         earlier = earlier == null ? EarlierRuns.NONE : earlier;
         columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
         analyzed = analyzed == null ? Map.of() : Map.copyOf(analyzed);
@@ -45,7 +56,13 @@ public record Comparison(long referenceRows, long currentRows, ColumnPlan plan,
     /** The same comparison with what the metrics history remembers of earlier runs, for checks that look back. */
     public Comparison withEarlier(EarlierRuns runs) {
         return new Comparison(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, performance, runs,
-            analyzed);
+            analyzed, quality);
+    }
+
+    /** The same comparison on a run date (freshness is judged against it). */
+    public Comparison dated(java.time.LocalDate date) {
+        return new Comparison(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, performance, earlier,
+            analyzed, quality.on(date));
     }
 
     /** Features then the label, for renderers that list every compared column. */

@@ -45,7 +45,7 @@ public final class ComparisonBuilder {
                 self.get(l)).withMetrics());
         return new Comparison(profile.reference().rows(), profile.current().rows(), plan, columns, label, profile.leakage(),
             profile.identicalRows(), DatasetDrift.of(columns.values(), needs.datasetShare()), performance(plan, profile, needs), EarlierRuns.NONE,
-            analyzed(profile));
+            analyzed(profile), new QualityMeasures(profile.reference().quality(), profile.current().quality()));
     }
 
     /** Every analyzer's metrics, paired by name across the sides. */

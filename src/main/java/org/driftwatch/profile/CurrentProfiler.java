@@ -11,6 +11,8 @@ import org.apache.spark.sql.Row;
 import org.driftwatch.data.NoRowsException;
 import org.driftwatch.data.SchemaColumns;
 import org.driftwatch.profile.analyzer.Analyzer;
+import org.driftwatch.profile.quality.QualityFold;
+import org.driftwatch.profile.quality.QualityPlan;
 import org.driftwatch.profile.analyzer.AnalyzerFold;
 import org.driftwatch.profile.model.CategoryTable;
 import org.driftwatch.profile.model.DistanceMethod;
@@ -58,7 +60,7 @@ public final class CurrentProfiler {
      */
     public record Result(DatasetSummary current, Map<String, NumericDistribution> numeric, Map<String, CategoryTable> categorical,
                          IdSet ids, List<String> manyValued, ModelOutcomes outcomes, RowHashCandidates copies,
-                         Map<String, CrossingResolver.Open> slots) {
+                         Map<String, CrossingResolver.Open> slots, QualityFold quality) {
     }
 
     public static Result compare(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request) {
@@ -71,6 +73,12 @@ public final class CurrentProfiler {
      */
     public static Result compare(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request,
                                  RowHashFilter rowHashes, org.apache.spark.sql.Column rowHash) {
+        return compare(reference, current, request, rowHashes, rowHash, QualityPlan.NONE);
+    }
+
+    /** With the data-quality constraints of {@code quality} folded in the same scan ({@link Result#quality}). */
+    public static Result compare(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request,
+                                 RowHashFilter rowHashes, org.apache.spark.sql.Column rowHash, QualityPlan quality) {
         List<String> numeric = request.numerical().stream()
             .filter(n -> reference.numeric().containsKey(n) && SchemaColumns.isNumeric(current, n)).toList();
         List<String> categorical = SchemaColumns.present(current, request.categorical());
@@ -91,9 +99,11 @@ public final class CurrentProfiler {
         OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model());
         List<Analyzer<?>> analyzers = request.analyzers();
         Dataset<Row> projection = ScanProjection.of(current, numeric, categorical, others, integerId, request.model(),
-            against.rowHashes() == null ? null : rowHash);
+            against.rowHashes() == null ? null : rowHash, quality.columns());
+        int qualityFirst = ScanProjection.width(numeric.size(), nc, no, request.model(), against.rowHashes() != null);
         CurrentScan scan = PartitionFold.fold(projection,
-            () -> new CurrentScan(against, nc, no, integerId, limit, model, new AnalyzerFold(analyzers, numeric)),
+            () -> new CurrentScan(against, nc, no, integerId, limit, model, new AnalyzerFold(analyzers, numeric),
+                new QualityFold(quality, qualityFirst)),
             (acc, row) -> acc.add(row, against),
             (acc, batch) -> acc.add(batch, against), CurrentScan::merge);
         if (scan.rows == 0) {
@@ -137,7 +147,7 @@ public final class CurrentProfiler {
         }
         return new Result(new DatasetSummary(scan.rows, summaries, nonNull).withAnalyzed(scan.analyzed.metrics()), distributions, tables,
             scan.others.usableIds(), List.copyOf(manyValues), scan.others.outcomes == null ? null : scan.others.outcomes.outcomes(),
-            scan.copies, slots);
+            scan.copies, slots, scan.quality);
     }
 
     private static NumericDistribution distribution(ReferenceProfile.NumericReference ref, CurrentScan scan, int i,

@@ -11,6 +11,8 @@ import org.driftwatch.data.NoRowsException;
 import org.driftwatch.data.SchemaColumns;
 import org.driftwatch.profile.analyzer.Analyzer;
 import org.driftwatch.profile.analyzer.AnalyzerFold;
+import org.driftwatch.profile.quality.QualityFold;
+import org.driftwatch.profile.quality.QualityPlan;
 import org.driftwatch.profile.model.ProfileRequest;
 import org.driftwatch.profile.model.ReferenceProfile;
 import org.driftwatch.profile.model.SelfCheck;
@@ -56,7 +58,7 @@ public final class ReferenceProfiler {
     }
 
     /** The profile, and the reference's row hashes when {@code rowHash} was given (else null). */
-    public record Built(ReferenceProfile profile, RowHashFilter rowHashes) {
+    public record Built(ReferenceProfile profile, RowHashFilter rowHashes, QualityFold quality) {
     }
 
     /**
@@ -64,13 +66,20 @@ public final class ReferenceProfiler {
      * reference row's hash in a {@link RowHashFilter}, running even when the numeric columns need nothing.
      */
     public static Built build(Dataset<Row> reference, ProfileRequest request, Column rowHash) {
+        return build(reference, request, rowHash, QualityPlan.NONE);
+    }
+
+    /** With the data-quality constraints of {@code quality} folded in pass 1 ({@link Built#quality}). */
+    public static Built build(Dataset<Row> reference, ProfileRequest request, Column rowHash, QualityPlan quality) {
         List<String> numeric = request.numerical();
         List<String> categorical = SchemaColumns.present(reference, request.categorical());
         List<String> others = request.id() != null && SchemaColumns.has(reference, request.id())
             && !categorical.contains(request.id()) ? List.of(request.id()) : List.of();
         boolean integerId = !others.isEmpty() && SchemaColumns.isInteger(reference, others.get(0));
-        Dataset<Row> projection = ScanProjection.of(reference, numeric, categorical, others, integerId, request.model());
-        ReferenceScan scan = passOne(projection, numeric, categorical.size(), others.size(), integerId, request);
+        Dataset<Row> projection = ScanProjection.of(reference, numeric, categorical, others, integerId, request.model(), null,
+            quality.columns());
+        int qualityFirst = ScanProjection.width(numeric.size(), categorical.size(), others.size(), request.model(), false);
+        ReferenceScan scan = passOne(projection, numeric, categorical.size(), others.size(), integerId, request, quality, qualityFirst);
         Map<String, SelfCheck> selfChecks = selfChecks(scan, numeric, categorical, request.psiBins());
         Dataset<Row> numericOnly = projection.select(numericColumns(projection, numeric.size()));
         Dataset<Row> hashed = rowHash == null ? null
@@ -85,7 +94,7 @@ public final class ReferenceProfiler {
             numericOut.put(numeric.get(i), ReferenceCells.numericReference(scan.summaries[i], layouts[i], inside.get(i),
                 fractions, request.psiBins()));
         }
-        return new Built(categoricalAndIds(scan, numericOut, categorical, others, selfChecks), cells.rowHashes());
+        return new Built(categoricalAndIds(scan, numericOut, categorical, others, selfChecks), cells.rowHashes(), scan.quality);
     }
 
     /** Every column half against half of the reference, from pass 1's cells and category counts ({@link HalfSplit}). */
@@ -116,14 +125,15 @@ public final class ReferenceProfiler {
     }
 
     private static ReferenceScan passOne(Dataset<Row> projection, List<String> numeric, int nc, int no, boolean integerId,
-                                         ProfileRequest request) {
+                                         ProfileRequest request, QualityPlan quality, int qualityFirst) {
         int nn = numeric.size();
         int limit = request.valueTableLimit();
         OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model());
         PartitionFold.BatchStep<ReferenceScan> batches = ReferenceScan::add;
         List<Analyzer<?>> analyzers = request.analyzers();
         ReferenceScan scan = PartitionFold.fold(projection,
-            () -> new ReferenceScan(nn, nc, no, integerId, limit, model, new AnalyzerFold(analyzers, numeric)),
+            () -> new ReferenceScan(nn, nc, no, integerId, limit, model, new AnalyzerFold(analyzers, numeric),
+                new QualityFold(quality, qualityFirst)),
             ReferenceScan::add, batches, ReferenceScan::merge);
         if (scan.rows == 0) {
             throw new NoRowsException("reference");

@@ -20,7 +20,10 @@ public final class SummaryCsvWriter {
         "wasserstein_normed", "chi_square_p_value", "jensen_shannon", "drift_test", "drift_score", "drift_detected",
         "reference_count", "current_count", "reference_null_share", "current_null_share", "unseen_categories", "notes"};
 
-    /** Filled on the model's performance rows only. */
+    /** The index of the notes column. */
+    static final int NOTES = java.util.Arrays.asList(HEADER).indexOf("notes");
+
+    /** Filled on the model's performance and data-quality rows only. */
     static final String[] PERFORMANCE_HEADER = {"reference_value", "current_value", "change"};
 
     private SummaryCsvWriter() {
@@ -51,7 +54,7 @@ public final class SummaryCsvWriter {
             }
             for (ReportSection section : ReportSections.ALL) {
                 for (List<Object> row : section.csvRows(r, header.size())) {
-                    csv.printRecord(row);
+                    csv.printRecord(row.stream().map(SummaryCsvWriter::spreadsheetSafe).toList());
                 }
             }
         } catch (IOException e) {

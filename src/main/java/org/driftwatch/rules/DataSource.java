@@ -6,7 +6,8 @@ import java.util.Map;
  * Where a dataset lives: a path (file, folder or URI such as {@code s3a://}) with a format, or a Spark
  * table name. {@code {date}} in the path is filled in from the run date.
  */
-public record DataSource(String path, String table, String format, Map<String, String> options, String profile) {
+public record DataSource(String path, String table, String format, Map<String, String> options, String profile)
+    implements java.io.Serializable {
     public static final java.util.List<String> FORMATS = java.util.List.of("parquet", "csv", "json", "orc");
 
     public DataSource {

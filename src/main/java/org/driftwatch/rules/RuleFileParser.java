@@ -48,7 +48,7 @@ public final class RuleFileParser {
         Map<String, RuleSection> checks = new LinkedHashMap<>();
         top.section("checks").ifPresent(c -> {
             for (String name : c.keys()) {
-                checks.put(name, c.section(name).orElseThrow());
+                checks.put(name, c.isList(name) ? c.only(name) : c.section(name).orElseThrow());
             }
         });
         RuleSection compare = top.section("compare").orElse(RuleSection.absent(file.toString(), "compare"));
@@ -96,6 +96,16 @@ public final class RuleFileParser {
     public static RuleException unknownEntry(RuleSection entry, String kind, List<String> known) {
         String name = entry.name().substring(entry.name().indexOf('.') + 1);
         return entry.error("unknown " + kind + " '" + name + "'" + Suggestions.hint(name, known) + "; known " + kind + "s: " + String.join(", ", known));
+    }
+
+    /**
+     * A table a rule refers to (as {@code checks.quality[].exists_in}): path or table, format (told from the
+     * path when omitted) and options, like the reference and current data, plus {@code extra} keys.
+     */
+    public static DataSource table(RuleSection parent, String key, List<String> extra) {
+        List<String> allowed = new java.util.ArrayList<>(SOURCE_KEYS);
+        allowed.addAll(extra);
+        return source(parent, key, allowed);
     }
 
     private static DataSource source(RuleSection top, String key) {

@@ -142,6 +142,63 @@ public final class RuleSection {
         return Optional.of(s);
     }
 
+    /** A list of scalars as the file spells them ({@code 3} is "3", {@code 3.10} is "3.10"); a single scalar is a list of one. */
+    public Optional<List<String>> texts(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return values.containsKey(key) ? Optional.of(List.of()) : Optional.empty();
+        }
+        if (v instanceof Map) {
+            throw error(key, dotted(key) + " must be a list of values");
+        }
+        List<?> list = v instanceof List<?> l ? l : List.of(v);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Object o = list.get(i);
+            if (o == null || o instanceof Map || o instanceof List) {
+                throw error(key, dotted(key) + " must be a list of single values");
+            }
+            out.add(doc.textOf(path + "/" + key + (v instanceof List ? "/" + i : ""), o));
+        }
+        return Optional.of(List.copyOf(out));
+    }
+
+    /**
+     * A number that may be written as text in scientific notation ({@code 1e-05}, which YAML 1.1 reads as a
+     * string); null when absent.
+     */
+    public Double decimal(String key, double min, double max) {
+        Object v = values.get(key);
+        if (v == null) {
+            return null;
+        }
+        double d;
+        try {
+            d = v instanceof Number n ? n.doubleValue() : v instanceof String s ? Double.parseDouble(s.strip()) : Double.NaN;
+        } catch (NumberFormatException e) {
+            d = Double.NaN;
+        }
+        if (Double.isNaN(d)) {
+            throw error(key, dotted(key) + " must be a number, not '" + v + "'");
+        }
+        if (!(d >= min && d <= max)) {
+            throw error(key, dotted(key) + " must be between " + fmt(min) + " and " + fmt(max) + ", not " + fmt(d));
+        }
+        return d;
+    }
+
+    /** A section holding only this key of this one (a list under {@code checks}, such as {@code checks.quality}). */
+    public RuleSection only(String key) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put(key, values.get(key));
+        return new RuleSection(doc, path, one);
+    }
+
+    /** Whether the value at {@code key} is a list. */
+    public boolean isList(String key) {
+        return values.get(key) instanceof List;
+    }
+
     /** A list of names; a single scalar is accepted as a one-element list. */
     public Optional<List<String>> strings(String key) {
         Object v = values.get(key);

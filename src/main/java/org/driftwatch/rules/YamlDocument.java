@@ -23,15 +23,18 @@ final class YamlDocument {
     private final String file;
     private final Object root;
     private final Map<String, String> positions;
+    /** The text of every number and boolean as written ({@code 3.10}, {@code 1e-05}), by path. */
+    private final Map<String, String> texts;
 
-    private YamlDocument(String file, Object root, Map<String, String> positions) {
+    private YamlDocument(String file, Object root, Map<String, String> positions, Map<String, String> texts) {
         this.file = file;
         this.root = root;
         this.positions = positions;
+        this.texts = texts;
     }
 
     static YamlDocument empty(String file) {
-        return new YamlDocument(file, Map.of(), Map.of());
+        return new YamlDocument(file, Map.of(), Map.of(), Map.of());
     }
 
     static YamlDocument read(Path path) {
@@ -46,8 +49,9 @@ final class YamlDocument {
             if (first == null) {
                 throw new RuleException(file, "rule file is empty");
             }
-            Object root = readValue(parser, "", positions, file);
-            return new YamlDocument(file, root, positions);
+            Map<String, String> texts = new HashMap<>();
+            Object root = readValue(parser, "", positions, texts, file);
+            return new YamlDocument(file, root, positions, texts);
         } catch (IOException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
             if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
@@ -57,9 +61,13 @@ final class YamlDocument {
         }
     }
 
-    private static Object readValue(JsonParser p, String path, Map<String, String> positions, String file) throws IOException {
+    private static Object readValue(JsonParser p, String path, Map<String, String> positions, Map<String, String> texts, String file)
+        throws IOException {
         positions.put(path, at(file, p.currentTokenLocation()));
         JsonToken t = p.currentToken();
+        if (t.isScalarValue() && t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NULL) {
+            texts.put(path, p.getText());
+        }
         switch (t) {
             case START_OBJECT -> {
                 Map<String, Object> map = new LinkedHashMap<>();
@@ -71,7 +79,7 @@ final class YamlDocument {
                         throw new RuleException(keyPos, "duplicate key '" + key + "'");
                     }
                     p.nextToken();
-                    map.put(key, readValue(p, child, positions, file));
+                    map.put(key, readValue(p, child, positions, texts, file));
                     positions.put(child + "#key", keyPos);
                 }
                 return map;
@@ -80,7 +88,7 @@ final class YamlDocument {
                 List<Object> list = new ArrayList<>();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(readValue(p, path + "/" + i++, positions, file));
+                    list.add(readValue(p, path + "/" + i++, positions, texts, file));
                 }
                 return list;
             }
@@ -122,6 +130,11 @@ final class YamlDocument {
             p = p.substring(0, p.lastIndexOf('/'));
         }
         return positions.getOrDefault(p, file);
+    }
+
+    /** The scalar at a path as the file spells it (a string as it is), or null. */
+    String textOf(String path, Object value) {
+        return value instanceof String s ? s : texts.getOrDefault(path, value == null ? null : String.valueOf(value));
     }
 
     String positionOfKey(String path) {

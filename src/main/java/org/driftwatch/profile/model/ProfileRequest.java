@@ -23,11 +23,13 @@ import java.util.List;
  * @param analyzers   statistics the checks asked the scans to fold on both sides, beside the profile's own
  * @param exactEcdf   columns whose drift is judged by an ECDF statistic (Cramér–von Mises, Anderson–Darling):
  *                    their needs join KS and Wasserstein's in driving the finishing rounds
+ * @param quality     the data-quality constraints to measure on both sides, in rule-file order
  */
 public record ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
                              int maxCategories, int valueTableLimit, List<String> rowColumns, long exactValues,
                              org.driftwatch.data.ModelPlan model, int finishRounds,
-                             List<org.driftwatch.profile.analyzer.Analyzer<?>> analyzers, java.util.Set<String> exactEcdf) {
+                             List<org.driftwatch.profile.analyzer.Analyzer<?>> analyzers, java.util.Set<String> exactEcdf,
+                             List<org.driftwatch.profile.quality.QualityRule> quality) {
     /** Default for {@link #exactValues()}: the exact path costs a shuffle of every numeric value. */
     public static final long EXACT_VALUES = 1_000_000;
     /** Default for {@link #finishRounds()}: enough for columns without drift at 10M rows and 20 columns. */
@@ -39,25 +41,32 @@ public record ProfileRequest(List<String> numerical, List<String> categorical, S
         rowColumns = List.copyOf(rowColumns);
         analyzers = List.copyOf(analyzers);
         exactEcdf = java.util.Set.copyOf(exactEcdf);
+        quality = quality == null ? List.of() : List.copyOf(quality);
+    }
+
+    /** The same request with these data-quality constraints. */
+    public ProfileRequest withQuality(List<? extends org.driftwatch.profile.quality.QualityRule> rules) {
+        return new ProfileRequest(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model,
+            finishRounds, analyzers, exactEcdf, List.copyOf(rules));
     }
 
     public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
                           int maxCategories, int valueTableLimit, List<String> rowColumns, long exactValues,
                           org.driftwatch.data.ModelPlan model, int finishRounds) {
         this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model, finishRounds, List.of(),
-            java.util.Set.of());
+            java.util.Set.of(), List.of());
     }
 
     /** The same request with these analyzers (those of columns not scanned as numbers are left out by the scans). */
     public ProfileRequest withAnalyzers(List<? extends org.driftwatch.profile.analyzer.Analyzer<?>> wanted) {
         return new ProfileRequest(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model,
-            finishRounds, List.copyOf(wanted), exactEcdf);
+            finishRounds, List.copyOf(wanted), exactEcdf, quality);
     }
 
     /** The same request with the columns whose ECDF statistics must be exact where finishing rounds can make them so. */
     public ProfileRequest withExactEcdf(java.util.Set<String> columns) {
         return new ProfileRequest(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model,
-            finishRounds, analyzers, columns);
+            finishRounds, analyzers, columns, quality);
     }
 
     public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,

@@ -23,7 +23,13 @@ import org.driftwatch.profile.sketch.IdSet;
 public record ReferenceProfile(long rows, Map<String, NumericReference> numeric,
                                Map<String, Map<String, Long>> categorical, Map<String, Long> nonNull, String idBitmap,
                                List<String> manyValued, ModelOutcomes outcomes, Map<String, SelfCheck> selfChecks,
-                               Map<String, Map<String, Double>> analyzed) {
+                               Map<String, Map<String, Double>> analyzed, QualitySide quality) {
+    public ReferenceProfile(long rows, Map<String, NumericReference> numeric, Map<String, Map<String, Long>> categorical,
+                            Map<String, Long> nonNull, String idBitmap, List<String> manyValued, ModelOutcomes outcomes,
+                            Map<String, SelfCheck> selfChecks, Map<String, Map<String, Double>> analyzed) {
+        this(rows, numeric, categorical, nonNull, idBitmap, manyValued, outcomes, selfChecks, analyzed, QualitySide.NONE);
+    }
+
     public ReferenceProfile(long rows, Map<String, NumericReference> numeric, Map<String, Map<String, Long>> categorical,
                             Map<String, Long> nonNull, String idBitmap, List<String> manyValued) {
         this(rows, numeric, categorical, nonNull, idBitmap, manyValued, null, Map.of(), Map.of());
@@ -42,20 +48,26 @@ public record ReferenceProfile(long rows, Map<String, NumericReference> numeric,
 
     /** The same profile with the model's finished outcomes. */
     public ReferenceProfile withOutcomes(ModelOutcomes finished) {
-        return new ReferenceProfile(rows, numeric, categorical, nonNull, idBitmap, manyValued, finished, selfChecks, analyzed);
+        return new ReferenceProfile(rows, numeric, categorical, nonNull, idBitmap, manyValued, finished, selfChecks, analyzed, quality);
     }
 
     /** The same profile with these numeric columns. */
     public ReferenceProfile withNumeric(Map<String, NumericReference> columns) {
-        return new ReferenceProfile(rows, columns, categorical, nonNull, idBitmap, manyValued, outcomes, selfChecks, analyzed);
+        return new ReferenceProfile(rows, columns, categorical, nonNull, idBitmap, manyValued, outcomes, selfChecks, analyzed, quality);
     }
 
     /** The same profile with the analyzers' metrics. */
     public ReferenceProfile withAnalyzed(Map<String, Map<String, Double>> metrics) {
-        return new ReferenceProfile(rows, numeric, categorical, nonNull, idBitmap, manyValued, outcomes, selfChecks, metrics);
+        return new ReferenceProfile(rows, numeric, categorical, nonNull, idBitmap, manyValued, outcomes, selfChecks, metrics, quality);
+    }
+
+    /** The same profile with its data-quality measures. */
+    public ReferenceProfile withQuality(QualitySide measured) {
+        return new ReferenceProfile(rows, numeric, categorical, nonNull, idBitmap, manyValued, outcomes, selfChecks, analyzed, measured);
     }
 
     public ReferenceProfile {
+        quality = quality == null ? QualitySide.NONE : quality;
         analyzed = analyzed == null ? Map.of() : Map.copyOf(analyzed);
         selfChecks = selfChecks == null ? Map.of() : Map.copyOf(selfChecks);
         manyValued = manyValued == null ? List.of() : List.copyOf(manyValued);
@@ -81,7 +93,7 @@ public record ReferenceProfile(long rows, Map<String, NumericReference> numeric,
     public DatasetSummary summary() {
         Map<String, NumericSummary> sums = new java.util.HashMap<>();
         numeric.forEach((k, v) -> sums.put(k, v.summary()));
-        return new DatasetSummary(rows, sums, nonNull, selfChecks, analyzed);
+        return new DatasetSummary(rows, sums, nonNull, selfChecks, analyzed, quality);
     }
 
     public IdSet ids() {

@@ -72,6 +72,9 @@ public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields)
             Expression e = projected.get(i) instanceof Alias a ? a.child() : projected.get(i);
             ScanBatch.Field f = field(e, ordinals);
             if (f == null) {
+                f = expression(e, ordinals);
+            }
+            if (f == null) {
                 return Optional.empty();
             }
             fields[i] = f;
@@ -114,6 +117,48 @@ public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields)
             return new ScanBatch.Field(ordinal, ScanBatch.Kind.INTEGER_TEXT, from);
         }
         return null;
+    }
+
+    /**
+     * Any other deterministic expression over the scan's columns (a condition, a cast Spark's vectors do not
+     * hold, a date's instant), bound to the batch's columns and evaluated per row; null when it cannot be.
+     */
+    private static ScanBatch.Field expression(Expression e, Map<ExprId, Integer> ordinals) {
+        if (!e.deterministic() || e.find(x -> x instanceof org.apache.spark.sql.catalyst.expressions.Unevaluable).isDefined()) {
+            return null;
+        }
+        scala.collection.Iterator<Attribute> refs = e.references().iterator();
+        while (refs.hasNext()) {
+            if (!ordinals.containsKey(refs.next().exprId())) {
+                return null;
+            }
+        }
+        return ScanBatch.Field.expression(e.transform(new Binder(ordinals)));
+    }
+
+    /** Replaces each column reference by its position in the batch. */
+    private static final class Binder extends scala.runtime.AbstractPartialFunction<Expression, Expression> implements java.io.Serializable {
+        private final Map<ExprId, Integer> ordinals;
+
+        Binder(Map<ExprId, Integer> ordinals) {
+            this.ordinals = ordinals;
+        }
+
+        @Override
+        public boolean isDefinedAt(Expression x) {
+            return x instanceof AttributeReference a && ordinals.containsKey(a.exprId());
+        }
+
+        @Override
+        public <A1 extends Expression, B1> B1 applyOrElse(A1 x, scala.Function1<A1, B1> otherwise) {
+            if (!isDefinedAt(x)) {
+                return otherwise.apply(x);
+            }
+            AttributeReference a = (AttributeReference) x;
+            @SuppressWarnings("unchecked")
+            B1 bound = (B1) new org.apache.spark.sql.catalyst.expressions.BoundReference(ordinals.get(a.exprId()), a.dataType(), a.nullable());
+            return bound;
+        }
     }
 
     /** A row hash over plain columns of types a batch can hash ({@link RowHashInput}); else null. */

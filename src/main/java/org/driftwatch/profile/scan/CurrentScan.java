@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.Arrays;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.driftwatch.profile.analyzer.AnalyzerFold;
+import org.driftwatch.profile.quality.QualityFold;
+import org.driftwatch.profile.quality.QualityPlan;
 import org.driftwatch.profile.sketch.CellLayout;
 import org.driftwatch.profile.sketch.RowHashFilter;
 import org.driftwatch.profile.sketch.SlotFinder;
@@ -30,6 +32,8 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
     public final OtherFields others;
     /** The requested analyzers of the numeric columns, fed the same buffered values as the summaries. */
     public final AnalyzerFold analyzed;
+    /** The data-quality constraints, folded from the fields after all others. */
+    public final QualityFold quality;
     /** Current rows that may copy a reference row, when the reference's row hashes were given; else null. */
     public final RowHashCandidates copies;
     private final int hashField;
@@ -96,7 +100,13 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
 
     public CurrentScan(Against against, int categorical, int others, boolean integerId, int valueLimit, OutcomeFold.Spec model,
                        AnalyzerFold analyzed) {
+        this(against, categorical, others, integerId, valueLimit, model, analyzed, new QualityFold(QualityPlan.NONE, 0));
+    }
+
+    public CurrentScan(Against against, int categorical, int others, boolean integerId, int valueLimit, OutcomeFold.Spec model,
+                       AnalyzerFold analyzed, QualityFold quality) {
         this.analyzed = analyzed;
+        this.quality = quality;
         int numeric = against.layouts().length;
         summaries = new ValueSummary[numeric];
         slotCounts = new long[numeric][];
@@ -127,6 +137,9 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
         if (copies != null) {
             copies.probe(against.rowHashes(), row.getLong(hashField));
         }
+        if (!quality.isEmpty()) {
+            quality.add(row);
+        }
     }
 
     /** Adds a column batch in the same layout. */
@@ -143,6 +156,9 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
             for (int r = 0; r < columns.size(); r++) {
                 copies.probe(against.rowHashes(), columns.getLong(hashField, r));
             }
+        }
+        if (!quality.isEmpty()) {
+            quality.add(columns);
         }
     }
 
@@ -229,6 +245,7 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
         }
         others.merge(o.others);
         analyzed.merge(o.analyzed);
+        quality.merge(o.quality);
         if (copies != null) {
             copies.merge(o.copies);
         }

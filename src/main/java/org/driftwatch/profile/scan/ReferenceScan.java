@@ -3,6 +3,8 @@ package org.driftwatch.profile.scan;
 import java.io.Serializable;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.driftwatch.profile.analyzer.AnalyzerFold;
+import org.driftwatch.profile.quality.QualityFold;
+import org.driftwatch.profile.quality.QualityPlan;
 import org.driftwatch.profile.sketch.CellHistogram;
 
 /**
@@ -32,6 +34,8 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
     public final OtherFields others;
     /** The requested analyzers of the numeric columns, fed the same buffered values as the summaries. */
     public final AnalyzerFold analyzed;
+    /** The data-quality constraints, folded from the fields after all others. */
+    public final QualityFold quality;
     private transient NumericBatch batch;
     private transient double[] finite;
     private transient boolean[] finiteSecond;
@@ -49,7 +53,13 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
 
     public ReferenceScan(int numeric, int categorical, int others, boolean integerId, int valueLimit, OutcomeFold.Spec model,
                          AnalyzerFold analyzed) {
+        this(numeric, categorical, others, integerId, valueLimit, model, analyzed, new QualityFold(QualityPlan.NONE, 0));
+    }
+
+    public ReferenceScan(int numeric, int categorical, int others, boolean integerId, int valueLimit, OutcomeFold.Spec model,
+                         AnalyzerFold analyzed, QualityFold quality) {
         this.analyzed = analyzed;
+        this.quality = quality;
         summaries = new ValueSummary[numeric];
         cells = new CellHistogram[numeric];
         for (int i = 0; i < numeric; i++) {
@@ -71,6 +81,9 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
             flush();
         }
         others.add(row, n, second);
+        if (!quality.isEmpty()) {
+            quality.add(row);
+        }
     }
 
     /** Adds a column batch in the same layout. */
@@ -89,6 +102,9 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
         RowHalves.second(batch, at, columns, others.categories.length, halves);
         System.arraycopy(halves, 0, batch.second, at, columns.size());
         others.add(columns, n, halves);
+        if (!quality.isEmpty()) {
+            quality.add(columns);
+        }
     }
 
     /**
@@ -134,6 +150,7 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
         }
         others.merge(o.others);
         analyzed.merge(o.analyzed);
+        quality.merge(o.quality);
         return this;
     }
 }

@@ -3,6 +3,7 @@ package org.driftwatch.profile.scan;
 import java.io.Serializable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.execution.vectorized.Dictionary;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.execution.vectorized.WritableColumnVector;
@@ -18,7 +19,11 @@ import org.apache.spark.unsafe.types.UTF8String;
  */
 public final class ScanBatch {
     /** What a projected field is read as; INTEGER_TEXT: an integer column cast to text (class labels stored as numbers). */
-    public enum Kind { DOUBLE, LONG, STRING, INTEGER_TEXT, NOT_NULL, ROW_HASH }
+    public enum Kind {
+        DOUBLE, LONG, STRING, INTEGER_TEXT, NOT_NULL, ROW_HASH,
+        /** Any other deterministic expression of the batch's columns, evaluated row by row (bound to the batch's columns). */
+        EXPRESSION
+    }
 
     /** The batch column's own type. */
     public enum Source {
@@ -37,9 +42,18 @@ public final class ScanBatch {
      * @param inputs     for a ROW_HASH field: the batch columns hashed, in order (else empty)
      * @param inputTypes their Spark types
      */
-    public record Field(int vector, Kind kind, Source source, int[] inputs, DataType[] inputTypes) implements Serializable {
+    public record Field(int vector, Kind kind, Source source, int[] inputs, DataType[] inputTypes, Expression bound) implements Serializable {
         public Field(int vector, Kind kind, Source source) {
-            this(vector, kind, source, new int[0], new DataType[0]);
+            this(vector, kind, source, new int[0], new DataType[0], null);
+        }
+
+        public Field(int vector, Kind kind, Source source, int[] inputs, DataType[] inputTypes) {
+            this(vector, kind, source, inputs, inputTypes, null);
+        }
+
+        /** An expression over the batch's columns, its references bound to their positions. */
+        public static Field expression(Expression bound) {
+            return new Field(-1, Kind.EXPRESSION, Source.OTHER, new int[0], new DataType[0], bound);
         }
     }
 
@@ -50,6 +64,9 @@ public final class ScanBatch {
     private int size;
     /** The row hashes of the current batch, per ROW_HASH field, computed on first use. */
     private final long[][] hashes;
+    /** Per EXPRESSION field, the row last evaluated and its value. */
+    private final int[] evaluatedRow;
+    private final Object[] evaluatedValue;
     private final boolean[] hashed;
     /** Per INTEGER_TEXT field, the text of the small integers met so far: classes are few and small. */
     private final UTF8String[][] smallTexts;
@@ -62,6 +79,8 @@ public final class ScanBatch {
         this.hashes = new long[fields.length][];
         this.hashed = new boolean[fields.length];
         this.smallTexts = new UTF8String[fields.length][];
+        this.evaluatedRow = new int[fields.length];
+        this.evaluatedValue = new Object[fields.length];
         for (int f = 0; f < fields.length; f++) {
             smallTexts[f] = fields[f].kind() == Kind.INTEGER_TEXT ? new UTF8String[SMALL_HIGH - SMALL_LOW] : null;
         }
@@ -70,11 +89,22 @@ public final class ScanBatch {
     ScanBatch of(ColumnarBatch batch) {
         this.batch = batch;
         for (int f = 0; f < fields.length; f++) {
-            vectors[f] = fields[f].kind() == Kind.ROW_HASH ? null : batch.column(fields[f].vector());
+            Kind k = fields[f].kind();
+            vectors[f] = k == Kind.ROW_HASH || k == Kind.EXPRESSION ? null : batch.column(fields[f].vector());
         }
         size = batch.numRows();
         java.util.Arrays.fill(hashed, false);
+        java.util.Arrays.fill(evaluatedRow, -1);
         return this;
+    }
+
+    /** An EXPRESSION field's value on a row (Spark's internal value, null for null), evaluated once per row. */
+    private Object evaluated(int field, int row) {
+        if (evaluatedRow[field] != row) {
+            evaluatedValue[field] = fields[field].bound().eval(batch.getRow(row));
+            evaluatedRow[field] = row;
+        }
+        return evaluatedValue[field];
     }
 
     public int size() {
@@ -87,6 +117,9 @@ public final class ScanBatch {
 
     public boolean isNullAt(int field, int row) {
         Kind k = fields[field].kind();
+        if (k == Kind.EXPRESSION) {
+            return evaluated(field, row) == null;
+        }
         return k != Kind.NOT_NULL && k != Kind.ROW_HASH && vectors[field].isNullAt(row);
     }
 
@@ -114,6 +147,9 @@ public final class ScanBatch {
     static final long XXHASH_SEED = 42L;
 
     public double getDouble(int field, int row) {
+        if (fields[field].kind() == Kind.EXPRESSION) {
+            return ((Number) evaluated(field, row)).doubleValue();
+        }
         ColumnVector v = vectors[field];
         return switch (fields[field].source()) {
             case DOUBLE -> v.getDouble(row);
@@ -130,6 +166,9 @@ public final class ScanBatch {
         if (fields[field].kind() == Kind.ROW_HASH) {
             return rowHashes(field)[row];
         }
+        if (fields[field].kind() == Kind.EXPRESSION) {
+            return ((Number) evaluated(field, row)).longValue();
+        }
         ColumnVector v = vectors[field];
         return switch (fields[field].source()) {
             case LONG -> v.getLong(row);
@@ -143,6 +182,9 @@ public final class ScanBatch {
     public UTF8String getUTF8String(int field, int row) {
         if (fields[field].kind() == Kind.INTEGER_TEXT) {
             return integerText(field, getLong(field, row));
+        }
+        if (fields[field].kind() == Kind.EXPRESSION) {
+            return (UTF8String) evaluated(field, row);
         }
         return vectors[field].getUTF8String(row);
     }
@@ -162,8 +204,11 @@ public final class ScanBatch {
         return t;
     }
 
-    /** For a NOT_NULL field: whether the source value is present. */
+    /** For a NOT_NULL field: whether the source value is present; for a boolean EXPRESSION its value. */
     public boolean getBoolean(int field, int row) {
+        if (fields[field].kind() == Kind.EXPRESSION) {
+            return (Boolean) evaluated(field, row);
+        }
         return !vectors[field].isNullAt(row);
     }
 
@@ -174,6 +219,13 @@ public final class ScanBatch {
 
     /** {@link #doubles(int, double[], boolean[])} written from position {@code at} on. */
     public void doubles(int field, double[] out, boolean[] missing, int at) {
+        if (fields[field].kind() == Kind.EXPRESSION) {
+            for (int r = 0; r < size; r++) {
+                missing[at + r] = isNullAt(field, r);
+                out[at + r] = missing[at + r] ? 0.0 : getDouble(field, r);
+            }
+            return;
+        }
         ColumnVector v = vectors[field];
         int n = size;
         boolean nulls = v.hasNull();
@@ -224,7 +276,8 @@ public final class ScanBatch {
     }
 
     public boolean hasNull(int field) {
-        return fields[field].kind() != Kind.NOT_NULL && vectors[field].hasNull();
+        Kind k = fields[field].kind();
+        return k == Kind.EXPRESSION || (k != Kind.NOT_NULL && vectors[field].hasNull());
     }
 
     private static VarHandle dictionaryHandle() {

@@ -29,9 +29,15 @@ public final class ScanProjection {
         return of(data, numeric, categorical, others, integerId, model, null);
     }
 
-    /** With a row hash (a long) as the very last field when {@code rowHash} is given. */
+    /** With a row hash (a long) as the last field when {@code rowHash} is given. */
     public static Dataset<Row> of(Dataset<Row> data, List<String> numeric, List<String> categorical, List<String> others,
                                   boolean integerId, ModelPlan model, Column rowHash) {
+        return of(data, numeric, categorical, others, integerId, model, rowHash, List.of());
+    }
+
+    /** With {@code extra} fields after all others (the data-quality constraints' fields, {@link #width} on). */
+    public static Dataset<Row> of(Dataset<Row> data, List<String> numeric, List<String> categorical, List<String> others,
+                                  boolean integerId, ModelPlan model, Column rowHash, List<Column> extra) {
         List<Column> cols = new ArrayList<>();
         int i = 0;
         for (String n : numeric) {
@@ -53,9 +59,18 @@ public final class ScanProjection {
             }
         }
         if (rowHash != null) {
-            cols.add(rowHash.as("n" + i));
+            cols.add(rowHash.as("n" + i++));
+        }
+        for (Column c : extra) {
+            cols.add(c.as("n" + i++));
         }
         return data.select(cols.toArray(Column[]::new));
+    }
+
+    /** The number of fields before the extra ones. */
+    public static int width(int numeric, int categorical, int others, ModelPlan model, boolean rowHash) {
+        OutcomeFold.Spec spec = outcomeSpec(model);
+        return numeric + categorical + others + (spec == null ? 0 : spec.fields()) + (rowHash ? 1 : 0);
     }
 
     /** The spec of the outcome fields {@link #of} appends, or null without a model. */

@@ -1,0 +1,29 @@
+package org.driftwatch.profile.quality;
+
+import java.io.Serializable;
+import org.apache.spark.unsafe.types.UTF8String;
+
+/**
+ * Whether one non-null value fails a constraint: a pure predicate on the value as a number or as its
+ * text (Spark's cast to string). A new value constraint is one implementation; the scans evaluate it on
+ * both paths, once per dictionary entry on the column-batch path.
+ */
+public interface ValueTest extends Serializable {
+    /** How the test reads the column. */
+    enum Reads { NUMBER, TEXT }
+
+    Reads reads();
+
+    /** The constraint's key in the rule file. */
+    String kind();
+
+    /** For {@link Reads#NUMBER}: whether the value fails (NaN and ±∞ included). */
+    default boolean failsNumber(double value) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " reads text");
+    }
+
+    /** For {@link Reads#TEXT}: whether the value's text fails. */
+    default boolean failsText(UTF8String text) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " reads numbers");
+    }
+}
