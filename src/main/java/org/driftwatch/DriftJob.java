@@ -110,7 +110,8 @@ public final class DriftJob {
                 + (judgement.explanation().driftTypes().isEmpty() ? "" : " [" + judgement.explanation().driftTypesLine() + "]") + "; reports written to "
                 + files.directory() + " (report.json, report.html, summary.csv)");
 
-            List<ActionResult> done = actions.onReport(report, files.page(), files.jsonBytes(), files.directory(), progress::say);
+            List<ActionResult> done = actions.onReport(report, files.page(), files.jsonBytes(), files.directory(), progress::say,
+                failingRows(profiled.quarantine()));
             if (!done.isEmpty()) {
                 report = report.withActions(done.stream().map(a -> new DriftReport.ActionRecord(a.action(), a.outcome().json(),
                     a.recipients(), a.attempts(), a.message())).toList());
@@ -123,6 +124,24 @@ public final class DriftJob {
             heap.stop();
             spark.sparkContext().clearJobGroup();
         }
+    }
+
+    /** The quarantine as the act stage sees it: a place to write tonight's failing rows, or null. */
+    private static org.driftwatch.actions.FailingRows failingRows(org.driftwatch.profile.quality.Quarantine quarantine) {
+        if (quarantine == null) {
+            return null;
+        }
+        return new org.driftwatch.actions.FailingRows() {
+            @Override
+            public long write(String path, String format, long maxRows) throws IOException {
+                return quarantine.write(path, format, maxRows).rows();
+            }
+
+            @Override
+            public void clear(String path) throws IOException {
+                quarantine.clear(path);
+            }
+        };
     }
 
     /**

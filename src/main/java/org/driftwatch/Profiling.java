@@ -53,7 +53,14 @@ final class Profiling {
         this.progress = progress;
     }
 
-    record Profiled(ColumnPlan plan, JointProfile profile, String referenceDescription, String referenceFormat) {
+    /** @param quarantine tonight's rows failing a data-quality constraint, as they can be kept; null without constraints */
+    record Profiled(ColumnPlan plan, JointProfile profile, String referenceDescription, String referenceFormat,
+                    org.driftwatch.profile.quality.Quarantine quarantine) {
+    }
+
+    private static org.driftwatch.profile.quality.Quarantine quarantine(Dataset<Row> current, ProfileNeeds needs,
+                                                                        java.util.Map<String, Dataset<Row>> tables) {
+        return needs.quality().isEmpty() ? null : new org.driftwatch.profile.quality.Quarantine(current, needs.quality(), tables);
     }
 
     /**
@@ -80,14 +87,15 @@ final class Profiling {
         Dataset<Row> current = labelled == null ? opened : labelled.current();
         ColumnPlan plan = withCounts(resolve(rules, needs, settings, reference, current, referenceSource, currentSource), labelled);
         List<String> rowColumns = needs.identicalRows() ? sharedColumns(reference, current) : List.of();
+        java.util.Map<String, Dataset<Row>> tables = tables(reader, needs);
         JointProfile profile;
         try {
             profile = DatasetProfiler.profile(reference, current, request(plan, settings, rowColumns, reference.schema())
-                .withAnalyzers(needs.analyzers()).withQuality(needs.quality()), tables(reader, needs));
+                .withAnalyzers(needs.analyzers()).withQuality(needs.quality()), tables);
         } catch (NoRowsException e) {
             throw e.naming(e.reference() ? referenceSource.describe() : currentSource.describe());
         }
-        return new Profiled(plan, profile, referenceSource.describe(), referenceSource.format());
+        return new Profiled(plan, profile, referenceSource.describe(), referenceSource.format(), quarantine(current, needs, tables));
     }
 
     /** The trials of a calibration and the columns they compared, by kind. */
@@ -127,13 +135,15 @@ final class Profiling {
         saved.checkFits(file, rules.monitor(), request, referenceIds == null ? null : referenceIds.schema(),
             referenceIds == null ? null : DataFiles.fingerprint(referenceIds));
         sayProfiling(plan);
+        java.util.Map<String, Dataset<Row>> tables = tables(reader, needs);
         JointProfile profile;
         try {
-            profile = DatasetProfiler.profile(saved.profile(), current, request, referenceIds, tables(reader, needs));
+            profile = DatasetProfiler.profile(saved.profile(), current, request, referenceIds, tables);
         } catch (NoRowsException e) {
             throw e.naming(currentSource.describe());
         }
-        return new Profiled(plan, profile, "profile " + file + " of " + saved.referenceSource(), "profile");
+        return new Profiled(plan, profile, "profile " + file + " of " + saved.referenceSource(), "profile",
+            quarantine(current, needs, tables));
     }
 
     /**

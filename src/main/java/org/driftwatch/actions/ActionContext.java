@@ -11,7 +11,11 @@ import java.util.function.Supplier;
  * What every action runs with: the environment its secrets come from, the progress log, and the shared
  * ways of running (HTTP backoff, one-off actions recorded in the ledger, every outcome logged).
  */
-public record ActionContext(Map<String, String> env, Consumer<String> log) {
+public record ActionContext(Map<String, String> env, Consumer<String> log, FailingRows failingRows) {
+    public ActionContext(Map<String, String> env, Consumer<String> log) {
+        this(env, log, null);
+    }
+
     public ActionResult logged(ActionResult r) {
         log.accept(r.action() + " " + r.outcome().json().replace('_', ' ') + ": " + r.message());
         return r;

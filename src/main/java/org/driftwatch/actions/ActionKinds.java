@@ -5,7 +5,7 @@ import org.driftwatch.actions.email.ReportMailing;
 
 /** The registered kinds of action, in the order a run carries them out: mail first, then triggers, then webhooks. */
 public final class ActionKinds {
-    public static final List<ActionKind> ALL = List.of(new ReportMailing.Kind(), new AirflowTrigger.Kind(), new Webhook.Kind());
+    public static final List<ActionKind> ALL = List.of(new QuarantineAction.Kind(), new ReportMailing.Kind(), new AirflowTrigger.Kind(), new Webhook.Kind());
 
     private ActionKinds() {
     }

@@ -59,9 +59,15 @@ public final class ActionPlan {
 
     /** Acts on a finished report whose files are in {@code reportDir}. */
     public List<ActionResult> onReport(DriftReport report, HtmlReport html, byte[] reportJson, Path reportDir, Consumer<String> log) {
+        return onReport(report, html, reportJson, reportDir, log, null);
+    }
+
+    /** @param failing tonight's rows failing a data-quality constraint, for actions that keep them; null for none */
+    public List<ActionResult> onReport(DriftReport report, HtmlReport html, byte[] reportJson, Path reportDir, Consumer<String> log,
+                                       FailingRows failing) {
         String reportPath = reportDir.resolve("report.json").toAbsolutePath().toString();
         Action.Judged judged = new Action.Judged(report, html, reportJson, reportPath, new DoneLedger(reportDir));
-        ActionContext context = new ActionContext(env, log);
+        ActionContext context = new ActionContext(env, log, failing);
         List<ActionResult> results = new ArrayList<>();
         for (Action a : actions) {
             results.addAll(a.onReport(judged, context));

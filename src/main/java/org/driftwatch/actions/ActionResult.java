@@ -9,7 +9,7 @@ public record ActionResult(String action, Outcome outcome, List<String> recipien
     }
 
     public enum Outcome {
-        SENT, TRIGGERED, ALREADY_DONE, SKIPPED, FAILED;
+        SENT, TRIGGERED, WRITTEN, ALREADY_DONE, SKIPPED, FAILED;
 
         public String json() {
             return name().toLowerCase();

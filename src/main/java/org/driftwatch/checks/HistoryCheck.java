@@ -16,11 +16,12 @@ import org.driftwatch.rules.Suggestions;
  * dynamic bounds). For each metric and column, the mean and standard deviation of the last {@code window}
  * runs give a band; outside mean ± {@code sigma}·std it warns, outside ± {@code fail_sigma}·std it fails.
  * With fewer than {@code min_runs} earlier runs it is still learning and says so. {@code rows} is the
- * current row count; the others are the history's column metrics.
+ * current row count; {@code failed_share} each data-quality constraint's failing share (and a freshness
+ * constraint's age); the others are the history's column metrics.
  */
 public final class HistoryCheck implements Check {
     static final List<String> METRICS = List.of("rows", "null_share", "psi", "mean", "ks_statistic", "wasserstein_normed",
-        "jensen_shannon", "drift_score");
+        "jensen_shannon", "drift_score", "failed_share");
     private final int window;
     private final int minRuns;
     private final double sigma;
@@ -44,7 +45,7 @@ public final class HistoryCheck implements Check {
         int minRuns = s.integer("min_runs", Math.min(7, window), 2, window);
         double sigma = s.number("sigma", 3, 0.1, 100);
         double failSigma = s.number("fail_sigma", Math.max(5, sigma), sigma, 1000);
-        List<String> metrics = s.strings("metrics").orElse(List.of("rows", "null_share", "psi", "mean"));
+        List<String> metrics = s.strings("metrics").orElse(List.of("rows", "null_share", "psi", "mean", "failed_share"));
         for (String m : metrics) {
             if (!METRICS.contains(m)) {
                 throw s.error("metrics", "checks.history.metrics: unknown metric '" + m + "'" + Suggestions.hint(m, METRICS)
@@ -82,6 +83,12 @@ public final class HistoryCheck implements Check {
             if (metric.equals("rows")) {
                 out.add(judge(null, metric, comparison.currentRows(), earlier.numbers(EarlierRuns.RUN, "rows_current", window))
                     .showing(DriftKind.UPSTREAM));
+                continue;
+            }
+            if (metric.equals("failed_share")) {
+                RememberedNumbers.quality(comparison.quality()).forEach((column, numbers) -> numbers.forEach((m, tonight) ->
+                    out.add(judge(column.substring(RememberedNumbers.qualityColumn("").length()), m, tonight,
+                        earlier.numbers(column, m, window)).showing(DriftKind.UPSTREAM))));
                 continue;
             }
             for (ColumnComparison c : comparison.allColumns()) {

@@ -31,6 +31,33 @@ public final class RememberedNumbers {
         return out;
     }
 
+    /** The history's column of a data-quality constraint (a name no data column has: constraint names are free). */
+    public static String qualityColumn(String constraint) {
+        return QUALITY + constraint;
+    }
+
+    static final String QUALITY = "_quality:";
+
+    /**
+     * Tonight's number of every data-quality constraint, by its history column: {@code failed_share}, or
+     * {@code age_hours} for freshness; none where nothing was checked.
+     */
+    public static Map<String, Map<String, Double>> quality(QualityMeasures q) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        q.current().measures().forEach((name, m) -> {
+            Map<String, Double> numbers = new LinkedHashMap<>();
+            if ("freshness".equals(m.kind())) {
+                put(numbers, "age_hours", q.ageHours(m.latestMicros()));
+            } else {
+                put(numbers, "failed_share", m.failedShare());
+            }
+            if (!numbers.isEmpty()) {
+                out.put(qualityColumn(name), numbers);
+            }
+        });
+        return out;
+    }
+
     private static void put(Map<String, Double> out, String metric, Double v) {
         if (v != null && Double.isFinite(v)) {
             out.put(metric, v);

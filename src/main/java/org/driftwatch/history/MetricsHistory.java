@@ -11,6 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.driftwatch.compare.ColumnComparison;
 import org.driftwatch.compare.EarlierRuns;
+import org.driftwatch.compare.RememberedNumbers;
 import org.driftwatch.judge.PastNights;
 import org.driftwatch.report.DriftReport;
 import org.driftwatch.report.Trends;
@@ -115,6 +116,18 @@ public final class MetricsHistory {
             }
         }
         nights.add(new Trends.Night(tonight.date(), tonight.decision().verdict().json(), tonight.status().json()));
-        return new Trends(columns, nights.subList(Math.max(0, nights.size() - Trends.NIGHTS), nights.size()));
+        Map<String, List<Trends.Share>> quality = new LinkedHashMap<>();
+        RememberedNumbers.quality(tonight.comparison().quality()).forEach((column, numbers) -> numbers.forEach((metric, v) -> {
+            List<Trends.Share> shares = new ArrayList<>();
+            for (String d : dates) {
+                Double before = earlier.number(d, column, metric);
+                if (before != null) {
+                    shares.add(new Trends.Share(d, before));
+                }
+            }
+            shares.add(new Trends.Share(tonight.date(), v));
+            quality.put(column.substring(RememberedNumbers.qualityColumn("").length()), shares);
+        }));
+        return new Trends(columns, nights.subList(Math.max(0, nights.size() - Trends.NIGHTS), nights.size()), quality);
     }
 }

@@ -157,6 +157,7 @@ final class QualitySection implements ReportSection {
             r.put("reference", shown(l.reference(), report.comparison().quality()));
             r.put("samples", samples(l.current()));
             r.put("message", l.finding().message());
+            r.put("trend", trend(report.trends().quality().get(l.name()), "freshness".equals(l.kind())));
             rows.add(r);
         }
         long failing = lines.stream().filter(l -> l.finding().status() != Status.OK).count();
@@ -167,6 +168,21 @@ final class QualitySection implements ReportSection {
         model.put("failingRows", failingRows(report));
         return new HtmlBlock(TEMPLATE, model, List.of());
     }
+
+    /** The last nights' failing shares (ages), oldest first, when the history has more than tonight. */
+    private static String trend(List<org.driftwatch.report.Trends.Share> shares, boolean ages) {
+        if (shares == null || shares.size() < 2) {
+            return "";
+        }
+        List<String> out = new ArrayList<>();
+        for (org.driftwatch.report.Trends.Share s : shares.subList(Math.max(0, shares.size() - TREND_NIGHTS), shares.size())) {
+            out.add(ages ? String.format(Locale.ROOT, "%.0f h", s.value()) : percent(s.value()));
+        }
+        return "last " + out.size() + " nights: " + String.join(" → ", out);
+    }
+
+    /** Nights the page's trend line of a constraint shows. */
+    static final int TREND_NIGHTS = 7;
 
     private static String failingRows(DriftReport report) {
         QualityMeasures q = report.comparison().quality();

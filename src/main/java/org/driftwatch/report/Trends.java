@@ -9,8 +9,16 @@ import java.util.Map;
  * The monitor's recent past, from the metrics history, with tonight appended: per column its PSI and drift
  * score over the last runs (oldest first), and the verdict of the last nights. Empty for a new monitor.
  */
-public record Trends(Map<String, List<Point>> columns, List<Night> verdicts) {
+public record Trends(Map<String, List<Point>> columns, List<Night> verdicts, Map<String, List<Share>> quality) {
     public static final Trends NONE = new Trends(Map.of(), List.of());
+
+    public Trends(Map<String, List<Point>> columns, List<Night> verdicts) {
+        this(columns, verdicts, Map.of());
+    }
+
+    /** One night's failing share of a data-quality constraint (or a freshness constraint's age in hours). */
+    public record Share(String date, double value) {
+    }
     /** Runs a sparkline shows. */
     public static final int RUNS = 30;
     /** Nights the verdict row shows. */
@@ -31,6 +39,7 @@ public record Trends(Map<String, List<Point>> columns, List<Night> verdicts) {
     public Trends {
         columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         verdicts = List.copyOf(verdicts);
+        quality = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(quality));
     }
 
     /**

@@ -108,6 +108,9 @@ final class ProfileCodec {
                 fields.forEach((k, v) -> number(f, k, v));
             });
         }
+        if (!p.quality().measures().isEmpty()) {
+            o.set("quality", QualityCodec.write(p.quality()));
+        }
         if (p.selfChecks().isEmpty()) {
             return o;   // profiles written before the self-check read and write back byte for byte
         }
@@ -189,7 +192,7 @@ final class ProfileCodec {
         r.object(p, "categorical").fields().forEachRemaining(e -> categorical.put(e.getKey(), r.counts(e.getValue())));
         return new ReferenceProfile(r.longValue(p, "rows"), numeric, categorical, r.counts(r.object(p, "non_null")),
             r.textOrNull(p, "id_bitmap"), r.strings(p, "many_valued"), OutcomesCodec.read(p.get("model_outcomes"), r), readSelfChecks(p, r),
-            readAnalyzed(p, r));
+            readAnalyzed(p, r), QualityCodec.read(p.get("quality"), r));
     }
 
     private static ReferenceProfile.NumericReference readNumeric(JsonNode n, FieldReader r) {
