@@ -82,7 +82,7 @@ public final class QualityResults {
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < Math.min(k, all.size()); i++) {
             Object v = all.get(i).value();
-            out.add(v instanceof UTF8String s ? s.toString() : integral(type) ? (Object) (long) (double) (Double) v : v);
+            out.add(v instanceof UTF8String s ? typed(s.toString(), type) : integral(type) ? (Object) (long) (double) (Double) v : v);
         }
         return out;
     }
@@ -113,6 +113,9 @@ public final class QualityResults {
 
     /** A failing value's text back as the column's kind of value. */
     static Object typed(String text, DataType type) {
+        if (type instanceof org.apache.spark.sql.types.DecimalType) {
+            return text;   // a decimal's digits as they are
+        }
         if (integral(type)) {
             return Long.parseLong(text);
         }
