@@ -73,7 +73,8 @@ public final class RuleSection {
         return error(key, false, message);
     }
 
-    private RuleException error(String key, boolean atKey, String message) {
+    /** An error placed at a key ({@code atKey}) or at its value. */
+    public RuleException error(String key, boolean atKey, String message) {
         String p = path + "/" + key;
         return new RuleException(atKey ? doc.positionOfKey(p) : doc.positionOf(p), message);
     }

@@ -30,7 +30,7 @@ public record ConditionRule(String name, String expression, int samples) impleme
     public static ConditionRule parse(String name, String expression, int samples) {
         try {
             CatalystSqlParser$.MODULE$.parseExpression(expression);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {   // Spark's ParseException is checked in Java's eyes
             throw new IllegalArgumentException("Spark cannot parse the condition: " + firstLine(e.getMessage()));
         }
         return new ConditionRule(name, expression, samples);
@@ -45,7 +45,7 @@ public record ConditionRule(String name, String expression, int samples) impleme
         Dataset<Row> probe;
         try {
             probe = data.select(functions.expr(expression));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {   // AnalysisException: a column that is not there, a function that does not exist
             throw new IllegalArgumentException("the condition cannot be evaluated: " + firstLine(e.getMessage()));
         }
         DataType type = probe.schema().fields()[0].dataType();
