@@ -50,6 +50,11 @@ public final class DriftBenchmark {
 
     /** One measurement: seconds, Spark jobs and stages run, and peak heap of a piece of work. */
     record Measure(double seconds, int jobs, int stages, long peakHeapBytes) {
+        /** The mean seconds of runs of the same work; its jobs and stages (the same each time) and the highest peak. */
+        static Measure mean(List<Measure> runs) {
+            return new Measure(runs.stream().mapToDouble(Measure::seconds).average().orElse(0), runs.get(runs.size() - 1).jobs(),
+                runs.get(runs.size() - 1).stages(), runs.stream().mapToLong(Measure::peakHeapBytes).max().orElse(0));
+        }
     }
 
     /** Counts jobs and completed stages whatever job group the work sets. */
@@ -69,6 +74,31 @@ public final class DriftBenchmark {
     }
 
     private final Counter counter = new Counter();
+    private int qualityPairs = 1;
+
+    /** Alternating pairs of runs without and with {@link #QUALITY}'s constraints per size (0: none). */
+    public DriftBenchmark withQualityPairs(int pairs) {
+        this.qualityPairs = pairs;
+        return this;
+    }
+
+    /**
+     * Ten data-quality constraints on the generated columns: two unique (the id, and a near-unique double:
+     * a shuffle of every value), one exists_in against the reference's categories, seven folded in the scans.
+     */
+    static String quality(Path categories) {
+        return "checks:\n  quality:\n"
+            + "    - {column: id, unique: true}\n"
+            + "    - {column: n0, unique: true}\n"
+            + "    - {column: cat0, exists_in: {path: \"" + categories + "\", column: cat0}}\n"
+            + "    - {column: n1, range: {min: -10, max: 20}}\n"
+            + "    - {column: n2, range: {min: 0}, mostly: 0.5}\n"
+            + "    - {column: cat1, allowed: [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9]}\n"
+            + "    - {column: cat2, pattern: \"c[0-9]+\"}\n"
+            + "    - {column: cat3, length: {min: 2, max: 3}}\n"
+            + "    - {name: n3_or_n4, condition: \"n3 > 0 OR n4 IS NULL\"}\n"
+            + "    - {column: n5, range: {max: 8}, mostly: 0.99}\n";
+    }
 
     public String run(List<Long> sizes, int numerical, int categorical, long wideRows, int wideColumns, long naiveMaxRows) {
         return run(sizes, numerical, categorical, wideRows, wideColumns, naiveMaxRows, false);
@@ -110,6 +140,9 @@ public final class DriftBenchmark {
                 add(label + " CSV", "floor: one scan of both datasets (schema inferred, as a run reads them)", csvFloor, csvFloor);
                 add(label + " CSV", "driftwatch run (all checks, reports)", csvRun, csvFloor);
             }
+            if (qualityPairs > 0 && categorical >= 4 && numerical >= 6) {
+                quality(label, data);
+            }
             if (n <= naiveMaxRows) {
                 add(label, "naive per-column baseline", measure(() -> naive(data)), floor);
             }
@@ -134,6 +167,27 @@ public final class DriftBenchmark {
         }
         spark.sparkContext().removeSparkListener(counter);
         return table(rows);
+    }
+
+    /** Runs without and with the ten constraints, alternating; the mean of each, the second against the first. */
+    private void quality(String label, Path data) {
+        Path categories = data.resolve("categories.parquet");
+        if (!Files.exists(categories.resolve("_SUCCESS"))) {
+            spark.read().parquet(data.resolve("reference.parquet").toString()).select("cat0").distinct().coalesce(1)
+                .write().mode("overwrite").parquet(categories.toString());
+        }
+        RuleSet plain = rules(data, "parquet", true, "", "rules");
+        RuleSet checked = rules(data, "parquet", true, quality(categories), "rules-quality");
+        List<Measure> without = new ArrayList<>();
+        List<Measure> with = new ArrayList<>();
+        for (int i = 0; i < qualityPairs; i++) {
+            without.add(measure(() -> driftwatch(plain, data)));
+            with.add(measure(() -> driftwatch(checked, data)));
+        }
+        Measure a = Measure.mean(without);
+        Measure b = Measure.mean(with);
+        add(label, "driftwatch run, the base of the next row (mean of " + qualityPairs + ")", a, a);
+        add(label, "driftwatch run with 10 data-quality constraints (× the row above)", b, a);
     }
 
     /** The Markdown table README quotes. */
@@ -254,8 +308,12 @@ public final class DriftBenchmark {
 
     /** The same with more rule-file lines ({@code extra}), written beside it under another name. */
     private RuleSet rules(Path data, String format, boolean id, String extra) {
+        return rules(data, format, id, extra, (id ? "rules" : "rules-without-id") + (extra.isEmpty() ? "" : "-bounded"));
+    }
+
+    private RuleSet rules(Path data, String format, boolean id, String extra, String name) {
         try {
-            Path rules = data.resolve((id ? "rules" : "rules-without-id") + (extra.isEmpty() ? "" : "-bounded") + ".yaml");
+            Path rules = data.resolve(name + ".yaml");
             Files.writeString(rules, "monitor: bench\nreference: {path: \"" + data.resolve("reference." + format) + "\", format: " + format + "}\n"
                 + "current: {path: \"" + data.resolve("current." + format) + "\", format: " + format + "}\n" + (id ? "columns: {id: id}\n" : "")
                 + extra);

@@ -38,6 +38,11 @@ final class BenchmarkCommand implements Callable<Integer> {
         description = "Also time sizes up to this many rows from CSV copies of the data; 0 skips it (default: ${DEFAULT-VALUE}).")
     long csvMaxRows;
 
+    @Option(names = "--quality-pairs", defaultValue = "1",
+        description = "Alternating pairs of runs without and with 10 data-quality constraints (2 unique, 1 exists_in, 7 folded)"
+            + " per size, the ratio quoted in README; 0 skips them (default: ${DEFAULT-VALUE}).")
+    int qualityPairs;
+
     @Option(names = "--data", defaultValue = "target/benchmark", description = "Where generated data is kept between runs (default: ${DEFAULT-VALUE}).")
     Path data;
 
@@ -45,7 +50,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() {
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch benchmark")) {
             String table = new DriftBenchmark(lease.spark(), data, RunCommand::progress)
-                .run(rows, numerical, categorical, wideRows, wideColumns, naiveMaxRows, model, csvMaxRows);
+                .withQualityPairs(qualityPairs).run(rows, numerical, categorical, wideRows, wideColumns, naiveMaxRows, model, csvMaxRows);
             System.out.println("Spark " + lease.spark().version() + ", " + lease.spark().sparkContext().master() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, driver heap max " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
             System.out.print(table);
