@@ -174,6 +174,26 @@ class DataQualityRunTest {
     }
 
     @Test
+    void valuesTooManyToHoldGiveTheSameAnswersByAggregation() throws IOException {
+        JsonNode held = quality(rules("parquet", ""));
+        SparkSession spark = TestSpark.session();
+        spark.conf().set(org.driftwatch.profile.quality.QualityMeasurement.HELD_VALUES, "1");
+        spark.conf().set(org.driftwatch.profile.quality.QualityPlan.KEPT_FAILING_VALUES, "1");
+        JsonNode aggregated;
+        try {
+            aggregated = quality(rules("parquet", ""));
+        } finally {
+            spark.conf().unset(org.driftwatch.profile.quality.QualityMeasurement.HELD_VALUES);
+            spark.conf().unset(org.driftwatch.profile.quality.QualityPlan.KEPT_FAILING_VALUES);
+        }
+        for (String name : List.of("amount_range", "name_length", "name_pattern", "code_allowed", "id_unique", "code_exists_in")) {
+            assertEquals(item(held, name).toString(), item(aggregated, name).toString(), name
+                + ": the referenced values, unique candidates and failing values held or aggregated give one answer");
+        }
+        assertEquals(held.get("quality_rows").toString(), aggregated.get("quality_rows").toString());
+    }
+
+    @Test
     void aStaleNightFailsFreshnessAndTheReportShowsIt() throws IOException {
         DriftJob.Outcome out = run(rules("parquet", ""), "2026-03-03");
         JsonNode fresh = item(new ObjectMapper().readTree(out.reportJson().toFile()), "ts_freshness");

@@ -14,7 +14,12 @@ public final class FailingValues implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Distinct failing values kept per constraint and side. */
     public static final int LIMIT = 10_000;
+    private final int limit;
     private HashMap<Object, long[]> counts = new HashMap<>();
+
+    public FailingValues(int limit) {
+        this.limit = limit;
+    }
     private boolean overflow;
 
     public void add(Object value, long count) {
@@ -24,7 +29,7 @@ public final class FailingValues implements Serializable {
         long[] c = counts.get(value);
         if (c != null) {
             c[0] += count;
-        } else if (counts.size() < LIMIT) {
+        } else if (counts.size() < limit) {
             counts.put(value, new long[] {count});
         } else {
             overflow = true;

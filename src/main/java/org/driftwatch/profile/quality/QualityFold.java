@@ -7,6 +7,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.execution.vectorized.Dictionary;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.driftwatch.profile.scan.ScanBatch;
+import org.driftwatch.profile.sketch.DuplicateFilter;
 
 /**
  * The data-quality constraints of one side, folded in a scan the run already makes (reference pass 1, the
@@ -27,6 +28,8 @@ public final class QualityFold implements Serializable {
     final FailingValues[] values;
     final List<List<Object[]>> rowSamples;
     final long[] latest;
+    /** Per unique constraint, the values that may repeat ({@link DuplicateFilter}); null for the others. */
+    final DuplicateFilter[] filters;
     final boolean[] hasLatest;
     private transient boolean[] rowFails;
     private transient Dictionary[] seen;
@@ -42,10 +45,14 @@ public final class QualityFold implements Serializable {
         rowSamples = new ArrayList<>();
         latest = new long[n];
         hasLatest = new boolean[n];
+        filters = new DuplicateFilter[n];
         for (int i = 0; i < n; i++) {
-            values[i] = new FailingValues();
+            values[i] = new FailingValues(plan.keptFailingValues());
             rowSamples.add(new ArrayList<>());
             latest[i] = Long.MIN_VALUE;
+            if (plan.entries().get(i).read() == QualityPlan.Read.UNIQUE) {
+                filters[i] = DuplicateFilter.forValues(plan.expectedValues());
+            }
         }
     }
 
@@ -69,7 +76,7 @@ public final class QualityFold implements Serializable {
                     if (!row.isNullAt(f)) {
                         checked[i]++;
                         double v = row.getDouble(f);
-                        if (((ValueRule) e.rule()).test().failsNumber(v)) {
+                        if (e.test().failsNumber(v)) {
                             failed[i]++;
                             values[i].add(number(v), 1);
                             fails = true;
@@ -80,7 +87,7 @@ public final class QualityFold implements Serializable {
                     if (!row.isNullAt(f)) {
                         checked[i]++;
                         UTF8String s = row.getUTF8String(f);
-                        if (((ValueRule) e.rule()).test().failsText(s)) {
+                        if (e.test().failsText(s)) {
                             failed[i]++;
                             values[i].add(s.clone(), 1);
                             fails = true;
@@ -99,6 +106,12 @@ public final class QualityFold implements Serializable {
                 }
                 case MEMBER -> fails |= !row.isNullAt(f) && e.failing().contains(row.getUTF8String(f));
                 case MISTYPED -> checked[i] += row.isNullAt(f) ? 0 : 1;
+                case UNIQUE -> {
+                    if (!row.isNullAt(f)) {
+                        checked[i]++;
+                        filters[i].add(hash(e.valueType(), row, f));
+                    }
+                }
                 case LATEST -> {
                     if (!row.isNullAt(f)) {
                         checked[i]++;
@@ -128,7 +141,15 @@ public final class QualityFold implements Serializable {
             QualityPlan.Entry e = entries.get(i);
             int f = first + e.field();
             switch (e.read()) {
-                case NUMBER -> numbers(batch, i, f, ((ValueRule) e.rule()).test());
+                case NUMBER -> numbers(batch, i, f, e.test());
+                case UNIQUE -> {
+                    for (int r = 0; r < n; r++) {
+                        if (!batch.isNullAt(f, r)) {
+                            checked[i]++;
+                            filters[i].add(hash(e.valueType(), batch, f, r));
+                        }
+                    }
+                }
                 case TEXT, MEMBER -> texts(batch, i, f, e);
                 case MISTYPED -> {
                     for (int r = 0; r < n; r++) {
@@ -183,7 +204,7 @@ public final class QualityFold implements Serializable {
     /** A text constraint (or a row's membership in the failing values): once per dictionary entry when the batch has one. */
     private void texts(ScanBatch batch, int i, int f, QualityPlan.Entry e) {
         boolean member = e.read() == QualityPlan.Read.MEMBER;
-        ValueTest test = member ? null : ((ValueRule) e.rule()).test();
+        ValueTest test = member ? null : e.test();
         Dictionary dictionary = batch.dictionary(f);
         if (dictionary == null) {
             for (int r = 0; r < batch.size(); r++) {
@@ -253,6 +274,27 @@ public final class QualityFold implements Serializable {
         return v[id] == 2;
     }
 
+    /** A unique column's value as the duplicate filter hashes it: a whole number or a double by its bits, a text by its bytes. */
+    static long hash(char type, InternalRow row, int f) {
+        return switch (type) {
+            case 'l' -> row.getLong(f);
+            case 'd' -> Double.doubleToLongBits(row.getDouble(f));
+            default -> text(row.getUTF8String(f));
+        };
+    }
+
+    static long hash(char type, ScanBatch batch, int f, int r) {
+        return switch (type) {
+            case 'l' -> batch.getLong(f, r);
+            case 'd' -> Double.doubleToLongBits(batch.getDouble(f, r));
+            default -> text(batch.getUTF8String(f, r));
+        };
+    }
+
+    private static long text(UTF8String s) {
+        return org.apache.spark.sql.catalyst.expressions.XXH64.hashUnsafeBytes(s.getBaseObject(), s.getBaseOffset(), s.numBytes(), 42L);
+    }
+
     private void latest(int i, long micros) {
         hasLatest[i] = true;
         latest[i] = Math.max(latest[i], micros);
@@ -301,6 +343,9 @@ public final class QualityFold implements Serializable {
                 if (mine.size() < plan.entries().get(i).rule().samples()) {
                     mine.add(s);
                 }
+            }
+            if (filters[i] != null) {
+                filters[i].merge(o.filters[i]);
             }
             if (o.hasLatest[i]) {
                 latest(i, o.latest[i]);

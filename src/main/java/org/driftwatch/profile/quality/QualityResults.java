@@ -25,51 +25,64 @@ public final class QualityResults {
     private QualityResults() {
     }
 
-    /** Finds a value constraint's samples exactly when its fold kept too many distinct failing values. */
+    /**
+     * Finds the samples of the value constraints whose folds kept too many distinct failing values, exactly,
+     * all of them together; by constraint name.
+     */
     public interface Overflow {
-        List<Object> samples(ValueRule rule, DataType type);
+        Map<String, List<Object>> samples(List<QualityPlan.Entry> overflowed);
     }
 
-    public static QualitySide side(QualityFold fold, KeyedQuality.Side keyed, Overflow overflow) {
+    /**
+     * @param elsewhere   the measures of constraints a later pass counted (unique, exists_in by aggregation), by name
+     * @param failingRows the rows failing any row-level constraint, when a recount replaced the fold's; else null
+     * @param note        why the failing rows could not be counted (then they are null), or null
+     */
+    public static QualitySide side(QualityFold fold, Map<String, QualityMeasure> elsewhere, Long failingRows, String note,
+                                   Overflow overflow) {
         Map<String, QualityMeasure> out = new LinkedHashMap<>();
         List<QualityPlan.Entry> entries = fold.plan().entries();
-        boolean allRowsCounted = true;
-        String note = null;
+        List<QualityPlan.Entry> overflowed = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if ((entries.get(i).read() == QualityPlan.Read.NUMBER || entries.get(i).read() == QualityPlan.Read.TEXT) && fold.values[i].overflow()) {
+                overflowed.add(entries.get(i));
+            }
+        }
+        Map<String, List<Object>> exact = overflowed.isEmpty() ? Map.of() : overflow.samples(overflowed);
         for (int i = 0; i < entries.size(); i++) {
             QualityPlan.Entry e = entries.get(i);
             QualityRule rule = e.rule();
+            String kind = rule.kind();
             if (e.error() != null) {
-                out.put(rule.name(), QualityMeasure.unmeasurable(rule.kind(), rule.column(), fold.rows, e.error()));
+                out.put(rule.name(), QualityMeasure.unmeasurable(kind, rule.column(), fold.rows, e.error()));
             } else if (e.read() == QualityPlan.Read.MISTYPED) {
                 out.put(rule.name(), fold.checked[i] > 0
-                    ? QualityMeasure.unmeasurable(rule.kind(), rule.column(), fold.rows, "column '" + rule.column() + "' holds text, not numbers")
-                    : new QualityMeasure(rule.kind(), rule.column(), fold.rows, 0, 0L, null, null, null, List.of(), null));
-            } else if (KeyedQuality.keyed(rule)) {
-                QualityMeasure m = keyed.measures().get(rule.name());
-                if (m == null) {
-                    continue;
-                }
-                if (m.error() == null && e.read() != QualityPlan.Read.MEMBER && m.failed() != null && m.failed() > 0) {
-                    allRowsCounted = false;
-                    note = "'" + rule.name() + "' has more than " + KeyedQuality.MEMBER_LIMIT + " distinct failing values";
-                }
-                out.put(rule.name(), new QualityMeasure(rule.kind(), rule.column(), fold.rows, m.checked(), m.failed(), m.distinct(), m.duplicatedValues(), null,
-                    m.samples().stream().map(v -> typed((String) v, e.type())).toList(), m.error() == null ? null : m.error()));
-            } else if (rule instanceof FreshnessRule) {
-                out.put(rule.name(), new QualityMeasure(rule.kind(), rule.column(), fold.rows, fold.checked[i], null, null, null,
+                    ? QualityMeasure.unmeasurable(kind, rule.column(), fold.rows, "column '" + rule.column() + "' holds text, not numbers")
+                    : new QualityMeasure(kind, rule.column(), fold.rows, 0, 0L, null, null, null, List.of(), null));
+            } else if (elsewhere.containsKey(rule.name())) {
+                out.put(rule.name(), elsewhere.get(rule.name()).withRows(fold.rows));
+            } else if (e.read() == QualityPlan.Read.LATEST) {
+                out.put(rule.name(), new QualityMeasure(kind, rule.column(), fold.rows, fold.checked[i], null, null, null,
                     fold.hasLatest[i] ? fold.latest[i] : null, List.of(), null));
-            } else if (rule instanceof ConditionRule c) {
-                out.put(rule.name(), new QualityMeasure(rule.kind(), rule.column(), fold.rows, fold.checked[i], fold.failed[i], null, null, null,
+            } else if (e.read() == QualityPlan.Read.CONDITION) {
+                out.put(rule.name(), new QualityMeasure(kind, rule.column(), fold.rows, fold.checked[i], fold.failed[i], null, null, null,
                     conditionSamples(fold.rowSamples.get(i), e), null));
-            } else {
-                ValueRule v = (ValueRule) rule;
-                List<Object> samples = fold.values[i].overflow() ? overflow.samples(v, e.type())
-                    : samples(fold.values[i].counts(), v.samples(), e.type());
-                out.put(rule.name(), new QualityMeasure(rule.kind(), rule.column(), fold.rows, fold.checked[i], fold.failed[i], null, null, null, samples, null));
+            } else if (e.read() == QualityPlan.Read.NUMBER || e.read() == QualityPlan.Read.TEXT) {
+                List<Object> samples = fold.values[i].overflow() ? exact.get(rule.name())
+                    : samples(fold.values[i].counts(), rule.samples(), e.type());
+                out.put(rule.name(), new QualityMeasure(kind, rule.column(), fold.rows, fold.checked[i], fold.failed[i], null, null, null,
+                    samples, null));
             }
         }
-        return new QualitySide(out, allRowsCounted ? fold.failingRows : null, allRowsCounted ? null
-            : "rows failing any constraint not counted: " + note);
+        Long rows = note != null ? null : failingRows != null ? failingRows : fold.failingRows;
+        return new QualitySide(out, rows, note);
+    }
+
+    /** A unique constraint's measure from its duplicated values and their counts. */
+    static QualityMeasure unique(QualityRule rule, long checked, Map<Object, Long> duplicates, DataType type) {
+        long failed = duplicates.values().stream().mapToLong(Long::longValue).sum();
+        return new QualityMeasure(rule.kind(), rule.column(), 0, checked, failed, checked - failed + duplicates.size(),
+            (long) duplicates.size(), null, samples(duplicates, rule.samples(), type), null);
     }
 
     /** The most frequent failing values, ties by text in code-point order. */
@@ -77,12 +90,13 @@ public final class QualityResults {
         record Counted(Object value, UTF8String text, long count) {
         }
         List<Counted> all = new ArrayList<>();
-        counts.forEach((v, c) -> all.add(new Counted(v, v instanceof UTF8String s ? s : UTF8String.fromString(text((Double) v, type)), c)));
+        counts.forEach((v, c) -> all.add(new Counted(v, UTF8String.fromString(text(v, type)), c)));
         all.sort(Comparator.comparingLong((Counted c) -> -c.count()).thenComparing(Counted::text));
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < Math.min(k, all.size()); i++) {
             Object v = all.get(i).value();
-            out.add(v instanceof UTF8String s ? typed(s.toString(), type) : integral(type) ? (Object) (long) (double) (Double) v : v);
+            out.add(v instanceof UTF8String s ? typed(s.toString(), type) : v instanceof Long ? v
+                : integral(type) ? (Object) (long) (double) (Double) v : v);
         }
         return out;
     }
@@ -98,6 +112,11 @@ public final class QualityResults {
             out.add(java.util.Collections.unmodifiableMap(m));
         }
         return out;
+    }
+
+    /** A counted value's text as Spark's cast to string spells it for the column's type. */
+    static String text(Object v, DataType type) {
+        return v instanceof UTF8String s ? s.toString() : v instanceof Long l ? Long.toString(l) : text((double) (Double) v, type);
     }
 
     /** A number's text as Spark's cast to string spells it for the column's type. */
