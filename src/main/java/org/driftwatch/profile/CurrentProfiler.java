@@ -101,9 +101,10 @@ public final class CurrentProfiler {
         Dataset<Row> projection = ScanProjection.of(current, numeric, categorical, others, integerId, request.model(),
             against.rowHashes() == null ? null : rowHash, quality.columns());
         int qualityFirst = ScanProjection.width(numeric.size(), nc, no, request.model(), against.rowHashes() != null);
+        org.apache.spark.broadcast.Broadcast<QualityPlan> shared = quality.shared(projection);
         CurrentScan scan = PartitionFold.fold(projection,
             () -> new CurrentScan(against, nc, no, integerId, limit, model, new AnalyzerFold(analyzers, numeric),
-                new QualityFold(quality, qualityFirst)),
+                new QualityFold(shared.value(), qualityFirst)),
             (acc, row) -> acc.add(row, against),
             (acc, batch) -> acc.add(batch, against), CurrentScan::merge);
         if (scan.rows == 0) {

@@ -21,6 +21,7 @@ import org.driftwatch.profile.model.ProfileRequest;
 import org.driftwatch.profile.model.ReferenceProfile;
 import org.driftwatch.profile.model.ValueCounts;
 import org.driftwatch.profile.quality.QualityMeasurement;
+import org.driftwatch.profile.quality.QualityPlan;
 import org.driftwatch.profile.scan.CategoryCounts;
 import org.driftwatch.profile.scan.PartitionFold;
 import org.driftwatch.profile.scan.RowHashCandidates;
@@ -68,15 +69,17 @@ public final class DatasetProfiler {
                                        Map<String, Dataset<Row>> sideTables) {
         Column rowHash = filteredCopies(request) ? IdenticalRowsAggregation.rowHash(reference, current, request.rowColumns()) : null;
         QualityMeasurement quality = new QualityMeasurement(request.quality(), sideTables);
-        ReferenceProfiler.Built built = ReferenceProfiler.build(reference, request, rowHash, quality.plan(reference));
+        QualityPlan referencePlan = quality.plan(reference);
+        ReferenceProfiler.Built built = ReferenceProfiler.build(reference, request, rowHash, referencePlan);
         ReferenceProfile ref = built.profile();
-        CurrentProfiler.Result cur = CurrentProfiler.compare(ref, current, request, built.rowHashes(), rowHash, quality.plan(current));
+        QualityPlan currentPlan = quality.plan(current);
+        CurrentProfiler.Result cur = CurrentProfiler.compare(ref, current, request, built.rowHashes(), rowHash, currentPlan);
         Map<String, NumericDistribution> numeric = CrossingResolver.resolve(reference, current,
             compareNumeric(ref, cur, request, true, names -> ExactDistances.referenceLong(reference, names), current),
             cur.slots(), request.finishRounds(), request.exactEcdf());
         Map<String, CategoryTable> categorical = new HashMap<>(cur.categorical());
-        DatasetSummary refSummary = ref.summary().withQuality(quality.finish(reference, built.quality()));
-        DatasetSummary curSummary = cur.current().withQuality(quality.finish(current, cur.quality()));
+        DatasetSummary refSummary = ref.summary().withQuality(quality.finish(reference, referencePlan, built.quality()));
+        DatasetSummary curSummary = cur.current().withQuality(quality.finish(current, currentPlan, cur.quality()));
         if (!cur.manyValued().isEmpty()) {
             Map<String, Long> refNonNull = new HashMap<>(refSummary.nonNullCounts());
             Map<String, Long> curNonNull = new HashMap<>(curSummary.nonNullCounts());
@@ -117,7 +120,8 @@ public final class DatasetProfiler {
     public static JointProfile profile(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request,
                                        Dataset<Row> referenceIds, Map<String, Dataset<Row>> sideTables) {
         QualityMeasurement quality = new QualityMeasurement(request.quality(), sideTables);
-        CurrentProfiler.Result cur = CurrentProfiler.compare(reference, current, request, null, null, quality.plan(current));
+        QualityPlan currentPlan = quality.plan(current);
+        CurrentProfiler.Result cur = CurrentProfiler.compare(reference, current, request, null, null, currentPlan);
         if (!cur.manyValued().isEmpty()) {
             throw new DataException("current column '" + cur.manyValued().get(0) + "' has more than " + CategoryCounts.MAX_DISTINCT
                 + " distinct values, more than a run against a reference profile counts; declare it as id, or leave it out");
@@ -126,7 +130,7 @@ public final class DatasetProfiler {
         boolean tables = cur.numeric().keySet().stream().allMatch(n -> reference.numeric().get(n).all() != null);
         Map<String, NumericDistribution> numeric = CrossingResolver.withEcdfSums(compareNumeric(reference, cur, request, tables,
             names -> ExactDistances.referenceLong(current, reference, names), current), cur.slots());
-        DatasetSummary curSummary = cur.current().withQuality(quality.finish(current, cur.quality()));
+        DatasetSummary curSummary = cur.current().withQuality(quality.finish(current, currentPlan, cur.quality()));
         return new JointProfile(reference.summary(), curSummary, numeric, cur.categorical(), leakage, Optional.empty(),
             reference.outcomes(), OutcomeProfiler.finish(cur.outcomes(), current, request.model(), "current"));
     }
@@ -187,8 +191,9 @@ public final class DatasetProfiler {
     /** With the data-quality constraints' reference measures, which runs against the file compare with. */
     public static ReferenceProfile referenceForFile(Dataset<Row> reference, ProfileRequest request, Map<String, Dataset<Row>> sideTables) {
         QualityMeasurement quality = new QualityMeasurement(request.quality(), sideTables);
-        ReferenceProfiler.Built scanned = ReferenceProfiler.build(reference, request, null, quality.plan(reference));
-        ReferenceProfile raw = scanned.profile().withQuality(quality.finish(reference, scanned.quality()));
+        QualityPlan plan = quality.plan(reference);
+        ReferenceProfiler.Built scanned = ReferenceProfiler.build(reference, request, null, plan);
+        ReferenceProfile raw = scanned.profile().withQuality(quality.finish(reference, plan, scanned.quality()));
         ReferenceProfile built = raw.withOutcomes(OutcomeProfiler.finish(raw.outcomes(), reference, request.model(), "reference"));
         if (built.rows() * request.numerical().size() > request.exactValues() || built.numeric().isEmpty()) {
             return built;

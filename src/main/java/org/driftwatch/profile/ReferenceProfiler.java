@@ -129,11 +129,12 @@ public final class ReferenceProfiler {
         int nn = numeric.size();
         int limit = request.valueTableLimit();
         OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model());
+        org.apache.spark.broadcast.Broadcast<QualityPlan> shared = quality.shared(projection);
         PartitionFold.BatchStep<ReferenceScan> batches = ReferenceScan::add;
         List<Analyzer<?>> analyzers = request.analyzers();
         ReferenceScan scan = PartitionFold.fold(projection,
             () -> new ReferenceScan(nn, nc, no, integerId, limit, model, new AnalyzerFold(analyzers, numeric),
-                new QualityFold(quality, qualityFirst)),
+                new QualityFold(shared.value(), qualityFirst)),
             ReferenceScan::add, batches, ReferenceScan::merge);
         if (scan.rows == 0) {
             throw new NoRowsException("reference");

@@ -32,10 +32,10 @@ public final class FailingSamples implements QualityResults.Overflow {
     public Map<String, List<Object>> samples(List<QualityPlan.Entry> overflowed) {
         List<Column> tagged = new ArrayList<>();
         for (int k = 0; k < overflowed.size(); k++) {
-            ValueRule rule = (ValueRule) overflowed.get(k).rule();
+            QualityRule rule = overflowed.get(k).rule();
             Column value = SchemaColumns.named(rule.column());
             tagged.add(functions.struct(functions.lit(k).as("k"),
-                functions.when(value.isNotNull().and(fails(rule, value)), KeyedQuality.text(data, rule.column())).as("v")));
+                functions.when(value.isNotNull().and(fails(overflowed.get(k).test(), value)), KeyedQuality.text(data, rule.column())).as("v")));
         }
         Column rank = functions.row_number().over(Window.partitionBy("k").orderBy(functions.col("cnt").desc(), functions.col("v").asc()));
         Column wanted = functions.lit(0);
@@ -55,9 +55,18 @@ public final class FailingSamples implements QualityResults.Overflow {
         return out;
     }
 
-    /** Whether a row's value fails the rule, as a Spark column (the same {@link ValueTest}, in a UDF). */
+    /** Whether a row's value fails the rule, as a Spark column: the test's own expression, else the test in a UDF. */
+    static Column fails(ValueTest test, Column value) {
+        return fails(new ValueRule("", "", 0, test), value);
+    }
+
+    /** Whether a row's value fails the rule, as a Spark column: the test's own expression, else the test in a UDF. */
     public static Column fails(ValueRule rule, Column value) {
         ValueTest test = rule.test();
+        Column expression = test.failing(value);
+        if (expression != null) {
+            return expression;
+        }
         if (test.reads() == ValueTest.Reads.NUMBER) {
             UDF1<Double, Boolean> f = v -> v != null && test.failsNumber(v);
             return functions.udf(f, DataTypes.BooleanType).apply(value.cast("double"));

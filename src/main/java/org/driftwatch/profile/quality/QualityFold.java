@@ -8,6 +8,7 @@ import org.apache.spark.sql.execution.vectorized.Dictionary;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.driftwatch.profile.scan.ScanBatch;
 import org.driftwatch.profile.sketch.DuplicateFilter;
+import org.driftwatch.profile.sketch.RepeatedIds;
 
 /**
  * The data-quality constraints of one side, folded in a scan the run already makes (reference pass 1, the
@@ -19,7 +20,9 @@ import org.driftwatch.profile.sketch.DuplicateFilter;
  */
 public final class QualityFold implements Serializable {
     private static final long serialVersionUID = 1L;
-    private final QualityPlan plan;
+    /** Travels to the executors once (broadcast by the scan), not back with every partial fold. */
+    private final transient QualityPlan plan;
+    private final int[] sampleLimits;
     private final int first;
     public long rows;
     public long failingRows;
@@ -30,6 +33,8 @@ public final class QualityFold implements Serializable {
     final long[] latest;
     /** Per unique constraint, the values that may repeat ({@link DuplicateFilter}); null for the others. */
     final DuplicateFilter[] filters;
+    /** Per unique constraint on an integer column, its values seen once and again (exact); null for the others. */
+    final RepeatedIds[] ids;
     final boolean[] hasLatest;
     private transient boolean[] rowFails;
     private transient Dictionary[] seen;
@@ -39,6 +44,7 @@ public final class QualityFold implements Serializable {
         this.plan = plan;
         this.first = first;
         int n = plan.entries().size();
+        sampleLimits = plan.entries().stream().mapToInt(e -> e.rule().samples()).toArray();
         checked = new long[n];
         failed = new long[n];
         values = new FailingValues[n];
@@ -46,18 +52,19 @@ public final class QualityFold implements Serializable {
         latest = new long[n];
         hasLatest = new boolean[n];
         filters = new DuplicateFilter[n];
+        ids = new RepeatedIds[n];
         for (int i = 0; i < n; i++) {
             values[i] = new FailingValues(plan.keptFailingValues());
             rowSamples.add(new ArrayList<>());
             latest[i] = Long.MIN_VALUE;
             if (plan.entries().get(i).read() == QualityPlan.Read.UNIQUE) {
-                filters[i] = DuplicateFilter.forValues(plan.expectedValues());
+                if (plan.entries().get(i).valueType() == 'l') {
+                    ids[i] = new RepeatedIds();
+                } else {
+                    filters[i] = DuplicateFilter.forValues(plan.expectedValues());
+                }
             }
         }
-    }
-
-    public QualityPlan plan() {
-        return plan;
     }
 
     public boolean isEmpty() {
@@ -109,7 +116,11 @@ public final class QualityFold implements Serializable {
                 case UNIQUE -> {
                     if (!row.isNullAt(f)) {
                         checked[i]++;
-                        filters[i].add(hash(e.valueType(), row, f));
+                        if (ids[i] != null) {
+                            ids[i].add(row.getLong(f));
+                        } else {
+                            filters[i].add(hash(e.valueType(), row, f));
+                        }
                     }
                 }
                 case LATEST -> {
@@ -146,7 +157,11 @@ public final class QualityFold implements Serializable {
                     for (int r = 0; r < n; r++) {
                         if (!batch.isNullAt(f, r)) {
                             checked[i]++;
-                            filters[i].add(hash(e.valueType(), batch, f, r));
+                            if (ids[i] != null) {
+                                ids[i].add(batch.getLong(f, r));
+                            } else {
+                                filters[i].add(hash(e.valueType(), batch, f, r));
+                            }
                         }
                     }
                 }
@@ -340,12 +355,15 @@ public final class QualityFold implements Serializable {
             values[i].merge(o.values[i]);
             List<Object[]> mine = rowSamples.get(i);
             for (Object[] s : o.rowSamples.get(i)) {
-                if (mine.size() < plan.entries().get(i).rule().samples()) {
+                if (mine.size() < sampleLimits[i]) {
                     mine.add(s);
                 }
             }
             if (filters[i] != null) {
                 filters[i].merge(o.filters[i]);
+            }
+            if (ids[i] != null) {
+                ids[i].merge(o.ids[i]);
             }
             if (o.hasLatest[i]) {
                 latest(i, o.latest[i]);

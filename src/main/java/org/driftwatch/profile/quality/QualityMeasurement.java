@@ -14,7 +14,8 @@ import org.apache.spark.unsafe.types.UTF8String;
 import org.driftwatch.profile.model.QualityMeasure;
 import org.driftwatch.profile.model.QualitySide;
 import org.driftwatch.profile.scan.PartitionFold;
-import org.driftwatch.profile.sketch.DuplicateFilter;
+import org.driftwatch.profile.sketch.RepeatCandidates;
+import org.driftwatch.profile.sketch.RepeatedIds;
 
 /**
  * The data-quality constraints of a run, measured side by side around the scans the run makes anyway:
@@ -77,24 +78,28 @@ public final class QualityMeasurement {
     }
 
     /** The side's measures, from its scan's fold and the passes the fold calls for. */
-    public QualitySide finish(Dataset<Row> side, QualityFold fold) {
-        if (fold.isEmpty()) {
+    public QualitySide finish(Dataset<Row> side, QualityPlan plan, QualityFold fold) {
+        if (plan.isEmpty()) {
             return QualitySide.NONE;
         }
-        List<QualityPlan.Entry> entries = fold.plan().entries();
+        List<QualityPlan.Entry> entries = plan.entries();
         Map<String, QualityMeasure> elsewhere = new LinkedHashMap<>();
         Map<String, Set<UTF8String>> failing = new HashMap<>();
         List<QualityPlan.Entry> candidates = new ArrayList<>();
-        List<DuplicateFilter> filters = new ArrayList<>();
+        List<RepeatCandidates> filters = new ArrayList<>();
         List<QualityRule> aggregated = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             QualityPlan.Entry e = entries.get(i);
             if (e.read() == QualityPlan.Read.UNIQUE) {
-                if (fold.filters[i].none()) {
+                RepeatCandidates repeats = fold.ids[i] != null ? (fold.ids[i].usable() ? fold.ids[i] : null) : fold.filters[i];
+                boolean none = repeats instanceof RepeatedIds r ? r.repeated() == 0 : repeats != null && fold.filters[i].none();
+                if (none) {
                     elsewhere.put(e.rule().name(), QualityResults.unique(e.rule(), fold.checked[i], Map.of(), e.type()));
+                } else if (repeats == null) {
+                    aggregated.add(e.rule());
                 } else {
                     candidates.add(e);
-                    filters.add(fold.filters[i]);
+                    filters.add(repeats);
                 }
             } else if (e.read() == QualityPlan.Read.NONE && e.error() == null && e.rule() instanceof ExistsInRule) {
                 aggregated.add(e.rule());
@@ -136,13 +141,14 @@ public final class QualityMeasurement {
             }
         }
         Long recounted = failing.isEmpty() || note != null ? null : recount(side, failing);
-        return QualityResults.side(fold, elsewhere, recounted, note, new FailingSamples(side));
+        return QualityResults.side(plan, fold, elsewhere, recounted, note, new FailingSamples(side));
     }
 
     /** The rows failing any row-level constraint, once the failing values of unique and exists_in are known: one more scan. */
     private long recount(Dataset<Row> side, Map<String, Set<UTF8String>> failing) {
         QualityPlan plan = QualityPlan.of(rules, side, referenced(), failing);
-        QualityFold fold = PartitionFold.fold(side.select(plan.columns().toArray(Column[]::new)), () -> new QualityFold(plan, 0),
+        org.apache.spark.broadcast.Broadcast<QualityPlan> shared = plan.shared(side);
+        QualityFold fold = PartitionFold.fold(side.select(plan.columns().toArray(Column[]::new)), () -> new QualityFold(shared.value(), 0),
             QualityFold::add, QualityFold::add, QualityFold::merge);
         return fold.failingRows;
     }

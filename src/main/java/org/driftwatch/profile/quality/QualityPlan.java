@@ -104,6 +104,11 @@ public final class QualityPlan implements Serializable {
         return entries.isEmpty();
     }
 
+    /** The plan as the scan's tasks read it: sent to the executors once (a referenced column's values may be many). */
+    public org.apache.spark.broadcast.Broadcast<QualityPlan> shared(Dataset<Row> data) {
+        return org.apache.spark.api.java.JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext()).broadcast(this);
+    }
+
     /** The values a unique column may hold on this side, at most (sizes its duplicate filter). */
     public long expectedValues() {
         return expectedValues;

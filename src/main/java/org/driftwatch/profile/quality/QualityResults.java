@@ -38,10 +38,10 @@ public final class QualityResults {
      * @param failingRows the rows failing any row-level constraint, when a recount replaced the fold's; else null
      * @param note        why the failing rows could not be counted (then they are null), or null
      */
-    public static QualitySide side(QualityFold fold, Map<String, QualityMeasure> elsewhere, Long failingRows, String note,
-                                   Overflow overflow) {
+    public static QualitySide side(QualityPlan plan, QualityFold fold, Map<String, QualityMeasure> elsewhere, Long failingRows,
+                                   String note, Overflow overflow) {
         Map<String, QualityMeasure> out = new LinkedHashMap<>();
-        List<QualityPlan.Entry> entries = fold.plan().entries();
+        List<QualityPlan.Entry> entries = plan.entries();
         List<QualityPlan.Entry> overflowed = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             if ((entries.get(i).read() == QualityPlan.Read.NUMBER || entries.get(i).read() == QualityPlan.Read.TEXT) && fold.values[i].overflow()) {

@@ -11,7 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.driftwatch.profile.scan.PartitionFold;
 import org.driftwatch.profile.scan.ScanBatch;
-import org.driftwatch.profile.sketch.DuplicateFilter;
+import org.driftwatch.profile.sketch.RepeatCandidates;
 
 /**
  * The second look at the unique columns whose {@link DuplicateFilter} let values through: one scan of
@@ -22,13 +22,14 @@ import org.driftwatch.profile.sketch.DuplicateFilter;
 final class UniqueCandidates implements Serializable {
     private static final long serialVersionUID = 1L;
     static final int LIMIT = 1_000_000;
-    private final DuplicateFilter[] filters;
+    /** Not sent back with the counts: the driver has them. */
+    private final transient RepeatCandidates[] filters;
     private final char[] types;
     private final List<HashMap<Object, long[]>> counts = new ArrayList<>();
     private final boolean[] overflow;
     private final int limit;
 
-    private UniqueCandidates(DuplicateFilter[] filters, char[] types, int limit) {
+    private UniqueCandidates(RepeatCandidates[] filters, char[] types, int limit) {
         this.filters = filters;
         this.limit = limit;
         this.types = types;
@@ -39,7 +40,7 @@ final class UniqueCandidates implements Serializable {
     }
 
     /** Per entry (UNIQUE, with a filter that lets values through), the values on two or more rows with their counts; null on overflow. */
-    static List<Map<Object, Long>> duplicates(Dataset<Row> data, List<QualityPlan.Entry> entries, List<DuplicateFilter> filters) {
+    static List<Map<Object, Long>> duplicates(Dataset<Row> data, List<QualityPlan.Entry> entries, List<RepeatCandidates> filters) {
         List<Column> fields = new ArrayList<>();
         char[] types = new char[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
@@ -49,10 +50,17 @@ final class UniqueCandidates implements Serializable {
             fields.add((types[i] == 'l' ? named.cast("long") : types[i] == 'd' ? named.cast("double") : KeyedQuality.text(data, e.rule().column()))
                 .as("u" + i));
         }
-        DuplicateFilter[] f = filters.toArray(DuplicateFilter[]::new);
+        // the filters go to the executors once, not with every task
+        org.apache.spark.broadcast.Broadcast<RepeatCandidates[]> f = org.apache.spark.api.java.JavaSparkContext
+            .fromSparkContext(data.sparkSession().sparkContext()).broadcast(filters.toArray(RepeatCandidates[]::new));
         int limit = QualityMeasurement.setting(data, QualityMeasurement.HELD_VALUES, LIMIT);
-        UniqueCandidates found = PartitionFold.fold(data.select(fields.toArray(Column[]::new)), () -> new UniqueCandidates(f, types, limit),
-            UniqueCandidates::add, UniqueCandidates::add, UniqueCandidates::merge);
+        UniqueCandidates found;
+        try {
+            found = PartitionFold.fold(data.select(fields.toArray(Column[]::new)), () -> new UniqueCandidates(f.value(), types, limit),
+                UniqueCandidates::add, UniqueCandidates::add, UniqueCandidates::merge);
+        } finally {
+            f.destroy();
+        }
         List<Map<Object, Long>> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             if (found.overflow[i]) {
@@ -110,7 +118,7 @@ final class UniqueCandidates implements Serializable {
     }
 
     UniqueCandidates merge(UniqueCandidates o) {
-        for (int i = 0; i < filters.length; i++) {
+        for (int i = 0; i < overflow.length; i++) {
             if (o.overflow[i]) {
                 overflow[i] = true;
                 counts.get(i).clear();

@@ -22,6 +22,14 @@ public interface ValueTest extends Serializable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " reads text");
     }
 
+    /**
+     * The same test as a Spark column over the value (as a number or as text), for aggregations over failing
+     * values; null when only the Java test can say (it then runs in a UDF).
+     */
+    default org.apache.spark.sql.Column failing(org.apache.spark.sql.Column value) {
+        return null;
+    }
+
     /** For {@link Reads#TEXT}: whether the value's text fails. */
     default boolean failsText(UTF8String text) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " reads numbers");

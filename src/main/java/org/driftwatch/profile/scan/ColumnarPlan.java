@@ -124,7 +124,7 @@ public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields)
      * hold, a date's instant), bound to the batch's columns and evaluated per row; null when it cannot be.
      */
     private static ScanBatch.Field expression(Expression e, Map<ExprId, Integer> ordinals) {
-        if (!e.deterministic() || e.find(x -> x instanceof org.apache.spark.sql.catalyst.expressions.Unevaluable).isDefined()) {
+        if (!e.deterministic()) {
             return null;
         }
         scala.collection.Iterator<Attribute> refs = e.references().iterator();
@@ -133,7 +133,12 @@ public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields)
                 return null;
             }
         }
-        return ScanBatch.Field.expression(e.transform(new Binder(ordinals)));
+        Expression bound = e.transform(new Binder(ordinals));
+        // column references are unevaluable until bound; anything still unevaluable (a subquery) keeps the row path
+        if (bound.find(x -> x instanceof org.apache.spark.sql.catalyst.expressions.Unevaluable).isDefined()) {
+            return null;
+        }
+        return ScanBatch.Field.expression(bound);
     }
 
     /** Replaces each column reference by its position in the batch. */

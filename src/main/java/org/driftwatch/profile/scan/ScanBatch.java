@@ -67,6 +67,7 @@ public final class ScanBatch {
     /** Per EXPRESSION field, the row last evaluated and its value. */
     private final int[] evaluatedRow;
     private final Object[] evaluatedValue;
+    private final org.apache.spark.sql.catalyst.expressions.MutableProjection[] projections;
     private final boolean[] hashed;
     /** Per INTEGER_TEXT field, the text of the small integers met so far: classes are few and small. */
     private final UTF8String[][] smallTexts;
@@ -81,6 +82,7 @@ public final class ScanBatch {
         this.smallTexts = new UTF8String[fields.length][];
         this.evaluatedRow = new int[fields.length];
         this.evaluatedValue = new Object[fields.length];
+        this.projections = new org.apache.spark.sql.catalyst.expressions.MutableProjection[fields.length];
         for (int f = 0; f < fields.length; f++) {
             smallTexts[f] = fields[f].kind() == Kind.INTEGER_TEXT ? new UTF8String[SMALL_HIGH - SMALL_LOW] : null;
         }
@@ -98,10 +100,18 @@ public final class ScanBatch {
         return this;
     }
 
-    /** An EXPRESSION field's value on a row (Spark's internal value, null for null), evaluated once per row. */
+    /**
+     * An EXPRESSION field's value on a row (Spark's internal value, null for null), evaluated once per row by
+     * the expression compiled as Spark compiles a projection (interpreted only where it cannot be).
+     */
     private Object evaluated(int field, int row) {
         if (evaluatedRow[field] != row) {
-            evaluatedValue[field] = fields[field].bound().eval(batch.getRow(row));
+            if (projections[field] == null) {
+                projections[field] = org.apache.spark.sql.catalyst.expressions.MutableProjection.create(
+                    scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(fields[field].bound())).toSeq());
+            }
+            org.apache.spark.sql.catalyst.InternalRow out = projections[field].apply(batch.getRow(row));
+            evaluatedValue[field] = out.isNullAt(0) ? null : out.get(0, fields[field].bound().dataType());
             evaluatedRow[field] = row;
         }
         return evaluatedValue[field];

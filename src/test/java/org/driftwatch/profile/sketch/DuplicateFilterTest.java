@@ -17,7 +17,8 @@ class DuplicateFilterTest {
             a.add(v);
             b.add(v + 100_000);
         }
-        assertTrue(a.merge(b).none() || falseCandidates(a, 200_000) < 200, "distinct values: (almost) nothing may repeat");
+        long others = falseCandidates(a.merge(b), 200_000);
+        assertTrue(others < 6_000, "sized exactly for the values, at most ~3 % of values seen once come back as candidates: " + others);
     }
 
     @Test

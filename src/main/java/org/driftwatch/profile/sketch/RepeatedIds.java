@@ -1,0 +1,73 @@
+package org.driftwatch.profile.sketch;
+
+import java.io.Serializable;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
+
+/**
+ * The values of an integer column seen once and seen again, as two compressed bitmaps (Roaring, as
+ * {@link IdSet}): exact, and small for ids that come in runs. Partitions merge as
+ * {@code twice = twice₁ ∪ twice₂ ∪ (seen₁ ∩ seen₂)}, so the repeated values are known exactly after the
+ * scan — how many ({@link #repeated}) and which ({@link #mayRepeat}) — and the rows on a repeated value
+ * are {@code non-null rows − (distinct − repeated)}. Ids that compress badly make it give up past
+ * {@link #MAX_BYTES} ({@link #usable}).
+ */
+public final class RepeatedIds implements Serializable, RepeatCandidates {
+    private static final long serialVersionUID = 1L;
+    static final long MAX_BYTES = 64L << 20;
+    private Roaring64NavigableMap seen = new Roaring64NavigableMap();
+    private Roaring64NavigableMap twice = new Roaring64NavigableMap();
+    private long added;
+
+    public void add(long v) {
+        if (seen == null) {
+            return;
+        }
+        if (!seen.contains(v)) {
+            seen.addLong(v);
+        } else {
+            twice.addLong(v);
+        }
+        if ((++added & 0xFFFF) == 0 && seen.getLongSizeInBytes() > MAX_BYTES) {
+            seen = null;
+            twice = null;
+        }
+    }
+
+    public RepeatedIds merge(RepeatedIds o) {
+        if (seen == null || o.seen == null) {
+            seen = null;
+            twice = null;
+            return this;
+        }
+        Roaring64NavigableMap both = new Roaring64NavigableMap();
+        both.or(seen);
+        both.and(o.seen);
+        twice.or(o.twice);
+        twice.or(both);
+        seen.or(o.seen);
+        if (seen.getLongSizeInBytes() > MAX_BYTES) {
+            seen = null;
+            twice = null;
+        }
+        return this;
+    }
+
+    public boolean usable() {
+        return seen != null;
+    }
+
+    /** Distinct values. */
+    public long distinct() {
+        return seen.getLongCardinality();
+    }
+
+    /** Distinct values on two or more rows. */
+    public long repeated() {
+        return twice.getLongCardinality();
+    }
+
+    @Override
+    public boolean mayRepeat(long v) {
+        return twice.contains(v);
+    }
+}
