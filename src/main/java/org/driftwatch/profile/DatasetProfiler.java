@@ -18,6 +18,7 @@ import org.driftwatch.profile.model.IdenticalRows;
 import org.driftwatch.profile.model.LeakageProfile;
 import org.driftwatch.profile.model.NumericDistribution;
 import org.driftwatch.profile.model.ProfileRequest;
+import org.driftwatch.profile.model.QualitySide;
 import org.driftwatch.profile.model.ReferenceProfile;
 import org.driftwatch.profile.model.ValueCounts;
 import org.driftwatch.profile.quality.QualityMeasurement;
@@ -78,8 +79,10 @@ public final class DatasetProfiler {
             compareNumeric(ref, cur, request, true, names -> ExactDistances.referenceLong(reference, names), current),
             cur.slots(), request.finishRounds(), request.exactEcdf());
         Map<String, CategoryTable> categorical = new HashMap<>(cur.categorical());
-        DatasetSummary refSummary = ref.summary().withQuality(quality.finish(reference, referencePlan, built.quality()));
-        DatasetSummary curSummary = cur.current().withQuality(quality.finish(current, currentPlan, cur.quality()));
+        List<QualitySide> measured = quality.finish(List.of(new QualityMeasurement.Scanned(reference, referencePlan, built.quality()),
+            new QualityMeasurement.Scanned(current, currentPlan, cur.quality())));
+        DatasetSummary refSummary = ref.summary().withQuality(measured.get(0));
+        DatasetSummary curSummary = cur.current().withQuality(measured.get(1));
         if (!cur.manyValued().isEmpty()) {
             Map<String, Long> refNonNull = new HashMap<>(refSummary.nonNullCounts());
             Map<String, Long> curNonNull = new HashMap<>(curSummary.nonNullCounts());

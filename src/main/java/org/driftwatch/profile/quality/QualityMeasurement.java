@@ -77,11 +77,41 @@ public final class QualityMeasurement {
         return referenced;
     }
 
+    /** One side as its scan left it: the data, the plan its scan folded and the fold. */
+    public record Scanned(Dataset<Row> data, QualityPlan plan, QualityFold fold) {
+    }
+
+    /** What the passes after a side's scan found: measures counted elsewhere, the failing rows recounted, or why not. */
+    private record Counted(Map<String, QualityMeasure> elsewhere, Long recounted, String note) {
+    }
+
     /** The side's measures, from its scan's fold and the passes the fold calls for. */
     public QualitySide finish(Dataset<Row> side, QualityPlan plan, QualityFold fold) {
-        if (plan.isEmpty()) {
-            return QualitySide.NONE;
+        return finish(List.of(new Scanned(side, plan, fold))).get(0);
+    }
+
+    /**
+     * Every side's measures, in the order given: per side the passes its fold calls for, then the samples
+     * of constraints with too many failing values on all sides in one aggregation.
+     */
+    public List<QualitySide> finish(List<Scanned> sides) {
+        if (rules.isEmpty()) {
+            return sides.stream().map(s -> QualitySide.NONE).toList();
         }
+        List<Counted> counted = sides.stream().map(s -> counted(s.data(), s.plan(), s.fold())).toList();
+        List<FailingSamples.Side> overflowed = sides.stream()
+            .map(s -> new FailingSamples.Side(s.data(), QualityResults.overflowed(s.plan(), s.fold()))).toList();
+        List<Map<String, List<Object>>> samples = FailingSamples.of(overflowed);
+        List<QualitySide> out = new ArrayList<>();
+        for (int i = 0; i < sides.size(); i++) {
+            Scanned s = sides.get(i);
+            Counted c = counted.get(i);
+            out.add(QualityResults.side(s.plan(), s.fold(), c.elsewhere(), c.recounted(), c.note(), samples.get(i)));
+        }
+        return out;
+    }
+
+    private Counted counted(Dataset<Row> side, QualityPlan plan, QualityFold fold) {
         List<QualityPlan.Entry> entries = plan.entries();
         Map<String, QualityMeasure> elsewhere = new LinkedHashMap<>();
         Map<String, Set<UTF8String>> failing = new HashMap<>();
@@ -141,7 +171,7 @@ public final class QualityMeasurement {
             }
         }
         Long recounted = failing.isEmpty() || note != null ? null : recount(side, failing);
-        return QualityResults.side(plan, fold, elsewhere, recounted, note, new FailingSamples(side));
+        return new Counted(elsewhere, recounted, note);
     }
 
     /** The rows failing any row-level constraint, once the failing values of unique and exists_in are known: one more scan. */

@@ -25,30 +25,28 @@ public final class QualityResults {
     private QualityResults() {
     }
 
-    /**
-     * Finds the samples of the value constraints whose folds kept too many distinct failing values, exactly,
-     * all of them together; by constraint name.
-     */
-    public interface Overflow {
-        Map<String, List<Object>> samples(List<QualityPlan.Entry> overflowed);
+    /** The value constraints of a plan whose fold kept too many distinct failing values for their samples. */
+    public static List<QualityPlan.Entry> overflowed(QualityPlan plan, QualityFold fold) {
+        List<QualityPlan.Entry> out = new ArrayList<>();
+        for (int i = 0; i < plan.entries().size(); i++) {
+            QualityPlan.Read read = plan.entries().get(i).read();
+            if ((read == QualityPlan.Read.NUMBER || read == QualityPlan.Read.TEXT) && fold.values[i].overflow()) {
+                out.add(plan.entries().get(i));
+            }
+        }
+        return out;
     }
 
     /**
      * @param elsewhere   the measures of constraints a later pass counted (unique, exists_in by aggregation), by name
      * @param failingRows the rows failing any row-level constraint, when a recount replaced the fold's; else null
      * @param note        why the failing rows could not be counted (then they are null), or null
+     * @param exact       the samples of the {@link #overflowed} constraints, by name ({@link FailingSamples})
      */
     public static QualitySide side(QualityPlan plan, QualityFold fold, Map<String, QualityMeasure> elsewhere, Long failingRows,
-                                   String note, Overflow overflow) {
+                                   String note, Map<String, List<Object>> exact) {
         Map<String, QualityMeasure> out = new LinkedHashMap<>();
         List<QualityPlan.Entry> entries = plan.entries();
-        List<QualityPlan.Entry> overflowed = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            if ((entries.get(i).read() == QualityPlan.Read.NUMBER || entries.get(i).read() == QualityPlan.Read.TEXT) && fold.values[i].overflow()) {
-                overflowed.add(entries.get(i));
-            }
-        }
-        Map<String, List<Object>> exact = overflowed.isEmpty() ? Map.of() : overflow.samples(overflowed);
         for (int i = 0; i < entries.size(); i++) {
             QualityPlan.Entry e = entries.get(i);
             QualityRule rule = e.rule();
