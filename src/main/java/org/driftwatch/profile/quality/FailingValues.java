@@ -3,24 +3,43 @@ package org.driftwatch.profile.quality;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
+import org.driftwatch.profile.sketch.DoubleCounts;
 
 /**
- * The distinct failing values of one constraint with their counts, as the scans meet them: keys are
- * {@code Double} (a number) or {@code UTF8String} (a text, copied out of the reader's buffer). Kept exactly
- * up to {@link #LIMIT} distinct values; beyond that it says it {@link #overflow}ed and the samples are
- * found by an exact aggregation instead ({@link FailingSamples}).
+ * The distinct failing values of one constraint with their counts, as the scans meet them: numbers in a
+ * primitive table ({@link DoubleCounts}, no boxing — a range over a continuous column fails on as many
+ * distinct values as rows), texts as {@code UTF8String}s copied out of the reader's buffer. Kept exactly up
+ * to a limit of distinct values (numbers {@link #NUMBER_LIMIT}, texts {@link #LIMIT}); beyond it the
+ * constraint says it {@link #overflow}ed and its samples come from one aggregation ({@link FailingSamples}).
  */
 public final class FailingValues implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Distinct failing values kept per constraint and side. */
+    /** Distinct failing texts kept per constraint and side. */
     public static final int LIMIT = 10_000;
+    /** Distinct failing numbers kept per constraint and side (16 bytes each, no object per value). */
+    public static final int NUMBER_LIMIT = 1_000_000;
     private final int limit;
     private HashMap<Object, long[]> counts = new HashMap<>();
+    private DoubleCounts numbers;
+    private boolean overflow;
 
     public FailingValues(int limit) {
         this.limit = limit;
     }
-    private boolean overflow;
+
+    /** A failing number (−0.0 counts as 0.0, every NaN as one). */
+    public void addNumber(double v, long count) {
+        if (overflow) {
+            return;
+        }
+        if (numbers == null) {
+            numbers = new DoubleCounts(limit == LIMIT ? NUMBER_LIMIT : limit);
+        }
+        numbers.add(v, 0, count);
+        if (numbers.full()) {
+            drop();
+        }
+    }
 
     public void add(Object value, long count) {
         if (overflow) {
@@ -32,18 +51,32 @@ public final class FailingValues implements Serializable {
         } else if (counts.size() < limit) {
             counts.put(value, new long[] {count});
         } else {
-            overflow = true;
-            counts = new HashMap<>();
+            drop();
         }
+    }
+
+    private void drop() {
+        overflow = true;
+        counts = new HashMap<>();
+        numbers = null;
     }
 
     public FailingValues merge(FailingValues o) {
         if (o.overflow) {
-            overflow = true;
-            counts = new HashMap<>();
+            drop();
             return this;
         }
         o.counts.forEach((k, c) -> add(k, c[0]));
+        if (o.numbers != null && !overflow) {
+            if (numbers == null) {
+                numbers = o.numbers;
+            } else {
+                numbers.merge(o.numbers);
+                if (numbers.full()) {
+                    drop();
+                }
+            }
+        }
         return this;
     }
 
@@ -51,10 +84,16 @@ public final class FailingValues implements Serializable {
         return overflow;
     }
 
-    /** Every failing value with its count (empty after an overflow). */
+    /** Every failing value with its count (numbers as {@code Double}; empty after an overflow). */
     public Map<Object, Long> counts() {
         Map<Object, Long> out = new HashMap<>();
         counts.forEach((k, c) -> out.put(k, c[0]));
+        if (numbers != null) {
+            DoubleCounts.Sorted s = numbers.sorted();
+            for (int i = 0; i < s.values().length; i++) {
+                out.put(s.values()[i], s.first()[i]);
+            }
+        }
         return out;
     }
 }

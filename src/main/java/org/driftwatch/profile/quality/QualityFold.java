@@ -85,7 +85,7 @@ public final class QualityFold implements Serializable {
                         double v = row.getDouble(f);
                         if (e.test().failsNumber(v)) {
                             failed[i]++;
-                            values[i].add(number(v), 1);
+                            values[i].addNumber(v, 1);
                             fails = true;
                         }
                     }
@@ -209,7 +209,7 @@ public final class QualityFold implements Serializable {
                 double v = batch.getDouble(f, r);
                 if (test.failsNumber(v)) {
                     failed[i]++;
-                    values[i].add(number(v), 1);
+                    values[i].addNumber(v, 1);
                     rowFails[r] = true;
                 }
             }
@@ -315,10 +315,6 @@ public final class QualityFold implements Serializable {
         latest[i] = Math.max(latest[i], micros);
     }
 
-    /** The key a failing number is counted under: −0.0 as 0.0, every NaN as one (as Spark groups them). */
-    private static Double number(double v) {
-        return v == 0.0 ? 0.0 : Double.isNaN(v) ? Double.NaN : v;
-    }
 
     private Object[] sampleRow(QualityPlan.Entry e, InternalRow row) {
         Object[] out = new Object[e.sampleFields().length];
