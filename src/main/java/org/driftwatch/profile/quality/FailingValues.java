@@ -84,6 +84,46 @@ public final class FailingValues implements Serializable {
         return overflow;
     }
 
+    /**
+     * The {@code k} most frequent failing values, ties by their text in code-point order (a number's text as
+     * Spark casts it for {@code type}): a bounded heap over the counts, so a million distinct numbers cost
+     * one pass and no sort.
+     */
+    public java.util.List<Object> top(int k, org.apache.spark.sql.types.DataType type) {
+        if (k == 0) {
+            return java.util.List.of();
+        }
+        java.util.PriorityQueue<FailingSamples.Counted> heap = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
+        java.util.Map<org.apache.spark.unsafe.types.UTF8String, Object> values = new HashMap<>();
+        java.util.function.BiConsumer<Object, Long> offer = (v, c) -> {
+            if (heap.size() == k && c < heap.peek().count()) {
+                return;   // fewer than the k-th: its text need not be spelled
+            }
+            org.apache.spark.unsafe.types.UTF8String text = org.apache.spark.unsafe.types.UTF8String.fromString(QualityResults.text(v, type));
+            FailingSamples.Counted counted = new FailingSamples.Counted(text, c);
+            if (heap.size() < k) {
+                heap.add(counted);
+                values.put(text, v);
+            } else if (counted.compareTo(heap.peek()) < 0) {
+                values.remove(heap.poll().text());
+                heap.add(counted);
+                values.put(text, v);
+            }
+        };
+        counts.forEach((v, c) -> offer.accept(v, c[0]));
+        if (numbers != null) {
+            DoubleCounts.Sorted s = numbers.sorted();
+            for (int i = 0; i < s.values().length; i++) {
+                offer.accept(s.values()[i], s.first()[i]);
+            }
+        }
+        java.util.List<FailingSamples.Counted> best = new java.util.ArrayList<>(heap);
+        best.sort(null);
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        best.forEach(c -> out.add(QualityResults.sample(values.get(c.text()), type)));
+        return out;
+    }
+
     /** Every failing value with its count (numbers as {@code Double}; empty after an overflow). */
     public Map<Object, Long> counts() {
         Map<Object, Long> out = new HashMap<>();

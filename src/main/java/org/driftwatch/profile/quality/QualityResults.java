@@ -66,8 +66,7 @@ public final class QualityResults {
                 out.put(rule.name(), new QualityMeasure(kind, rule.column(), fold.rows, fold.checked[i], fold.failed[i], null, null, null,
                     conditionSamples(fold.rowSamples.get(i), e), null));
             } else if (e.read() == QualityPlan.Read.NUMBER || e.read() == QualityPlan.Read.TEXT) {
-                List<Object> samples = fold.values[i].overflow() ? exact.get(rule.name())
-                    : samples(fold.values[i].counts(), rule.samples(), e.type());
+                List<Object> samples = fold.values[i].overflow() ? exact.get(rule.name()) : fold.values[i].top(rule.samples(), e.type());
                 out.put(rule.name(), new QualityMeasure(kind, rule.column(), fold.rows, fold.checked[i], fold.failed[i], null, null, null,
                     samples, null));
             }
@@ -110,6 +109,12 @@ public final class QualityResults {
             out.add(java.util.Collections.unmodifiableMap(m));
         }
         return out;
+    }
+
+    /** A counted value as a sample: a text of a numeric column as its number, a whole number as a long. */
+    static Object sample(Object v, DataType type) {
+        return v instanceof UTF8String s ? typed(s.toString(), type) : v instanceof Long ? v
+            : integral(type) ? (Object) (long) (double) (Double) v : v;
     }
 
     /** A counted value's text as Spark's cast to string spells it for the column's type. */
