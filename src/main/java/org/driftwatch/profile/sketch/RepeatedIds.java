@@ -17,23 +17,56 @@ public final class RepeatedIds implements Serializable, RepeatCandidates {
     private Roaring64NavigableMap seen = new Roaring64NavigableMap();
     private Roaring64NavigableMap twice = new Roaring64NavigableMap();
     private long added;
+    /** The run of consecutive values being added (ids mostly come in order), when {@code pending}. */
+    private long runStart;
+    private long runEnd;
+    private boolean pending;
 
     public void add(long v) {
         if (seen == null) {
             return;
         }
-        if (!seen.contains(v)) {
-            seen.addLong(v);
-        } else {
-            twice.addLong(v);
+        if (pending && v == runEnd + 1 && runEnd != Long.MAX_VALUE) {
+            runEnd = v;   // the next id of a run: one comparison; the bitmaps take the run at once
+            return;
         }
-        if ((++added & 0xFFFF) == 0 && seen.getLongSizeInBytes() > MAX_BYTES) {
+        flush();
+        runStart = v;
+        runEnd = v;
+        pending = true;
+        if ((++added & 0xFF) == 0 && seen.getLongSizeInBytes() > MAX_BYTES) {
             seen = null;
             twice = null;
         }
     }
 
+    /** Puts the pending run into the bitmaps: as one range when it holds positive ids none of which was seen, else value by value. */
+    private void flush() {
+        if (!pending || seen == null) {
+            pending = false;
+            return;
+        }
+        pending = false;
+        boolean fresh = runEnd > runStart && runStart > 0 && seen.rankLong(runEnd) == seen.rankLong(runStart - 1);
+        if (fresh) {
+            seen.addRange(runStart, runEnd + 1);
+            return;
+        }
+        for (long x = runStart; ; x++) {
+            if (!seen.contains(x)) {
+                seen.addLong(x);
+            } else {
+                twice.addLong(x);
+            }
+            if (x == runEnd) {
+                break;
+            }
+        }
+    }
+
     public RepeatedIds merge(RepeatedIds o) {
+        flush();
+        o.flush();
         if (seen == null || o.seen == null) {
             seen = null;
             twice = null;
@@ -53,16 +86,19 @@ public final class RepeatedIds implements Serializable, RepeatCandidates {
     }
 
     public boolean usable() {
+        flush();
         return seen != null;
     }
 
     /** Distinct values. */
     public long distinct() {
+        flush();
         return seen.getLongCardinality();
     }
 
     /** Distinct values on two or more rows. */
     public long repeated() {
+        flush();
         return twice.getLongCardinality();
     }
 
