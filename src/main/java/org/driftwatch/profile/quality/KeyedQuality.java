@@ -20,12 +20,14 @@ import org.driftwatch.data.SchemaColumns;
 import org.driftwatch.profile.model.QualityMeasure;
 
 /**
- * The constraints that need every value's count: {@link UniqueRule} and {@link ExistsInRule}, all of them
- * on both sides in one aggregation. Each side's values (as text, tagged with side and constraint) are
- * counted per distinct value in one shuffle; the referenced tables' columns, read once, mark the values
- * they hold; two small collects over the persisted counts give each constraint's counts and its failing
- * values, most frequent first. Failing values come back in full when few (at most {@link #MEMBER_LIMIT}
- * per constraint), so the scans can count the rows failing any constraint; else only the samples.
+ * The fallback for the constraints that need every value's count when the scans cannot hold what they
+ * need ({@link QualityMeasurement}): exists_in against a referenced column with too many values, unique
+ * with too many candidates. All such constraints of a side in one aggregation: the side's values (as text,
+ * tagged with the constraint) counted per distinct value in one shuffle, the referenced columns (read
+ * once) marking the values they hold, two small collects over the persisted counts for each constraint's
+ * counts and its failing values, most frequent first. Failing values come back in full when few (at most
+ * {@link #MEMBER_LIMIT} per constraint), so the rows failing any constraint can be recounted; else only the
+ * samples.
  */
 public final class KeyedQuality {
     /** Failing values of one constraint and side at most handed to the scans to check rows against. */
