@@ -207,6 +207,25 @@ class DataQualityRunTest {
     }
 
     @Test
+    void failingValuesAreEscapedOnThePageAndNeutralisedInTheSpreadsheet() throws IOException {
+        List<Row> hostile = List.of(
+            RowFactory.create(1L, 1.0, "=HYPERLINK(\"http://x\")", 10, null, true, null),
+            RowFactory.create(2L, 1.0, "<script>alert(1)</script>", 10, null, true, null));
+        Path data = write("hostile", "parquet", hostile, SCHEMA);
+        Path file = tmp.resolve("hostile.yaml");
+        Files.writeString(file, "monitor: dq-hostile\nreference: {path: \"" + data + "\"}\ncurrent: {path: \"" + data + "\"}\n"
+            + "columns: {numerical: [amount]}\nchecks:\n  quality:\n    - {column: name, pattern: \"[a-z]+\"}\n");
+        DriftJob.Outcome out = run(file, "2026-03-01");
+        String html = Files.readString(out.reportHtml());
+        assertFalse(html.contains("<script>alert(1)</script>"), "a failing value is text on the page, never markup");
+        assertTrue(html.contains("&lt;script&gt;"), "and it is shown");
+        String csv = Files.readString(out.reportJson().resolveSibling("summary.csv"));
+        assertFalse(csv.contains(",=HYPERLINK") || csv.contains("\n=HYPERLINK") || csv.contains("\"=HYPERLINK"), csv);
+        JsonNode samples = item(new ObjectMapper().readTree(out.reportJson().toFile()), "name_pattern").get("current").get("samples");
+        assertEquals(2, samples.size(), "report.json keeps the values as they are");
+    }
+
+    @Test
     void failingRowsAreKeptAndARerunReplacesThem() throws IOException {
         Path target = tmp.resolve("quarantine");
         Path file = rules("parquet", "actions:\n  quarantine: {path: \"" + target + "/{monitor}/{date}\", format: parquet}\n");
