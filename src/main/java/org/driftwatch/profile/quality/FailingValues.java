@@ -123,17 +123,4 @@ public final class FailingValues implements Serializable {
         best.forEach(c -> out.add(QualityResults.sample(values.get(c.text()), type)));
         return out;
     }
-
-    /** Every failing value with its count (numbers as {@code Double}; empty after an overflow). */
-    public Map<Object, Long> counts() {
-        Map<Object, Long> out = new HashMap<>();
-        counts.forEach((k, c) -> out.put(k, c[0]));
-        if (numbers != null) {
-            DoubleCounts.Sorted s = numbers.sorted();
-            for (int i = 0; i < s.values().length; i++) {
-                out.put(s.values()[i], s.first()[i]);
-            }
-        }
-        return out;
-    }
 }

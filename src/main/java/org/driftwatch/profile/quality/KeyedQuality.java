@@ -44,16 +44,12 @@ public final class KeyedQuality {
     public record Result(Side reference, Side current) {
     }
 
-    public static boolean keyed(QualityRule rule) {
-        return rule instanceof UniqueRule || rule instanceof ExistsInRule;
-    }
-
     /**
      * @param reference the raw reference, or null (a saved profile holds its measures)
      * @param tables    per exists_in constraint, the table it refers to (already opened)
      */
     public static Result measure(List<QualityRule> rules, Dataset<Row> reference, Dataset<Row> current, Map<String, Dataset<Row>> tables) {
-        List<QualityRule> keyed = rules.stream().filter(KeyedQuality::keyed).toList();
+        List<QualityRule> keyed = rules.stream().filter(r -> r instanceof UniqueRule || r instanceof ExistsInRule).toList();
         if (keyed.isEmpty()) {
             return new Result(Side.NONE, Side.NONE);
         }

@@ -44,8 +44,6 @@ public final class QualityMeasurement {
         this.tables = Map.copyOf(tables);
     }
 
-    public static final QualityMeasurement NONE = new QualityMeasurement(List.of(), Map.of());
-
     /**
      * Session setting: the most distinct values held in memory for one constraint — a referenced column's
      * values, a unique column's candidates (default 1,000,000); beyond it, one aggregation instead.
