@@ -19,7 +19,7 @@ import org.driftwatch.profile.scan.PartitionFold;
 
 /**
  * The exact samples of the value constraints whose failing values were too many for a scan to keep
- * ({@link FailingValues#LIMIT}; a range over a continuous column usually is): one aggregation for every
+ * ({@link FailingValues}: a million numbers, ten thousand texts): one aggregation for every
  * such constraint on every side together — their failing values only, counted per distinct text — and one
  * fold over the counts that keeps each constraint's most frequent, ties by text.
  */

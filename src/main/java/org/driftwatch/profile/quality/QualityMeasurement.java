@@ -23,13 +23,14 @@ import org.driftwatch.profile.sketch.RepeatedIds;
  * values read once here, unique into duplicate filters, instants), and {@link #finish} adds what a scan
  * alone cannot know — only when the data calls for it:
  * <ul>
- * <li>a unique column whose filter let values through: one scan of those columns counts the candidates
- *     exactly ({@link UniqueCandidates}); none when every filter stayed empty (the healthy case);</li>
+ * <li>a unique column whose values may repeat: one scan of those columns counts the candidates exactly
+ *     ({@link UniqueCandidates}); none for an integer column whose bitmaps found no repeat (the healthy
+ *     case), nor for a duplicate filter that stayed empty;</li>
  * <li>exists_in against a referenced column too large to hold, or unique with too many candidates: one
  *     aggregation ({@link KeyedQuality});</li>
  * <li>when duplicates (or such failures) were found, one more scan recounts the rows failing any
- *     constraint, now that the failing values are known; value constraints with more than
- *     {@link FailingValues#LIMIT} distinct failing values, one aggregation for their samples
+ *     constraint, now that the failing values are known; value constraints with more distinct failing
+ *     values than a scan keeps ({@link FailingValues}), one aggregation of all sides for their samples
  *     ({@link FailingSamples}).</li>
  * </ul>
  */

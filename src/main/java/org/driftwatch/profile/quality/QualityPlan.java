@@ -76,7 +76,10 @@ public final class QualityPlan implements Serializable {
     private final long expectedValues;
     private final int keptFailingValues;
 
-    /** Session setting: distinct failing values a scan keeps per constraint (default {@link FailingValues#LIMIT}). */
+    /**
+     * Session setting: distinct failing values a scan keeps per constraint — texts (default
+     * {@link FailingValues#LIMIT}); when set, numbers too (default {@link FailingValues#NUMBER_LIMIT}).
+     */
     public static final String KEPT_FAILING_VALUES = "driftwatch.quality.keptFailingValues";
 
     private QualityPlan(List<Entry> entries, List<Column> columns, long expectedValues, int keptFailingValues) {

@@ -1,7 +1,6 @@
 package org.driftwatch.profile.quality;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import org.driftwatch.profile.model.QualityMeasure;
 import org.driftwatch.profile.model.QualitySide;
 
 /**
- * One side's measures from its scan's {@link QualityFold} and the {@link KeyedQuality} aggregation, in the
+ * One side's measures from its scan's {@link QualityFold} and what later passes counted, in the
  * rules' order: samples ordered most frequent first, ties by their text in code-point order (a number by
  * Spark's cast of it to text), numbers given back as numbers.
  */
@@ -75,27 +74,13 @@ public final class QualityResults {
         return new QualitySide(out, rows, note);
     }
 
-    /** A unique constraint's measure from its duplicated values and their counts. */
+    /** A unique constraint's measure from its duplicated values and their counts (samples ranked as every other's). */
     static QualityMeasure unique(QualityRule rule, long checked, Map<Object, Long> duplicates, DataType type) {
         long failed = duplicates.values().stream().mapToLong(Long::longValue).sum();
+        FailingValues ranked = new FailingValues(Integer.MAX_VALUE);
+        duplicates.forEach(ranked::add);
         return new QualityMeasure(rule.kind(), rule.column(), 0, checked, failed, checked - failed + duplicates.size(),
-            (long) duplicates.size(), null, samples(duplicates, rule.samples(), type), null);
-    }
-
-    /** The most frequent failing values, ties by text in code-point order. */
-    static List<Object> samples(Map<Object, Long> counts, int k, DataType type) {
-        record Counted(Object value, UTF8String text, long count) {
-        }
-        List<Counted> all = new ArrayList<>();
-        counts.forEach((v, c) -> all.add(new Counted(v, UTF8String.fromString(text(v, type)), c)));
-        all.sort(Comparator.comparingLong((Counted c) -> -c.count()).thenComparing(Counted::text));
-        List<Object> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(k, all.size()); i++) {
-            Object v = all.get(i).value();
-            out.add(v instanceof UTF8String s ? typed(s.toString(), type) : v instanceof Long ? v
-                : integral(type) ? (Object) (long) (double) (Double) v : v);
-        }
-        return out;
+            (long) duplicates.size(), null, ranked.top(rule.samples(), type), null);
     }
 
     private static List<Object> conditionSamples(List<Object[]> rows, QualityPlan.Entry e) {
