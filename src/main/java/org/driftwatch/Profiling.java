@@ -24,6 +24,8 @@ import org.driftwatch.data.DatasetReader;
 import org.driftwatch.data.DelayedLabels;
 import org.driftwatch.data.NumericText;
 import org.driftwatch.data.NoRowsException;
+import org.driftwatch.data.SegmentPlan;
+import org.driftwatch.rules.SegmentRules;
 import org.driftwatch.profile.DatasetProfiler;
 import org.driftwatch.profile.ReferenceProfiler;
 import org.driftwatch.profile.file.ReferenceProfileFile;
@@ -88,14 +90,41 @@ final class Profiling {
         ColumnPlan plan = withCounts(resolve(rules, needs, settings, reference, current, referenceSource, currentSource), labelled);
         List<String> rowColumns = needs.identicalRows() ? sharedColumns(reference, current) : List.of();
         java.util.Map<String, Dataset<Row>> tables = tables(reader, needs);
+        ProfileRequest request = request(plan, settings, rowColumns, reference.schema()).withAnalyzers(needs.analyzers())
+            .withQuality(needs.quality());
+        Dataset<Row> referenceScanned = reference;
+        Dataset<Row> currentScanned = current;
+        if (rules.segments().any()) {
+            SegmentPlan segments = segments(rules, plan, reference, current);
+            plan = plan.withSegments(segments);
+            request = request.withSegments(segments.numerical(plan), segments.categorical(plan), segments.models());
+            referenceScanned = segments.apply(reference, plan.model());
+            currentScanned = segments.apply(current, plan.model());
+        }
         JointProfile profile;
         try {
-            profile = DatasetProfiler.profile(reference, current, request(plan, settings, rowColumns, reference.schema())
-                .withAnalyzers(needs.analyzers()).withQuality(needs.quality()), tables);
+            profile = DatasetProfiler.profile(referenceScanned, currentScanned, request, tables);
         } catch (NoRowsException e) {
             throw e.naming(e.reference() ? referenceSource.describe() : currentSource.describe());
         }
         return new Profiled(plan, profile, referenceSource.describe(), referenceSource.format(), quarantine(current, needs, tables));
+    }
+
+    /**
+     * The rule file's segments against the data: checked, their values chosen from the reference (one
+     * aggregation for every by column), and the segment columns named.
+     */
+    private SegmentPlan segments(RuleSet rules, ColumnPlan plan, Dataset<Row> reference, Dataset<Row> current) {
+        SegmentRules wanted = rules.segments();
+        SegmentPlan.check(wanted, plan, reference);
+        java.util.Map<String, List<String>> top = org.driftwatch.profile.shuffle.SegmentValues.top(reference, wanted.by(),
+            wanted.maxSegments());
+        Set<String> taken = new java.util.HashSet<>(Arrays.asList(reference.columns()));
+        taken.addAll(Arrays.asList(current.columns()));
+        SegmentPlan segments = SegmentPlan.of(wanted, plan, top, taken);
+        progress.say("segments: " + segments.segments().size() + " (" + segments.segments().stream().mapToInt(x -> x.columns().size()).sum()
+            + " segment columns, scanned with the whole columns)");
+        return segments;
     }
 
     /** The trials of a calibration and the columns they compared, by kind. */
@@ -126,6 +155,10 @@ final class Profiling {
         Dataset<Row> opened = open(reader, rules, "current", currentSource);
         DelayedLabels.Joined labelled = withLabels(reader, rules, opened);
         Dataset<Row> current = labelled == null ? opened : labelled.current();
+        if (rules.segments().any()) {
+            throw new DataException("segments: a run against a saved reference profile (" + file + ") cannot measure segments: the"
+                + " profile holds the whole columns only; run against the raw reference, or leave segments out");
+        }
         ColumnPlan plan = withCounts(ColumnResolver.resolve(rules.file(), roles(rules, needs), rules.model(), saved.schema(),
             current.schema()), labelled);
         settings.checkColumns(rules.file(), plan);

@@ -40,6 +40,8 @@ public final class CheckCatalog {
         ENTRIES.put("volume", new Entry((s, r) -> VolumeCheck.fromRules(s, r.checks().containsKey("volume"), r.keepsHistory()), RuleSet::keepsHistory));
         ENTRIES.put("history", new Entry((s, r) -> HistoryCheck.fromRules(s, r.keepsHistory()), WHEN_CONFIGURED));
         ENTRIES.put("mean_shift", new Entry((s, r) -> MeanShiftCheck.fromRules(s), WHEN_CONFIGURED));
+        ENTRIES.put(SegmentCheck.NAME, new Entry((s, r) -> SegmentCheck.fromRules(s, r.checkSettings("psi"), r.checkSettings("performance")),
+            r -> r.segments().any()));
         ENTRIES.put(QualityCheck.NAME, new Entry((s, r) -> QualityCheck.fromRules(s), WHEN_CONFIGURED));
     }
 

@@ -13,7 +13,9 @@ public enum DriftKind {
     LABEL("label drift P(Y)"),
     PERFORMANCE("performance drop"),
     UPSTREAM("upstream drift"),
-    PREDICTION("prediction drift");
+    PREDICTION("prediction drift"),
+    /** Drift within a segment while the whole column did not drift: the whole data hides it. */
+    MASKED("masked drift in a segment");
 
     private final String words;
 

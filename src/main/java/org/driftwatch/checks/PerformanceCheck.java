@@ -56,6 +56,14 @@ public final class PerformanceCheck implements Check {
         return "performance";
     }
 
+    double maxDrop() {
+        return maxDrop;
+    }
+
+    boolean relative() {
+        return relative;
+    }
+
     @Override
     public Map<String, Double> thresholds() {
         return Map.of("performance.max_drop", maxDrop);

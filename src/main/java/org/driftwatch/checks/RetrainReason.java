@@ -16,7 +16,11 @@ public enum RetrainReason {
     /** The share of drifted features reached the dataset-drift threshold. */
     DATASET_DRIFT,
     /** The model's performance metric fell by more than its allowed drop: concept drift, or drift the features explain. */
-    PERFORMANCE_DROP;
+    PERFORMANCE_DROP,
+    /** A segment's column PSI is above the fail threshold (opt-in: not in the default {@code when}). */
+    SEGMENT_PSI_FAIL,
+    /** The model's performance on a segment fell by more than its allowed drop (opt-in). */
+    SEGMENT_PERFORMANCE_DROP;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -117,6 +117,12 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
         return s == null ? null : s.value();
     }
 
+    /** The same column's counts without its statistics, for this reason (a segment with too few rows). */
+    public ColumnComparison withoutStatistics(String why) {
+        List<String> because = new java.util.ArrayList<>(List.of(why));
+        return withoutStatistics(name, type, reference, current, categories, unseenCategories, missingCategories, why, because);
+    }
+
     /** The same comparison with its drift test. */
     public ColumnComparison withDrift(DriftResult d) {
         return new ColumnComparison(name, type, reference, current, bins, categories, unseenCategories, missingCategories, d, notes, method,

@@ -1,5 +1,6 @@
 package org.driftwatch.compare;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.driftwatch.data.ColumnPlan;
@@ -13,13 +14,23 @@ import org.driftwatch.profile.model.LeakageProfile;
  * model's prediction, inside {@link #performance} (present when the rule file monitors a model).
  * {@link #earlier} is the monitor's metrics history before tonight ({@link EarlierRuns#NONE} without one).
  * {@link #analyzed} holds the metrics of the analyzers the checks asked the scans for, by analyzer name;
- * {@link #quality} the data-quality constraints' measures on both sides.
+ * {@link #quality} the data-quality constraints' measures on both sides; {@link #segments} each segment's comparison,
+ * in report order (empty without {@code segments:}).
  */
 public record Comparison(long referenceRows, long currentRows, ColumnPlan plan,
                          Map<String, ColumnComparison> columns, Optional<ColumnComparison> label,
                          Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
                          DatasetDrift datasetDrift, Optional<ModelPerformance> performance, EarlierRuns earlier,
-                         Map<String, Analyzed> analyzed, QualityMeasures quality) {
+                         Map<String, Analyzed> analyzed, QualityMeasures quality, List<SegmentComparison> segments) {
+    public Comparison(long referenceRows, long currentRows, ColumnPlan plan,
+                      Map<String, ColumnComparison> columns, Optional<ColumnComparison> label,
+                      Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
+                      DatasetDrift datasetDrift, Optional<ModelPerformance> performance, EarlierRuns earlier,
+                      Map<String, Analyzed> analyzed, QualityMeasures quality) {
+        this(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, performance, earlier, analyzed,
+            quality, List.of());
+    }
+
     public Comparison(long referenceRows, long currentRows, ColumnPlan plan,
                       Map<String, ColumnComparison> columns, Optional<ColumnComparison> label,
                       Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
@@ -34,6 +45,7 @@ public record Comparison(long referenceRows, long currentRows, ColumnPlan plan,
         earlier = earlier == null ? EarlierRuns.NONE : earlier;
         columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
         analyzed = analyzed == null ? Map.of() : Map.copyOf(analyzed);
+        segments = segments == null ? List.of() : List.copyOf(segments);
     }
 
     public Comparison(long referenceRows, long currentRows, ColumnPlan plan, Map<String, ColumnComparison> columns,
@@ -56,13 +68,13 @@ public record Comparison(long referenceRows, long currentRows, ColumnPlan plan,
     /** The same comparison with what the metrics history remembers of earlier runs, for checks that look back. */
     public Comparison withEarlier(EarlierRuns runs) {
         return new Comparison(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, performance, runs,
-            analyzed, quality);
+            analyzed, quality, segments);
     }
 
     /** The same comparison on a run date (freshness is judged against it). */
     public Comparison dated(java.time.LocalDate date) {
         return new Comparison(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, performance, earlier,
-            analyzed, quality.on(date));
+            analyzed, quality.on(date), segments);
     }
 
     /** Features then the label, for renderers that list every compared column. */

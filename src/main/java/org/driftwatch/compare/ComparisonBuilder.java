@@ -39,13 +39,47 @@ public final class ComparisonBuilder {
         for (String name : plan.categorical()) {
             columns.put(name, ReferenceSelfCheck.attach(categorical(name, profile, needs), self.get(name)).withMetrics());
         }
-        columns = MultipleTestingCorrection.apply(columns, needs.correction());
+        var performance = performance(plan, profile, needs);
+        List<SegmentComparison> segments = SegmentComparisons.build(plan, profile, needs, performance);
+        Map<String, ColumnComparison> corrected = MultipleTestingCorrection.apply(tested(columns, segments), needs.correction());
+        columns = whole(corrected, columns.keySet());
+        segments = corrected(segments, corrected);
         var label = java.util.Optional.ofNullable(plan.label())
             .map(l -> ReferenceSelfCheck.attach(plan.numericLabel() ? numerical(l, profile, needs) : categorical(l, profile, needs),
                 self.get(l)).withMetrics());
         return new Comparison(profile.reference().rows(), profile.current().rows(), plan, columns, label, profile.leakage(),
-            profile.identicalRows(), DatasetDrift.of(columns.values(), needs.datasetShare()), performance(plan, profile, needs), EarlierRuns.NONE,
-            analyzed(profile), new QualityMeasures(profile.reference().quality(), profile.current().quality()));
+            profile.identicalRows(), DatasetDrift.of(columns.values(), needs.datasetShare()), performance, EarlierRuns.NONE,
+            analyzed(profile), new QualityMeasures(profile.reference().quality(), profile.current().quality()), segments);
+    }
+
+    /** The whole columns' and every segment column's tests together, as the multiple-testing correction counts them. */
+    private static Map<String, ColumnComparison> tested(Map<String, ColumnComparison> columns, List<SegmentComparison> segments) {
+        Map<String, ColumnComparison> all = new LinkedHashMap<>(columns);
+        for (SegmentComparison s : segments) {
+            s.columns().forEach((name, c) -> all.put(segmentKey(s, name), c));
+        }
+        return all;
+    }
+
+    private static String segmentKey(SegmentComparison s, String column) {
+        return "\u0000" + s.name() + "\u0000" + column;
+    }
+
+    private static Map<String, ColumnComparison> whole(Map<String, ColumnComparison> corrected, java.util.Set<String> names) {
+        Map<String, ColumnComparison> out = new LinkedHashMap<>();
+        names.forEach(n -> out.put(n, corrected.get(n)));
+        return out;
+    }
+
+    private static List<SegmentComparison> corrected(List<SegmentComparison> segments, Map<String, ColumnComparison> corrected) {
+        List<SegmentComparison> out = new ArrayList<>();
+        for (SegmentComparison s : segments) {
+            Map<String, ColumnComparison> columns = new LinkedHashMap<>();
+            s.columns().keySet().forEach(n -> columns.put(n, corrected.get(segmentKey(s, n))));
+            out.add(new SegmentComparison(s.name(), s.by(), s.value(), s.expression(), s.referenceRows(), s.currentRows(), columns,
+                s.performance(), s.insufficient()));
+        }
+        return out;
     }
 
     /** Every analyzer's metrics, paired by name across the sides. */
@@ -69,7 +103,7 @@ public final class ComparisonBuilder {
         return java.util.Optional.of(ModelPerformance.build(plan.model(), profile.referenceOutcomes(), profile.currentOutcomes(), drift));
     }
 
-    private static ColumnComparison numerical(String name, JointProfile profile, CompareSettings needs) {
+    static ColumnComparison numerical(String name, JointProfile profile, CompareSettings needs) {
         NumericSummary rs = profile.reference().numeric().get(name);
         NumericSummary cs = profile.current().numeric().get(name);
         NumericDistribution dist = profile.numeric().get(name);
@@ -119,7 +153,7 @@ public final class ComparisonBuilder {
             fewValues ? DriftTestChoice.fewValuesNote() : null));
     }
 
-    private static ColumnComparison categorical(String name, JointProfile profile, CompareSettings needs) {
+    static ColumnComparison categorical(String name, JointProfile profile, CompareSettings needs) {
         CategoryTable t = profile.categorical().get(name);
         Long rc = profile.reference().nonNull(name);
         Long cc = profile.current().nonNull(name);

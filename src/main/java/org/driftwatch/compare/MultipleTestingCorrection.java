@@ -16,11 +16,12 @@ final class MultipleTestingCorrection {
     private MultipleTestingCorrection() {
     }
 
+    /** @param columns the tests by a unique key (a whole column's name; a segment column's own key) */
     static Map<String, ColumnComparison> apply(Map<String, ColumnComparison> columns, String correction) {
         List<String> tested = new ArrayList<>();
-        for (ColumnComparison c : columns.values()) {
-            if (pValueTest(c)) {
-                tested.add(c.name());
+        for (Map.Entry<String, ColumnComparison> e : columns.entrySet()) {
+            if (pValueTest(e.getValue())) {
+                tested.add(e.getKey());
             }
         }
         if (tested.isEmpty()) {
@@ -41,7 +42,7 @@ final class MultipleTestingCorrection {
                 note = (note == null ? "" : note + "; ") + String.format("decided on the %s-adjusted p %s (raw p %s, %d tests)",
                     correction.equals("bh") ? "Benjamini–Hochberg" : "Bonferroni", p(deciding[i]), p(p[i]), p.length);
             }
-            out.put(c.name(), c.withDrift(new ColumnComparison.DriftResult(d.test(), d.score(), d.threshold(), detected, note,
+            out.put(tested.get(i), c.withDrift(new ColumnComparison.DriftResult(d.test(), d.score(), d.threshold(), detected, note,
                 correction.equals("bonferroni") ? deciding[i] : bh[i])));
         }
         return out;

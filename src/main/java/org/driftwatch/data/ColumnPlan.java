@@ -10,8 +10,9 @@ import java.util.Map;
  */
 public record ColumnPlan(List<String> numerical, List<String> categorical, String id, String label,
                          boolean inferred, List<String> skipped, SchemaDifference schema, ModelPlan model,
-                         Map<String, String> skipReasons) {
+                         Map<String, String> skipReasons, SegmentPlan segments) {
     public ColumnPlan {
+        segments = segments == null ? SegmentPlan.NONE : segments;
         numerical = List.copyOf(numerical);
         categorical = List.copyOf(categorical);
         skipped = List.copyOf(skipped);
@@ -20,16 +21,21 @@ public record ColumnPlan(List<String> numerical, List<String> categorical, Strin
 
     public ColumnPlan(List<String> numerical, List<String> categorical, String id, String label, boolean inferred,
                       List<String> skipped, SchemaDifference schema) {
-        this(numerical, categorical, id, label, inferred, skipped, schema, null, Map.of());
+        this(numerical, categorical, id, label, inferred, skipped, schema, null, Map.of(), SegmentPlan.NONE);
     }
 
     public ColumnPlan(List<String> numerical, List<String> categorical, String id, String label, boolean inferred,
                       List<String> skipped, SchemaDifference schema, ModelPlan model) {
-        this(numerical, categorical, id, label, inferred, skipped, schema, model, Map.of());
+        this(numerical, categorical, id, label, inferred, skipped, schema, model, Map.of(), SegmentPlan.NONE);
     }
 
     public ColumnPlan withModel(ModelPlan newModel) {
-        return new ColumnPlan(numerical, categorical, id, label, inferred, skipped, schema, newModel, skipReasons);
+        return new ColumnPlan(numerical, categorical, id, label, inferred, skipped, schema, newModel, skipReasons, segments);
+    }
+
+    /** The same plan with the run's segments. */
+    public ColumnPlan withSegments(SegmentPlan resolved) {
+        return new ColumnPlan(numerical, categorical, id, label, inferred, skipped, schema, model, skipReasons, resolved);
     }
 
     /** Whether the label is compared as a number (a regression label) rather than by its classes. */

@@ -88,7 +88,7 @@ public final class ColumnResolver {
         List<String> added = cur.keySet().stream().filter(n -> !ref.containsKey(n)).toList();
         return new ColumnPlan(numerical, categorical, roles.id(), roles.label(), roles.inferred(), skipped,
             new ColumnPlan.SchemaDifference(missing, added, changed), ModelResolver.resolve(ruleFile, roles, model, reference, current),
-            reasons);
+            reasons, SegmentPlan.NONE);
     }
 
     private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile(

@@ -19,7 +19,7 @@ final class Wording {
             case PSI_FAIL -> String.format("PSI %.3f > %s in %s", f.value(), f.threshold(), f.column());
             case LABEL_DRIFT -> String.format("label %s PSI %.3f > %s", f.column(), f.value(), f.threshold());
             case DATASET_DRIFT -> String.format("dataset drift: %.0f%% of columns drifted", 100 * f.value());
-            case PERFORMANCE_DROP -> f.message();
+            case PERFORMANCE_DROP, SEGMENT_PSI_FAIL, SEGMENT_PERFORMANCE_DROP -> f.message();
         };
     }
 
@@ -31,6 +31,8 @@ final class Wording {
             case LABEL_DRIFT -> String.format("label %s shifted (PSI %.3f > %s)", fs.get(0).column(), fs.get(0).value(), fs.get(0).threshold());
             case DATASET_DRIFT -> String.format("dataset drift (%.0f%% of tested columns)", 100 * fs.get(0).value());
             case PERFORMANCE_DROP -> fs.get(0).message();
+            case SEGMENT_PSI_FAIL, SEGMENT_PERFORMANCE_DROP -> fs.size() == 1 ? fs.get(0).message()
+                : fs.size() + " segments: " + fs.get(0).message() + ", ...";
         }));
         boolean countSaid = counted.containsKey(RetrainReason.PSI_FAIL) && counted.get(RetrainReason.PSI_FAIL).size() == drifted
             || counted.containsKey(RetrainReason.DATASET_DRIFT);

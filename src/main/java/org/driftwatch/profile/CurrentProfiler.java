@@ -60,7 +60,7 @@ public final class CurrentProfiler {
      */
     public record Result(DatasetSummary current, Map<String, NumericDistribution> numeric, Map<String, CategoryTable> categorical,
                          IdSet ids, List<String> manyValued, ModelOutcomes outcomes, RowHashCandidates copies,
-                         Map<String, CrossingResolver.Open> slots, QualityFold quality) {
+                         Map<String, CrossingResolver.Open> slots, QualityFold quality, List<ModelOutcomes> segmentOutcomes) {
     }
 
     public static Result compare(ReferenceProfile reference, Dataset<Row> current, ProfileRequest request) {
@@ -96,11 +96,12 @@ public final class CurrentProfiler {
         int no = others.size();
         int limit = request.valueTableLimit();
         boolean integerId = !others.isEmpty() && SchemaColumns.isInteger(current, others.get(0));
-        OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model());
+        OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model(), request.segmentModels().size());
         List<Analyzer<?>> analyzers = request.analyzers();
         Dataset<Row> projection = ScanProjection.of(current, numeric, categorical, others, integerId, request.model(),
-            against.rowHashes() == null ? null : rowHash, quality.columns());
-        int qualityFirst = ScanProjection.width(numeric.size(), nc, no, request.model(), against.rowHashes() != null);
+            request.segmentModels(), against.rowHashes() == null ? null : rowHash, quality.columns());
+        int qualityFirst = ScanProjection.width(numeric.size(), nc, no, request.model(), request.segmentModels().size(),
+            against.rowHashes() != null);
         org.apache.spark.broadcast.Broadcast<QualityPlan> shared = quality.shared(projection);
         CurrentScan scan = PartitionFold.fold(projection,
             () -> new CurrentScan(against, nc, no, integerId, limit, model, new AnalyzerFold(analyzers, numeric),
@@ -148,7 +149,7 @@ public final class CurrentProfiler {
         }
         return new Result(new DatasetSummary(scan.rows, summaries, nonNull).withAnalyzed(scan.analyzed.metrics()), distributions, tables,
             scan.others.usableIds(), List.copyOf(manyValues), scan.others.outcomes == null ? null : scan.others.outcomes.outcomes(),
-            scan.copies, slots, scan.quality);
+            scan.copies, slots, scan.quality, scan.others.segmentOutcomes());
     }
 
     private static NumericDistribution distribution(ReferenceProfile.NumericReference ref, CurrentScan scan, int i,

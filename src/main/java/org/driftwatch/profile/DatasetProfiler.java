@@ -20,6 +20,8 @@ import org.driftwatch.profile.model.NumericDistribution;
 import org.driftwatch.profile.model.ProfileRequest;
 import org.driftwatch.profile.model.QualitySide;
 import org.driftwatch.profile.model.ReferenceProfile;
+import org.driftwatch.profile.model.ModelOutcomes;
+import org.driftwatch.profile.model.SegmentOutcomes;
 import org.driftwatch.profile.model.ValueCounts;
 import org.driftwatch.profile.quality.QualityMeasurement;
 import org.driftwatch.profile.quality.QualityPlan;
@@ -106,7 +108,18 @@ public final class DatasetProfiler {
                 : IdenticalRowsAggregation.compute(reference, current, request.rowColumns()));
         return new JointProfile(refSummary, curSummary, numeric, categorical, leakage, identical,
             OutcomeProfiler.finish(ref.outcomes(), reference, request.model(), "reference"),
-            OutcomeProfiler.finish(cur.outcomes(), current, request.model(), "current"));
+            OutcomeProfiler.finish(cur.outcomes(), current, request.model(), "current"),
+            new SegmentOutcomes(finished(built.segmentOutcomes(), reference, request, "reference"),
+                finished(cur.segmentOutcomes(), current, request, "current")));
+    }
+
+    /** Each segment's outcomes finished as the whole model's are (score ranking, median error), on the segment's columns. */
+    private static List<ModelOutcomes> finished(List<ModelOutcomes> outcomes, Dataset<Row> data, ProfileRequest request, String side) {
+        List<ModelOutcomes> out = new java.util.ArrayList<>();
+        for (int k = 0; k < outcomes.size(); k++) {
+            out.add(OutcomeProfiler.finish(outcomes.get(k), data, request.segmentModels().get(k), side));
+        }
+        return out;
     }
 
     /**

@@ -58,7 +58,8 @@ public final class ReferenceProfiler {
     }
 
     /** The profile, and the reference's row hashes when {@code rowHash} was given (else null). */
-    public record Built(ReferenceProfile profile, RowHashFilter rowHashes, QualityFold quality) {
+    public record Built(ReferenceProfile profile, RowHashFilter rowHashes, QualityFold quality,
+                        List<org.driftwatch.profile.model.ModelOutcomes> segmentOutcomes) {
     }
 
     /**
@@ -76,9 +77,10 @@ public final class ReferenceProfiler {
         List<String> others = request.id() != null && SchemaColumns.has(reference, request.id())
             && !categorical.contains(request.id()) ? List.of(request.id()) : List.of();
         boolean integerId = !others.isEmpty() && SchemaColumns.isInteger(reference, others.get(0));
-        Dataset<Row> projection = ScanProjection.of(reference, numeric, categorical, others, integerId, request.model(), null,
-            quality.columns());
-        int qualityFirst = ScanProjection.width(numeric.size(), categorical.size(), others.size(), request.model(), false);
+        Dataset<Row> projection = ScanProjection.of(reference, numeric, categorical, others, integerId, request.model(),
+            request.segmentModels(), null, quality.columns());
+        int qualityFirst = ScanProjection.width(numeric.size(), categorical.size(), others.size(), request.model(),
+            request.segmentModels().size(), false);
         ReferenceScan scan = passOne(projection, numeric, categorical.size(), others.size(), integerId, request, quality, qualityFirst);
         Map<String, SelfCheck> selfChecks = selfChecks(scan, numeric, categorical, request.psiBins());
         Dataset<Row> numericOnly = projection.select(numericColumns(projection, numeric.size()));
@@ -94,7 +96,8 @@ public final class ReferenceProfiler {
             numericOut.put(numeric.get(i), ReferenceCells.numericReference(scan.summaries[i], layouts[i], inside.get(i),
                 fractions, request.psiBins()));
         }
-        return new Built(categoricalAndIds(scan, numericOut, categorical, others, selfChecks), cells.rowHashes(), scan.quality);
+        return new Built(categoricalAndIds(scan, numericOut, categorical, others, selfChecks), cells.rowHashes(), scan.quality,
+            scan.others.segmentOutcomes());
     }
 
     /** Every column half against half of the reference, from pass 1's cells and category counts ({@link HalfSplit}). */
@@ -128,7 +131,7 @@ public final class ReferenceProfiler {
                                          ProfileRequest request, QualityPlan quality, int qualityFirst) {
         int nn = numeric.size();
         int limit = request.valueTableLimit();
-        OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model());
+        OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model(), request.segmentModels().size());
         org.apache.spark.broadcast.Broadcast<QualityPlan> shared = quality.shared(projection);
         PartitionFold.BatchStep<ReferenceScan> batches = ReferenceScan::add;
         List<Analyzer<?>> analyzers = request.analyzers();

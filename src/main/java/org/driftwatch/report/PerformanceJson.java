@@ -43,6 +43,18 @@ final class PerformanceJson {
         return o;
     }
 
+    /** A segment's performance: the task, both sides' metrics and the change (the columns are the whole model's). */
+    static ObjectNode segment(ModelPerformance p) {
+        ObjectNode o = JsonValues.JSON.createObjectNode();
+        o.put("task", p.task().key());
+        o.set("reference", side(p.reference()));
+        o.set("current", side(p.current()));
+        ObjectNode change = o.putObject("change");
+        p.change().forEach((k, v) -> number(change, k, v));
+        JsonValues.strings(o.putArray("notes"), p.notes());
+        return o;
+    }
+
     private static ObjectNode side(PerformanceMetrics m) {
         if (m == null) {
             return null;

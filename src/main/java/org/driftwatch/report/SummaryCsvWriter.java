@@ -26,13 +26,32 @@ public final class SummaryCsvWriter {
     /** Filled on the model's performance and data-quality rows only. */
     static final String[] PERFORMANCE_HEADER = {"reference_value", "current_value", "change"};
 
+    /** The segment of a segment row (role "segment"); empty on the others. */
+    static final String SEGMENT_HEADER = "segment";
+
     private SummaryCsvWriter() {
+    }
+
+    /** A compared column's cells: the fixed ones, then the registered metrics. */
+    static List<Object> columnCells(ColumnComparison c, String role, String status) {
+        List<Object> row = new ArrayList<>(List.of(c.name(), role, c.type(), status));
+        row.addAll(java.util.Arrays.asList(c.psi(),
+            c.ks() == null ? null : c.ks().statistic(), c.ks() == null ? null : c.ks().pValue(), c.wassersteinNormed(),
+            c.chiSquare() == null ? null : c.chiSquare().pValue(), c.jensenShannon(), c.drift() == null ? null : c.drift().test(),
+            c.drift() == null ? null : c.drift().score(), c.drift() != null && c.drift().detected(), c.reference().count(),
+            c.current().count(), c.reference().nullShare(), c.current().nullShare(), String.join(" ", c.unseenCategories()),
+            String.join("; ", c.notes())));
+        for (String m : ColumnMetrics.names()) {
+            row.add(c.metrics().containsKey(m) ? c.metrics().get(m).value() : null);
+        }
+        return row;
     }
 
     public static String render(DriftReport r) {
         StringWriter out = new StringWriter();
         List<String> header = new ArrayList<>(List.of(HEADER));
         header.addAll(ColumnMetrics.names());
+        header.add(SEGMENT_HEADER);
         header.addAll(List.of(PERFORMANCE_HEADER));
         List<ColumnComparison> columns = new ArrayList<>(r.comparison().allColumns());
         r.comparison().performance().ifPresent(p -> columns.add(p.predictionDrift()));
@@ -40,15 +59,10 @@ public final class SummaryCsvWriter {
             for (ColumnComparison c : columns) {
                 boolean label = c.name().equals(r.comparison().plan().label());
                 boolean prediction = r.comparison().performance().map(p -> p.predictionDrift() == c).orElse(false);
-                List<Object> row = new ArrayList<>(List.of(c.name(), label ? "label" : prediction ? "prediction" : "feature", c.type(),
+                List<Object> row = new ArrayList<>(columnCells(c, label ? "label" : prediction ? "prediction" : "feature",
                     prediction ? "" : r.columnStatus(c.name()).json()));
-                row.addAll(java.util.Arrays.asList(c.psi(),
-                    c.ks() == null ? null : c.ks().statistic(), c.ks() == null ? null : c.ks().pValue(), c.wassersteinNormed(),
-                    c.chiSquare() == null ? null : c.chiSquare().pValue(), c.jensenShannon(), c.drift().test(), c.drift().score(),
-                    c.drift().detected(), c.reference().count(), c.current().count(), c.reference().nullShare(),
-                    c.current().nullShare(), String.join(" ", c.unseenCategories()), String.join("; ", c.notes())));
-                for (String m : ColumnMetrics.names()) {
-                    row.add(c.metrics().containsKey(m) ? c.metrics().get(m).value() : null);
+                while (row.size() < header.size()) {
+                    row.add(null);
                 }
                 csv.printRecord(row.stream().map(SummaryCsvWriter::spreadsheetSafe).toList());
             }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /** Reads a rule file into a {@link RuleSet}, rejecting unknown keys and bad values with their position. */
 public final class RuleFileParser {
     static final List<String> TOP_KEYS = List.of("monitor", "description", "reference", "current", "columns", "compare", "model",
-        "history", "checks", "actions");
+        "history", "checks", "actions", "segments");
     static final List<String> SOURCE_KEYS = List.of("path", "table", "format", "options");
     /** A reference may also name a saved profile (driftwatch profile) that runs use instead of scanning it. */
     static final List<String> REFERENCE_KEYS = List.of("path", "table", "format", "options", "profile");
@@ -55,7 +55,9 @@ public final class RuleFileParser {
         RuleSection actions = top.section("actions").orElse(RuleSection.absent(file.toString(), "actions"));
         ModelRules model = model(top, columns);
         HistorySettings history = top.section("history").map(HistorySettings::fromRules).orElse(HistorySettings.DEFAULT);
-        return new RuleSet(file.toString(), sha256(file), monitor, reference, current, columns, compare, checks, actions, model, history);
+        SegmentRules segments = top.section("segments").map(SegmentRules::fromRules).orElse(SegmentRules.NONE);
+        return new RuleSet(file.toString(), sha256(file), monitor, reference, current, columns, compare, checks, actions, model, history,
+            segments);
     }
 
     private static ModelRules model(RuleSection top, ColumnRoles columns) {

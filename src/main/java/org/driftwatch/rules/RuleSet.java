@@ -8,14 +8,16 @@ import java.util.Map;
  */
 public record RuleSet(String file, String sha256, String monitor, DataSource reference, DataSource current,
                       ColumnRoles columns, RuleSection compare, Map<String, RuleSection> checks,
-                      RuleSection actions, ModelRules model, HistorySettings history) {
+                      RuleSection actions, ModelRules model, HistorySettings history, SegmentRules segments) {
     public RuleSet {
+        segments = segments == null ? SegmentRules.NONE : segments;
         checks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checks));
     }
 
     public RuleSet(String file, String sha256, String monitor, DataSource reference, DataSource current, ColumnRoles columns,
                    RuleSection compare, Map<String, RuleSection> checks, RuleSection actions) {
-        this(file, sha256, monitor, reference, current, columns, compare, checks, actions, ModelRules.NONE, HistorySettings.DEFAULT);
+        this(file, sha256, monitor, reference, current, columns, compare, checks, actions, ModelRules.NONE, HistorySettings.DEFAULT,
+            SegmentRules.NONE);
     }
 
     /** The same rules with the delayed labels' {@code {date}} filled in. */
@@ -24,7 +26,7 @@ public record RuleSet(String file, String sha256, String monitor, DataSource ref
             return this;
         }
         return new RuleSet(file, sha256, monitor, reference, current, columns, compare, checks, actions,
-            model.withLabels(model.labels().withDate(date)), history);
+            model.withLabels(model.labels().withDate(date)), history, segments);
     }
 
     /** Whether runs write and read the metrics history. */
@@ -35,7 +37,7 @@ public record RuleSet(String file, String sha256, String monitor, DataSource ref
     /** The same rules with the history in a catalog table (the command line's --history-table; null keeps them). */
     public RuleSet withHistoryTable(String table) {
         return table == null ? this : new RuleSet(file, sha256, monitor, reference, current, columns, compare, checks, actions, model,
-            history.withTable(table));
+            history.withTable(table), segments);
     }
 
     /** Whether the rule file monitors a model: a label and a prediction column. */

@@ -10,7 +10,13 @@ import java.util.Optional;
 public record JointProfile(DatasetSummary reference, DatasetSummary current,
                                 Map<String, NumericDistribution> numeric, Map<String, CategoryTable> categorical,
                                 Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
-                                ModelOutcomes referenceOutcomes, ModelOutcomes currentOutcomes) {
+                                ModelOutcomes referenceOutcomes, ModelOutcomes currentOutcomes, SegmentOutcomes segmentOutcomes) {
+    public JointProfile(DatasetSummary reference, DatasetSummary current, Map<String, NumericDistribution> numeric,
+                        Map<String, CategoryTable> categorical, Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
+                        ModelOutcomes referenceOutcomes, ModelOutcomes currentOutcomes) {
+        this(reference, current, numeric, categorical, leakage, identicalRows, referenceOutcomes, currentOutcomes, SegmentOutcomes.NONE);
+    }
+
     public JointProfile(DatasetSummary reference, DatasetSummary current, Map<String, NumericDistribution> numeric,
                              Map<String, CategoryTable> categorical, Optional<LeakageProfile> leakage,
                              Optional<IdenticalRows> identicalRows) {
@@ -20,5 +26,6 @@ public record JointProfile(DatasetSummary reference, DatasetSummary current,
     public JointProfile {
         numeric = Map.copyOf(numeric);
         categorical = Map.copyOf(categorical);
+        segmentOutcomes = segmentOutcomes == null ? SegmentOutcomes.NONE : segmentOutcomes;
     }
 }

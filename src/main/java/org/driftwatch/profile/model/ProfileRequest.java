@@ -29,7 +29,8 @@ public record ProfileRequest(List<String> numerical, List<String> categorical, S
                              int maxCategories, int valueTableLimit, List<String> rowColumns, long exactValues,
                              org.driftwatch.data.ModelPlan model, int finishRounds,
                              List<org.driftwatch.profile.analyzer.Analyzer<?>> analyzers, java.util.Set<String> exactEcdf,
-                             List<org.driftwatch.profile.quality.QualityRule> quality) {
+                             List<org.driftwatch.profile.quality.QualityRule> quality,
+                             List<org.driftwatch.data.ModelPlan> segmentModels) {
     /** Default for {@link #exactValues()}: the exact path costs a shuffle of every numeric value. */
     public static final long EXACT_VALUES = 1_000_000;
     /** Default for {@link #finishRounds()}: enough for columns without drift at 10M rows and 20 columns. */
@@ -42,12 +43,35 @@ public record ProfileRequest(List<String> numerical, List<String> categorical, S
         analyzers = List.copyOf(analyzers);
         exactEcdf = java.util.Set.copyOf(exactEcdf);
         quality = quality == null ? List.of() : List.copyOf(quality);
+        segmentModels = segmentModels == null ? List.of() : List.copyOf(segmentModels);
+    }
+
+    public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
+                          int maxCategories, int valueTableLimit, List<String> rowColumns, long exactValues,
+                          org.driftwatch.data.ModelPlan model, int finishRounds,
+                          List<org.driftwatch.profile.analyzer.Analyzer<?>> analyzers, java.util.Set<String> exactEcdf,
+                          List<org.driftwatch.profile.quality.QualityRule> quality) {
+        this(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model, finishRounds, analyzers,
+            exactEcdf, quality, List.of());
+    }
+
+    /**
+     * The same request with segment columns scanned beside the whole ones, and each segment's model folded
+     * beside the whole model ({@code models}: their columns are the segment's, of the same task).
+     */
+    public ProfileRequest withSegments(List<String> moreNumerical, List<String> moreCategorical, List<org.driftwatch.data.ModelPlan> models) {
+        List<String> n = new java.util.ArrayList<>(numerical);
+        n.addAll(moreNumerical);
+        List<String> c = new java.util.ArrayList<>(categorical);
+        c.addAll(moreCategorical);
+        return new ProfileRequest(n, c, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model, finishRounds,
+            analyzers, exactEcdf, quality, model == null ? List.of() : models);
     }
 
     /** The same request with these data-quality constraints. */
     public ProfileRequest withQuality(List<? extends org.driftwatch.profile.quality.QualityRule> rules) {
         return new ProfileRequest(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model,
-            finishRounds, analyzers, exactEcdf, List.copyOf(rules));
+            finishRounds, analyzers, exactEcdf, List.copyOf(rules), segmentModels);
     }
 
     public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,
@@ -60,13 +84,13 @@ public record ProfileRequest(List<String> numerical, List<String> categorical, S
     /** The same request with these analyzers (those of columns not scanned as numbers are left out by the scans). */
     public ProfileRequest withAnalyzers(List<? extends org.driftwatch.profile.analyzer.Analyzer<?>> wanted) {
         return new ProfileRequest(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model,
-            finishRounds, List.copyOf(wanted), exactEcdf, quality);
+            finishRounds, List.copyOf(wanted), exactEcdf, quality, segmentModels);
     }
 
     /** The same request with the columns whose ECDF statistics must be exact where finishing rounds can make them so. */
     public ProfileRequest withExactEcdf(java.util.Set<String> columns) {
         return new ProfileRequest(numerical, categorical, id, psiBins, maxCategories, valueTableLimit, rowColumns, exactValues, model,
-            finishRounds, analyzers, columns, quality);
+            finishRounds, analyzers, columns, quality, segmentModels);
     }
 
     public ProfileRequest(List<String> numerical, List<String> categorical, String id, int psiBins,

@@ -18,9 +18,15 @@ public final class OtherFields implements Serializable {
     final IdSet ids;
     /** The model's outcomes, when the run monitors a model; their fields follow the id. */
     public final OutcomeFold outcomes;
+    /** The model's outcomes on each segment's rows, from the outcome field groups after the whole model's. */
+    public final OutcomeFold[] segmentOutcomes;
 
     OtherFields(int categorical, int others, boolean integerId, OutcomeFold.Spec model) {
         outcomes = model == null ? null : new OutcomeFold(model);
+        segmentOutcomes = new OutcomeFold[model == null ? 0 : model.segments()];
+        for (int k = 0; k < segmentOutcomes.length; k++) {
+            segmentOutcomes[k] = new OutcomeFold(model);
+        }
         categories = new CategoryCounts[categorical];
         for (int i = 0; i < categorical; i++) {
             categories[i] = new CategoryCounts();
@@ -54,6 +60,10 @@ public final class OtherFields implements Serializable {
         }
         if (outcomes != null) {
             outcomes.add(row, base + nonNull.length);
+            int width = outcomes.fields();
+            for (int k = 0; k < segmentOutcomes.length; k++) {
+                segmentOutcomes[k].add(row, base + nonNull.length + width * (k + 1));
+            }
         }
     }
 
@@ -89,6 +99,10 @@ public final class OtherFields implements Serializable {
         }
         if (outcomes != null) {
             outcomes.add(batch, base + nonNull.length);
+            int width = outcomes.fields();
+            for (int k = 0; k < segmentOutcomes.length; k++) {
+                segmentOutcomes[k].add(batch, base + nonNull.length + width * (k + 1));
+            }
         }
     }
 
@@ -133,7 +147,15 @@ public final class OtherFields implements Serializable {
         if (outcomes != null) {
             outcomes.merge(o.outcomes);
         }
+        for (int k = 0; k < segmentOutcomes.length; k++) {
+            segmentOutcomes[k].merge(o.segmentOutcomes[k]);
+        }
         return this;
+    }
+
+    /** Each segment's outcomes, in segment order (empty without a model or segments). */
+    public java.util.List<org.driftwatch.profile.model.ModelOutcomes> segmentOutcomes() {
+        return java.util.Arrays.stream(segmentOutcomes).map(OutcomeFold::outcomes).toList();
     }
 
     /** The id bitmap when it was kept (integer ids that compress), else null. */

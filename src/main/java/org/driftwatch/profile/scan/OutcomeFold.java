@@ -55,10 +55,19 @@ public final class OutcomeFold implements Serializable {
     private final DoubleCounts absErrors = new DoubleCounts(MAX_VALUES);
 
     /** What the fold reads: numbers (regression) or classes, whether a score follows, the positive class. */
-    public record Spec(boolean regression, boolean withScore, String positiveClass) implements Serializable {
+    public record Spec(boolean regression, boolean withScore, String positiveClass, int segments) implements Serializable {
+        public Spec(boolean regression, boolean withScore, String positiveClass) {
+            this(regression, withScore, positiveClass, 0);
+        }
+
         /** Fields the fold reads from the row. */
         public int fields() {
             return withScore ? 3 : 2;
+        }
+
+        /** Groups of outcome fields in the row: the whole model's, then one per segment. */
+        public int groups() {
+            return 1 + segments;
         }
     }
 
@@ -66,6 +75,11 @@ public final class OutcomeFold implements Serializable {
         this.regression = spec.regression();
         this.withScore = spec.withScore();
         this.positive = spec.positiveClass() == null ? null : UTF8String.fromString(spec.positiveClass());
+    }
+
+    /** Fields one row's outcomes take: label, prediction and the score when there is one. */
+    int fields() {
+        return withScore ? 3 : 2;
     }
 
     /** Adds the row's label, prediction and score fields, from {@code first} on. */

@@ -38,6 +38,12 @@ public final class ScanProjection {
     /** With {@code extra} fields after all others (the data-quality constraints' fields, {@link #width} on). */
     public static Dataset<Row> of(Dataset<Row> data, List<String> numeric, List<String> categorical, List<String> others,
                                   boolean integerId, ModelPlan model, Column rowHash, List<Column> extra) {
+        return of(data, numeric, categorical, others, integerId, model, List.of(), rowHash, extra);
+    }
+
+    /** With each segment's label, prediction and score after the whole model's ({@link OtherFields#segmentOutcomes}). */
+    public static Dataset<Row> of(Dataset<Row> data, List<String> numeric, List<String> categorical, List<String> others,
+                                  boolean integerId, ModelPlan model, List<ModelPlan> segmentModels, Column rowHash, List<Column> extra) {
         List<Column> cols = new ArrayList<>();
         int i = 0;
         for (String n : numeric) {
@@ -57,6 +63,14 @@ public final class ScanProjection {
             if (model.score() != null) {
                 cols.add(outcome(data, model.score(), true).as("n" + i++));
             }
+            for (ModelPlan segment : segmentModels) {
+                for (String c : new String[] {segment.label(), segment.prediction()}) {
+                    cols.add(outcome(data, c, regression).as("n" + i++));
+                }
+                if (model.score() != null) {
+                    cols.add(outcome(data, segment.score(), true).as("n" + i++));
+                }
+            }
         }
         if (rowHash != null) {
             cols.add(rowHash.as("n" + i++));
@@ -69,14 +83,24 @@ public final class ScanProjection {
 
     /** The number of fields before the extra ones. */
     public static int width(int numeric, int categorical, int others, ModelPlan model, boolean rowHash) {
-        OutcomeFold.Spec spec = outcomeSpec(model);
-        return numeric + categorical + others + (spec == null ? 0 : spec.fields()) + (rowHash ? 1 : 0);
+        return width(numeric, categorical, others, model, 0, rowHash);
+    }
+
+    /** The same with {@code segmentModels} segments' outcome fields after the model's. */
+    public static int width(int numeric, int categorical, int others, ModelPlan model, int segmentModels, boolean rowHash) {
+        OutcomeFold.Spec spec = outcomeSpec(model, segmentModels);
+        return numeric + categorical + others + (spec == null ? 0 : spec.fields() * spec.groups()) + (rowHash ? 1 : 0);
     }
 
     /** The spec of the outcome fields {@link #of} appends, or null without a model. */
     public static OutcomeFold.Spec outcomeSpec(ModelPlan model) {
+        return outcomeSpec(model, 0);
+    }
+
+    /** The same, followed by {@code segments} segments' outcome fields of the same layout. */
+    public static OutcomeFold.Spec outcomeSpec(ModelPlan model, int segments) {
         return model == null ? null
-            : new OutcomeFold.Spec(model.task() == ModelTask.REGRESSION, model.score() != null, model.positiveClass());
+            : new OutcomeFold.Spec(model.task() == ModelTask.REGRESSION, model.score() != null, model.positiveClass(), segments);
     }
 
     private static Column outcome(Dataset<Row> data, String name, boolean number) {
