@@ -75,6 +75,16 @@ public final class DriftBenchmark {
 
     private final Counter counter = new Counter();
     private int qualityPairs = 1;
+    private int segmentPairs = 1;
+
+    /** Alternating pairs of runs without and with {@link #SEGMENTS} per size (0: none). */
+    public DriftBenchmark withSegmentPairs(int pairs) {
+        this.segmentPairs = pairs;
+        return this;
+    }
+
+    /** Segments by one categorical column of 20 values: 20 segments, every other column compared in each. */
+    static final String SEGMENTS = "segments: {by: [cat0], min_rows: 1000}\n";
 
     /** Alternating pairs of runs without and with {@link #QUALITY}'s constraints per size (0: none). */
     public DriftBenchmark withQualityPairs(int pairs) {
@@ -143,6 +153,9 @@ public final class DriftBenchmark {
             if (qualityPairs > 0 && categorical >= 4 && numerical >= 6) {
                 quality(label, data);
             }
+            if (segmentPairs > 0 && categorical >= 1) {
+                segments(label, data);
+            }
             if (n <= naiveMaxRows) {
                 add(label, "naive per-column baseline", measure(() -> naive(data)), floor);
             }
@@ -188,6 +201,22 @@ public final class DriftBenchmark {
         Measure b = Measure.mean(with);
         add(label, "driftwatch run, the base of the next row (mean of " + qualityPairs + ")", a, a);
         add(label, "driftwatch run with 10 data-quality constraints (× the row above)", b, a);
+    }
+
+    /** Runs without and with {@link #SEGMENTS}, alternating; the mean of each, the second against the first. */
+    private void segments(String label, Path data) {
+        RuleSet plain = rules(data, "parquet", true, "", "rules");
+        RuleSet segmented = rules(data, "parquet", true, SEGMENTS, "rules-segments");
+        List<Measure> without = new ArrayList<>();
+        List<Measure> with = new ArrayList<>();
+        for (int i = 0; i < segmentPairs; i++) {
+            without.add(measure(() -> driftwatch(plain, data)));
+            with.add(measure(() -> driftwatch(segmented, data)));
+        }
+        Measure a = Measure.mean(without);
+        Measure b = Measure.mean(with);
+        add(label, "driftwatch run, the base of the next row (mean of " + segmentPairs + ")", a, a);
+        add(label, "driftwatch run with segments by one column of 20 values (× the row above)", b, a);
     }
 
     /** The Markdown table README quotes. */

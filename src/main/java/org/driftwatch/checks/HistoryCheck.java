@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.driftwatch.compare.ColumnComparison;
+import org.driftwatch.compare.SegmentComparison;
 import org.driftwatch.compare.Comparison;
 import org.driftwatch.compare.EarlierRuns;
 import org.driftwatch.compare.RememberedNumbers;
@@ -96,6 +97,16 @@ public final class HistoryCheck implements Check {
                 if (tonight != null) {
                     out.add(judge(c.name(), metric, tonight, earlier.numbers(c.name(), metric, window))
                         .showing(metric.equals("null_share") ? DriftKind.UPSTREAM : DriftKind.DATA));
+                }
+            }
+            for (SegmentComparison s : comparison.segments()) {
+                for (ColumnComparison c : s.measured() ? s.columns().values() : List.<ColumnComparison>of()) {
+                    Double tonight = RememberedNumbers.of(c).get(metric);
+                    String column = RememberedNumbers.segmentColumn(s.name(), c.name());
+                    if (tonight != null && earlier.numbers(column, metric, window).length >= minRuns) {
+                        out.add(judge(s.name() + ": " + c.name(), metric, tonight, earlier.numbers(column, metric, window))
+                            .showing(metric.equals("null_share") ? DriftKind.UPSTREAM : DriftKind.DATA));
+                    }
                 }
             }
         }

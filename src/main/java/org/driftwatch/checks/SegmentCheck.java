@@ -47,9 +47,10 @@ public final class SegmentCheck implements Check {
         return NAME;
     }
 
+    /** None by default: a segment's drift is masked drift when the whole column hides it, and says so itself. */
     @Override
     public DriftKind evidence() {
-        return DriftKind.DATA;
+        return null;
     }
 
     @Override
@@ -98,9 +99,10 @@ public final class SegmentCheck implements Check {
         String words = s.name() + ": " + worst.name() + " " + statistic(worst) + "; the whole dataset " + (whole == null ? "n/a" : statistic(whole))
             + (masked ? " (masked drift: the whole column did not drift)" : "")
             + (s.driftedColumns().size() > 1 ? "; drifted: " + String.join(", ", s.driftedColumns()) : "")
-            + (drop != null ? "; " + drop.message() : "");
+            + (drop != null ? "; " + drop.message().substring(s.name().length() + 2)
+                : s.performance().map(p -> "; " + performanceWords(p)).orElse(""));
         Finding f = new Finding(NAME, null, drop != null ? Status.FAIL : status, psi(worst), fail, words)
-            .advising("Look at the segment " + s.name());
+            .advising("Look at the segment");
         if (status == Status.FAIL) {
             f = f.because(RetrainReason.SEGMENT_PSI_FAIL);
         } else if (drop != null) {
@@ -126,7 +128,7 @@ public final class SegmentCheck implements Check {
             return "no statistics";
         }
         String drift = c.drift() != null && c.drift().detected() && c.drift().score() != null
-            ? String.format(", %s %.3g", c.drift().test(), c.drift().score()) : "";
+            ? String.format(", drift test %s %.3g", c.drift().test(), c.drift().score()) : "";
         return String.format("PSI %.3f%s", c.psi(), drift);
     }
 
@@ -145,8 +147,8 @@ public final class SegmentCheck implements Check {
             return null;
         }
         return new Finding(NAME, null, Status.FAIL, drop, performance.maxDrop(), s.name() + ": " + performanceWords(p))
-            .because(RetrainReason.SEGMENT_PERFORMANCE_DROP).showing(DriftKind.PERFORMANCE)
-            .advising("Check the model on the segment " + s.name());
+            .because(RetrainReason.SEGMENT_PERFORMANCE_DROP)
+            .advising("Check the model on the segment");
     }
 
     private String performanceWords(ModelPerformance p) {

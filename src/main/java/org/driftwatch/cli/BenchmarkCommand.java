@@ -43,6 +43,11 @@ final class BenchmarkCommand implements Callable<Integer> {
             + " per size, the ratio quoted in README; 0 skips them (default: ${DEFAULT-VALUE}).")
     int qualityPairs;
 
+    @Option(names = "--segment-pairs", defaultValue = "1",
+        description = "Alternating pairs of runs without and with segments by one categorical column of 20 values per size,"
+            + " the ratio quoted in README; 0 skips them (default: ${DEFAULT-VALUE}).")
+    int segmentPairs;
+
     @Option(names = "--data", defaultValue = "target/benchmark", description = "Where generated data is kept between runs (default: ${DEFAULT-VALUE}).")
     Path data;
 
@@ -50,7 +55,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() {
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch benchmark")) {
             String table = new DriftBenchmark(lease.spark(), data, RunCommand::progress)
-                .withQualityPairs(qualityPairs).run(rows, numerical, categorical, wideRows, wideColumns, naiveMaxRows, model, csvMaxRows);
+                .withQualityPairs(qualityPairs).withSegmentPairs(segmentPairs).run(rows, numerical, categorical, wideRows, wideColumns, naiveMaxRows, model, csvMaxRows);
             System.out.println("Spark " + lease.spark().version() + ", " + lease.spark().sparkContext().master() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, driver heap max " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
             System.out.print(table);

@@ -58,6 +58,31 @@ public final class RememberedNumbers {
         return out;
     }
 
+    static final String SEGMENT = "_segment:";
+
+    /** The history's column of a segment's column ({@code _segment:origin=ATL:delay}), or of the segment itself (column null). */
+    public static String segmentColumn(String segment, String column) {
+        return SEGMENT + segment + (column == null ? "" : ":" + column);
+    }
+
+    /**
+     * Tonight's numbers of every measured segment, by history column: each segment column's numbers as a whole
+     * column's ({@link #of}), and the segment's own {@code rows_current} and the model's current metrics there.
+     */
+    public static Map<String, Map<String, Double>> segments(java.util.List<SegmentComparison> segments) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (SegmentComparison s : segments) {
+            Map<String, Double> own = new LinkedHashMap<>();
+            put(own, "rows_current", (double) s.currentRows());
+            s.performance().filter(p -> p.current() != null).ifPresent(p -> p.current().metrics().forEach((k, v) -> put(own, k, v)));
+            out.put(segmentColumn(s.name(), null), own);
+            if (s.measured()) {
+                s.columns().forEach((name, c) -> out.put(segmentColumn(s.name(), name), of(c)));
+            }
+        }
+        return out;
+    }
+
     private static void put(Map<String, Double> out, String metric, Double v) {
         if (v != null && Double.isFinite(v)) {
             out.put(metric, v);

@@ -19,6 +19,7 @@ public final class HistoryRows {
         }
         r.comparison().performance().ifPresent(p -> performance(out, p));
         RememberedNumbers.quality(r.comparison().quality()).forEach((column, numbers) -> numbers.forEach((m, v) -> add(out, column, m, v)));
+        RememberedNumbers.segments(r.comparison().segments()).forEach((column, numbers) -> numbers.forEach((m, v) -> add(out, column, m, v)));
         add(out, HistoryRow.RUN, "rows_reference", (double) r.reference().rows());
         add(out, HistoryRow.RUN, "rows_current", (double) r.current().rows());
         add(out, HistoryRow.RUN, "duration_seconds", r.run().durationSeconds());

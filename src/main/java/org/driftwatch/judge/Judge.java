@@ -122,7 +122,16 @@ public final class Judge {
             ? Wording.retrainHeadline(counted, drifted.size(), features)
             : Wording.headline(drifted.size(), features, findings);
         String word = decision.retrain() ? "RETRAIN" : status == Status.OK ? "OK" : status == Status.WARN ? "WARN" : "FAIL";
-        return new Explanation(word, Wording.banner(word), status, headline, List.copyOf(drifted),
+        Finding masked = findings.stream().filter(f -> f.kind() == DriftKind.MASKED && !f.ok())
+            .max(java.util.Comparator.comparing(Finding::status)).orElse(null);
+        String banner = Wording.banner(word);
+        if (masked != null && !decision.retrain() && drifted.isEmpty()) {
+            // the whole data looks fine: the segment is the news
+            banner = "MASKED DRIFT IN A SEGMENT";
+            headline = "masked drift: " + masked.message().replace(" (masked drift: the whole column did not drift)", "")
+                + "; " + headline;
+        }
+        return new Explanation(word, banner, status, headline, List.copyOf(drifted),
             Wording.nextSteps(decision, findings, status), driftTypes(findings, !drifted.isEmpty()));
     }
 

@@ -85,7 +85,6 @@ final class SegmentsSection implements ReportSection {
             String message = f.message();
             r.put("moved", message.startsWith(s.name() + ": ") ? message.substring(s.name().length() + 2) : message);
             r.put("masked", f.kind() == org.driftwatch.checks.DriftKind.MASKED);
-            r.put("performance", s.performance().map(SegmentsSection::change).orElse(""));
             rows.add(r);
         }
         long insufficient = all.stream().filter(s -> !s.measured()).count();
@@ -102,18 +101,6 @@ final class SegmentsSection implements ReportSection {
         }
         model.put("note", String.join("; ", note));
         return new org.driftwatch.report.html.HtmlBlock(TEMPLATE, model, List.of());
-    }
-
-    /** The judged metric's reference → current on the segment, or empty when there is none. */
-    private static String change(org.driftwatch.compare.ModelPerformance p) {
-        if (p.reference() == null || p.current() == null) {
-            return "";
-        }
-        String m = p.task() == org.driftwatch.data.ModelTask.REGRESSION ? "rmse" : p.task() == org.driftwatch.data.ModelTask.MULTICLASS
-            ? "macro_f1" : "f1";
-        Double a = p.reference().metric(m);
-        Double b = p.current().metric(m);
-        return a == null || b == null ? "" : String.format(java.util.Locale.ROOT, "%s %.3f → %.3f", m, a, b);
     }
 
     @Override
