@@ -97,8 +97,8 @@ class HtmlReportTest {
         String csv = Files.readString(dir.resolve("summary.csv"));
         assertEquals(1 + 50 + 1 + 8, csv.lines().count(), "a header, one row per column, the prediction, one row per model metric");
         assertTrue(csv.lines().findFirst().orElseThrow().startsWith("column,role,type,status,psi"));
-        assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",notes,mean_shift,psi_critical,self_check,cramer_von_mises,anderson_darling,reference_value,current_value,change"),
-            "registered metrics follow the fixed columns, the model's values come last");
+        assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",notes,mean_shift,psi_critical,self_check,cramer_von_mises,anderson_darling,segment,reference_value,current_value,change"),
+            "registered metrics follow the fixed columns, then a segment row's segment; the model's values come last");
         assertTrue(csv.lines().anyMatch(l -> l.startsWith("y_hat,prediction,categorical,")), csv);
         assertTrue(csv.lines().anyMatch(l -> l.startsWith("f1,performance,binary,") && l.endsWith(",0.8,0.5,-0.30000000000000004")), csv);
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(files.json().toFile());
