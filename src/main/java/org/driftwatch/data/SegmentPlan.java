@@ -157,54 +157,100 @@ public record SegmentPlan(List<Segment> segments, int minRows) {
         return n;
     }
 
+    /** Metadata keys of a segment column: the column it masks, the key column and the key's value on the segment's rows. */
+    public static final String MASK_SOURCE = "driftwatch.segment.source";
+    public static final String MASK_KEY = "driftwatch.segment.key";
+    public static final String MASK_VALUE = "driftwatch.segment.value";
+
     /**
-     * The data with every segment's columns added: a segmented column's value where the row is in the segment,
-     * null elsewhere; the marker; the model's columns. A column or condition the side lacks gives nulls there.
+     * The data with every segment's columns added. Per by column (and per expression) one <em>key</em> column
+     * holds the segment's number as text on the rows of a segment, null elsewhere; a segment column is its
+     * column where the key is the segment's, null elsewhere, and says so in its metadata ({@link #MASK_SOURCE},
+     * {@link #MASK_KEY}, {@link #MASK_VALUE}) so a column-batch scan masks the column it already reads instead
+     * of evaluating the expression row by row. The marker is the key itself on the segment's rows. A column
+     * or condition the side lacks gives nulls there.
      */
     public Dataset<Row> apply(Dataset<Row> data, ModelPlan wholeModel) {
         if (segments.isEmpty()) {
             return data;
         }
-        List<String> names = new ArrayList<>();
-        List<Column> values = new ArrayList<>();
-        Map<String, Column> texts = new java.util.HashMap<>();
-        for (Segment s : segments) {
-            Column in = condition(data, s, texts);
+        List<Column> added = new ArrayList<>();
+        Map<String, String> keys = keys(data, added);
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            String key = keys.get(keyOf(s));
+            String value = String.valueOf(i);
             for (Map.Entry<String, String> c : s.columns().entrySet()) {
-                names.add(c.getValue());
-                values.add(SchemaColumns.has(data, c.getKey()) ? functions.when(in, SchemaColumns.named(c.getKey()))
-                    : functions.lit(null).cast("string"));
+                added.add(SchemaColumns.has(data, c.getKey()) ? masked(key, value, c.getKey(), c.getValue())
+                    : functions.lit(null).cast("string").as(c.getValue()));
             }
-            names.add(s.rowsColumn());
-            values.add(functions.when(in, functions.lit("in")));
+            added.add(masked(key, value, key, s.rowsColumn()));
             if (s.model() != null) {
-                masked(data, in, wholeModel.label(), s.model().label(), names, values);
-                masked(data, in, wholeModel.prediction(), s.model().prediction(), names, values);
-                if (s.model().score() != null) {
-                    masked(data, in, wholeModel.score(), s.model().score(), names, values);
+                String[][] pairs = {{wholeModel.label(), s.model().label()}, {wholeModel.prediction(), s.model().prediction()},
+                    {wholeModel.score(), s.model().score()}};
+                for (String[] pair : pairs) {
+                    if (pair[1] != null && SchemaColumns.has(data, pair[0])) {
+                        added.add(masked(key, value, pair[0], pair[1]));
+                    }
                 }
             }
         }
-        return data.withColumns(scala.jdk.javaapi.CollectionConverters.asScala(names).toSeq(),
-            scala.jdk.javaapi.CollectionConverters.asScala(values).toSeq());
-    }
-
-    private static void masked(Dataset<Row> data, Column in, String source, String target, List<String> names, List<Column> values) {
-        if (SchemaColumns.has(data, source)) {
-            names.add(target);
-            values.add(functions.when(in, SchemaColumns.named(source)));
+        List<Column> all = new ArrayList<>();
+        for (String c : data.columns()) {
+            all.add(SchemaColumns.named(c));
         }
+        all.addAll(added);
+        return data.select(all.toArray(Column[]::new));
     }
 
-    /** The segment's rows on this side: false everywhere when its column is missing or its condition cannot be evaluated here. */
-    private static Column condition(Dataset<Row> data, Segment s, Map<String, Column> texts) {
-        if (s.by() != null) {
-            if (!SchemaColumns.has(data, s.by())) {
-                return functions.lit(false);
+    /** The key column's name of each by column and expression, added to {@code added}: the segment's number as text. */
+    private Map<String, String> keys(Dataset<Row> data, List<Column> added) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, Map<String, String>> byValues = new LinkedHashMap<>();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            if (s.by() != null) {
+                byValues.computeIfAbsent(s.by(), b -> new LinkedHashMap<>()).put(s.value(), String.valueOf(i));
             }
-            return texts.computeIfAbsent(s.by(), c -> text(data, c)).equalTo(functions.lit(s.value()));
         }
-        return conditionError(data, s.expression()) == null ? functions.expr(s.expression()) : functions.lit(false);
+        java.util.Set<String> taken = new java.util.HashSet<>(List.of(data.columns()));
+        segments.forEach(s -> taken.addAll(s.columns().values()));
+        byValues.forEach((by, values) -> {
+            String name = unique("[segment key] " + by, taken);
+            Column key = functions.lit(null).cast("string");
+            if (SchemaColumns.has(data, by)) {
+                Column text = text(data, by);
+                Column chain = null;
+                for (Map.Entry<String, String> v : values.entrySet()) {
+                    chain = (chain == null ? functions.when(text.equalTo(v.getKey()), v.getValue())
+                        : chain.when(text.equalTo(v.getKey()), v.getValue()));
+                }
+                key = chain;
+            }
+            added.add(key.as(name));
+            names.put("by:" + by, name);
+        });
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            if (s.expression() != null) {
+                String name = unique("[segment key] " + s.name(), taken);
+                Column key = conditionError(data, s.expression()) == null
+                    ? functions.when(functions.expr(s.expression()), String.valueOf(i)) : functions.lit(null).cast("string");
+                added.add(key.as(name));
+                names.put("expression:" + s.name(), name);
+            }
+        }
+        return names;
+    }
+
+    private static String keyOf(Segment s) {
+        return s.by() != null ? "by:" + s.by() : "expression:" + s.name();
+    }
+
+    private static Column masked(String key, String value, String source, String name) {
+        org.apache.spark.sql.types.Metadata meta = new org.apache.spark.sql.types.MetadataBuilder()
+            .putString(MASK_SOURCE, source).putString(MASK_KEY, key).putString(MASK_VALUE, value).build();
+        return functions.when(SchemaColumns.named(key).equalTo(value), SchemaColumns.named(source)).as(name, meta);
     }
 
     /** The segment columns of the compared numerical columns, in segment order. */

@@ -81,9 +81,11 @@ public final class ReferenceProfiler {
             request.segmentModels(), null, quality.columns());
         int qualityFirst = ScanProjection.width(numeric.size(), categorical.size(), others.size(), request.model(),
             request.segmentModels().size(), false);
-        ReferenceScan scan = passOne(projection, numeric, categorical.size(), others.size(), integerId, request, quality, qualityFirst);
+        int[] whole = {ScanProjection.leadingWhole(reference, numeric), ScanProjection.leadingWhole(reference, categorical)};
+        ReferenceScan scan = passOne(projection, numeric, categorical.size(), others.size(), integerId, request, quality, qualityFirst, whole);
         Map<String, SelfCheck> selfChecks = selfChecks(scan, numeric, categorical, request.psiBins());
-        Dataset<Row> numericOnly = projection.select(numericColumns(projection, numeric.size()));
+        // the numeric fields alone, projected afresh so that segment columns keep their keys (ScanProjection)
+        Dataset<Row> numericOnly = ScanProjection.of(reference, numeric, List.of(), List.of(), false);
         Dataset<Row> hashed = rowHash == null ? null
             : ScanProjection.of(reference, numeric, List.of(), List.of(), false, null, rowHash);
         double[] fractions = ReferenceCells.fractions(request.psiBins());
@@ -128,7 +130,7 @@ public final class ReferenceProfiler {
     }
 
     private static ReferenceScan passOne(Dataset<Row> projection, List<String> numeric, int nc, int no, boolean integerId,
-                                         ProfileRequest request, QualityPlan quality, int qualityFirst) {
+                                         ProfileRequest request, QualityPlan quality, int qualityFirst, int[] whole) {
         int nn = numeric.size();
         int limit = request.valueTableLimit();
         OutcomeFold.Spec model = ScanProjection.outcomeSpec(request.model(), request.segmentModels().size());
@@ -137,7 +139,7 @@ public final class ReferenceProfiler {
         List<Analyzer<?>> analyzers = request.analyzers();
         ReferenceScan scan = PartitionFold.fold(projection,
             () -> new ReferenceScan(nn, nc, no, integerId, limit, model, new AnalyzerFold(analyzers, numeric),
-                new QualityFold(shared.value(), qualityFirst)),
+                new QualityFold(shared.value(), qualityFirst), whole[0], whole[1]),
             ReferenceScan::add, batches, ReferenceScan::merge);
         if (scan.rows == 0) {
             throw new NoRowsException("reference");

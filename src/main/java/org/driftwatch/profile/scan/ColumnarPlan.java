@@ -49,6 +49,11 @@ public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields)
         if (plan instanceof ProjectExec project) {
             projected = CollectionConverters.asJava(project.projectList()).stream().map(e -> (Expression) e).toList();
             below = unwrap(project.child());
+            // a projection Spark kept apart (an expression many fields share, as a segment key) is inlined into ours
+            while (below instanceof ProjectExec inner) {
+                projected = inlined(projected, inner);
+                below = unwrap(inner.child());
+            }
         } else {
             projected = null;   // the scan's own columns, when they need no renaming or cast
         }
@@ -79,7 +84,60 @@ public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields)
             }
             fields[i] = f;
         }
+        masks(projection, fields);
         return Optional.of(new ColumnarPlan(ReaderBatch.rows(projection.sparkSession(), output.size(), scan::executeColumnar), fields));
+    }
+
+    /** The expressions with the inner projection's outputs replaced by what they compute. */
+    private static List<? extends Expression> inlined(List<? extends Expression> outer, ProjectExec inner) {
+        Map<ExprId, Expression> computed = new HashMap<>();
+        for (org.apache.spark.sql.catalyst.expressions.NamedExpression e : CollectionConverters.asJava(inner.projectList())) {
+            computed.put(e.exprId(), e instanceof Alias a ? a.child() : (Expression) e);
+        }
+        java.util.List<Expression> out = new java.util.ArrayList<>();
+        for (Expression e : outer) {
+            Expression body = e instanceof Alias a ? a.child() : e;
+            Expression replaced = body.transform(new scala.runtime.AbstractPartialFunction<Expression, Expression>() {
+                @Override
+                public boolean isDefinedAt(Expression x) {
+                    return x instanceof AttributeReference r && computed.containsKey(r.exprId());
+                }
+
+                @Override
+                public <A1 extends Expression, B1> B1 applyOrElse(A1 x, scala.Function1<A1, B1> otherwise) {
+                    if (!isDefinedAt(x)) {
+                        return otherwise.apply(x);
+                    }
+                    @SuppressWarnings("unchecked")
+                    B1 b = (B1) computed.get(((AttributeReference) x).exprId());
+                    return b;
+                }
+            });
+            out.add(replaced);
+        }
+        return out;
+    }
+
+    /**
+     * Segment columns ({@link SegmentMask}) read the field they mask where the key field holds their segment's
+     * number: the same values as their expression, without evaluating it row by row.
+     */
+    private static void masks(Dataset<Row> projection, ScanBatch.Field[] fields) {
+        org.apache.spark.sql.types.StructField[] schema = projection.schema().fields();
+        for (int i = 0; i < fields.length && i < schema.length; i++) {
+            org.apache.spark.sql.types.Metadata m = schema[i].metadata();
+            if (!m.contains(SegmentMask.SOURCE_FIELD)) {
+                continue;
+            }
+            int source = (int) m.getLong(SegmentMask.SOURCE_FIELD);
+            int key = (int) m.getLong(SegmentMask.KEY_FIELD);
+            boolean valid = source >= 0 && source < fields.length && key >= 0 && key < fields.length && source != i && key != i
+                && fields[source].kind() != ScanBatch.Kind.MASKED && fields[key].kind() != ScanBatch.Kind.MASKED
+                && schema[source].dataType().equals(schema[i].dataType()) && schema[key].dataType() instanceof StringType;
+            if (valid) {
+                fields[i] = ScanBatch.Field.masked(fields[source], source, key, Integer.parseInt(m.getString(SegmentMask.VALUE)));
+            }
+        }
     }
 
     private static SparkPlan unwrap(SparkPlan plan) {

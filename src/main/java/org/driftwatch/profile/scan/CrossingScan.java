@@ -41,8 +41,8 @@ public final class CrossingScan implements Serializable {
             if (!plan.looksInto(c)) {
                 continue;
             }
-            batch.doubles(c, buffer, missing);
-            counts.addAll(c, buffer, missing, batch.size(), plan, at, offset);
+            int n = batch.compact(c, buffer, missing);
+            counts.addAll(c, buffer, missing, n, plan, at, offset);
         }
     }
 

@@ -120,7 +120,7 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
         }
         this.others = new OtherFields(categorical, others, integerId, model);
         copies = against.rowHashes() == null ? null : new RowHashCandidates();
-        hashField = numeric + categorical + others + (model == null ? 0 : model.fields());
+        hashField = numeric + categorical + others + (model == null ? 0 : model.fields() * model.groups());
     }
 
     public void add(InternalRow row, Against against) {
@@ -177,15 +177,20 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
             slots = new int[finite.length];
         }
         for (int i = 0; i < summaries.length; i++) {
-            int n = finiteValues(summaries[i], batch.values[i], batch.missing[i]);
-            analyzed.add(i, batch.values[i], batch.missing[i], batch.size);
+            int n;
+            if (batch.sparse(i)) {
+                n = finiteValues(summaries[i], batch.values[i], batch.present[i], batch.presentCount[i]);
+            } else {
+                n = finiteValues(summaries[i], batch.values[i], batch.missing[i]);
+                analyzed.add(i, batch.values[i], batch.missing[i], batch.size);
+            }
             SlotFinder finder = against.finders()[i];
             for (int r = 0; r < n; r++) {
                 slots[r] = finder.slot(finite[r]);
             }
             count(i, n);
         }
-        batch.size = 0;
+        batch.clear();
     }
 
     /** Adds the column's buffered values to its summary and keeps the finite ones (−0.0 as 0.0) in order. */
@@ -196,6 +201,19 @@ public final class CurrentScan implements Serializable, PartitionFold.Buffered {
                 summary.addNull();
             } else if (summary.add(values[r])) {
                 finite[n++] = values[r] + 0.0;
+            }
+        }
+        return n;
+    }
+
+    /** The same for a segment column: its values at its present rows, every other row null. */
+    private int finiteValues(ValueSummary summary, double[] values, int[] rows, int count) {
+        summary.addNulls(batch.size - count);
+        int n = 0;
+        for (int k = 0; k < count; k++) {
+            double v = values[rows[k]];
+            if (summary.add(v)) {
+                finite[n++] = v + 0.0;
             }
         }
         return n;

@@ -40,8 +40,8 @@ public final class KeptValues implements Serializable, PartitionFold.Buffered {
             if (!keep.looksInto(c)) {
                 continue;
             }
-            batch.doubles(c, buffer, missing);
-            for (int r = 0; r < batch.size(); r++) {
+            int n = batch.compact(c, buffer, missing);
+            for (int r = 0; r < n; r++) {
                 if (!missing[r]) {
                     keep(c, buffer[r] + 0.0, keep);
                 }

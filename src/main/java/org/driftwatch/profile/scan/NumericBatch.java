@@ -19,6 +19,12 @@ public final class NumericBatch {
     final boolean[][] missing;
     /** Whether each row is in the reference's second half (the self-check's split); set by the reference scan. */
     final boolean[] second;
+    /**
+     * Per column read as a segment column from batches ({@link ScanBatch#masked}), the buffered rows that hold
+     * its values, in order (its {@link #missing} is then not kept: every other row is null); null for the others.
+     */
+    final int[][] present;
+    final int[] presentCount;
     int size;
 
     NumericBatch(int columns) {
@@ -29,6 +35,19 @@ public final class NumericBatch {
         values = new double[columns][rows];
         missing = new boolean[columns][rows];
         second = new boolean[rows];
+        present = new int[columns][];
+        presentCount = new int[columns];
+    }
+
+    /** Whether column {@code i} is a segment column: its values only at {@link #present} rows. */
+    boolean sparse(int i) {
+        return present[i] != null;
+    }
+
+    /** Empties the buffer. */
+    void clear() {
+        size = 0;
+        java.util.Arrays.fill(presentCount, 0);
     }
 
     /** A batch that holds {@code rows} rows: this one if it can, else a larger one. */
@@ -44,7 +63,14 @@ public final class NumericBatch {
     /** Appends the first {@code columns} fields of a column batch behind those buffered (they must fit). */
     void append(ScanBatch batch) {
         for (int i = 0; i < values.length; i++) {
-            batch.doubles(i, values[i], missing[i], size);
+            if (batch.masked(i)) {
+                if (present[i] == null) {
+                    present[i] = new int[second.length];
+                }
+                presentCount[i] = batch.present(i, values[i], size, present[i], presentCount[i]);
+            } else {
+                batch.doubles(i, values[i], missing[i], size);
+            }
         }
         size += batch.size();
     }

@@ -20,6 +20,7 @@ public final class OtherFields implements Serializable {
     public final OutcomeFold outcomes;
     /** The model's outcomes on each segment's rows, from the outcome field groups after the whole model's. */
     public final OutcomeFold[] segmentOutcomes;
+    private transient int[] segmentRows;
 
     OtherFields(int categorical, int others, boolean integerId, OutcomeFold.Spec model) {
         outcomes = model == null ? null : new OutcomeFold(model);
@@ -73,13 +74,25 @@ public final class OtherFields implements Serializable {
      */
     void add(ScanBatch batch, int first, boolean[] second) {
         for (int j = 0; j < categories.length; j++) {
-            org.apache.spark.sql.execution.vectorized.Dictionary dictionary = batch.dictionary(first + j);
+            int field = first + j;
+            // a segment column walks its segment's rows only
+            int[] rows = null;
+            int n = batch.size();
+            if (batch.masked(field)) {
+                if (segmentRows == null || segmentRows.length < batch.size()) {
+                    segmentRows = new int[Math.max(NumericBatch.ROWS, batch.size())];
+                }
+                rows = segmentRows;
+                n = batch.segmentRows(field, rows);
+            }
+            org.apache.spark.sql.execution.vectorized.Dictionary dictionary = batch.dictionary(field);
             if (dictionary != null) {
-                countIds(batch, first + j, dictionary, categories[j], second);
+                countIds(batch, field, dictionary, categories[j], second, rows, n);
             } else {
-                for (int r = 0; r < batch.size(); r++) {
-                    if (!batch.isNullAt(first + j, r)) {
-                        categories[j].add(batch.getUTF8String(first + j, r), second != null && second[r]);
+                for (int k = 0; k < n; k++) {
+                    int r = rows == null ? k : rows[k];
+                    if (!batch.isNullAt(field, r)) {
+                        categories[j].add(batch.getUTF8String(field, r), second != null && second[r]);
                     }
                 }
             }
@@ -108,11 +121,12 @@ public final class OtherFields implements Serializable {
 
     /** A dictionary-encoded batch: counted by id, each id named once. */
     private static void countIds(ScanBatch batch, int field, org.apache.spark.sql.execution.vectorized.Dictionary dictionary,
-                                 CategoryCounts into, boolean[] second) {
+                                 CategoryCounts into, boolean[] second, int[] rows, int n) {
         int[] all = new int[64];
         int[] inSecond = new int[64];
         boolean nulls = batch.hasNull(field);
-        for (int r = 0; r < batch.size(); r++) {
+        for (int k = 0; k < n; k++) {
+            int r = rows == null ? k : rows[k];
             if (nulls && batch.isNullAt(field, r)) {
                 continue;
             }

@@ -36,6 +36,8 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
     public final AnalyzerFold analyzed;
     /** The data-quality constraints, folded from the fields after all others. */
     public final QualityFold quality;
+    private final int wholeNumeric;
+    private final int wholeCategorical;
     private transient NumericBatch batch;
     private transient double[] finite;
     private transient boolean[] finiteSecond;
@@ -58,13 +60,25 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
 
     public ReferenceScan(int numeric, int categorical, int others, boolean integerId, int valueLimit, OutcomeFold.Spec model,
                          AnalyzerFold analyzed, QualityFold quality) {
+        this(numeric, categorical, others, integerId, valueLimit, model, analyzed, quality, numeric, categorical);
+    }
+
+    /**
+     * @param wholeNumeric     the leading numeric fields that are whole columns (segment columns follow): they keep the
+     *                         cells they would have without segments, and only they place a row in a half
+     * @param wholeCategorical the same for the categorical fields
+     */
+    public ReferenceScan(int numeric, int categorical, int others, boolean integerId, int valueLimit, OutcomeFold.Spec model,
+                         AnalyzerFold analyzed, QualityFold quality, int wholeNumeric, int wholeCategorical) {
         this.analyzed = analyzed;
         this.quality = quality;
+        this.wholeNumeric = wholeNumeric;
+        this.wholeCategorical = wholeCategorical;
         summaries = new ValueSummary[numeric];
         cells = new CellHistogram[numeric];
         for (int i = 0; i < numeric; i++) {
             summaries[i] = new ValueSummary(valueLimit);
-            cells[i] = new CellHistogram(cellsPerColumn(numeric));
+            cells[i] = new CellHistogram(i < wholeNumeric ? cellsPerColumn(wholeNumeric) : cellsPerColumn(numeric - wholeNumeric));
         }
         this.others = new OtherFields(categorical, others, integerId, model);
     }
@@ -75,7 +89,7 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
         if (batch == null) {
             batch = new NumericBatch(n);
         }
-        boolean second = RowHalves.second(row, n, others.categories.length);
+        boolean second = RowHalves.second(row, wholeNumeric, wholeCategorical, n);
         batch.second[batch.size] = second;
         if (batch.add(row)) {
             flush();
@@ -99,7 +113,7 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
         if (halves == null || halves.length < columns.size()) {
             halves = new boolean[columns.size()];
         }
-        RowHalves.second(batch, at, columns, others.categories.length, halves);
+        RowHalves.second(batch, at, columns, wholeNumeric, wholeCategorical, halves);
         System.arraycopy(halves, 0, batch.second, at, columns.size());
         others.add(columns, n, halves);
         if (!quality.isEmpty()) {
@@ -128,18 +142,31 @@ public final class ReferenceScan implements Serializable, PartitionFold.Buffered
             boolean[] missing = batch.missing[i];
             boolean[] second = batch.second;
             int n = 0;
-            for (int r = 0; r < batch.size; r++) {
-                if (missing[r]) {
-                    summary.addNull();
-                } else if (summary.add(values[r])) {
-                    finite[n] = values[r] + 0.0;
-                    finiteSecond[n++] = second[r];
+            if (batch.sparse(i)) {
+                int[] rows = batch.present[i];
+                int count = batch.presentCount[i];
+                summary.addNulls(batch.size - count);
+                for (int k = 0; k < count; k++) {
+                    int r = rows[k];
+                    if (summary.add(values[r])) {
+                        finite[n] = values[r] + 0.0;
+                        finiteSecond[n++] = second[r];
+                    }
                 }
+            } else {
+                for (int r = 0; r < batch.size; r++) {
+                    if (missing[r]) {
+                        summary.addNull();
+                    } else if (summary.add(values[r])) {
+                        finite[n] = values[r] + 0.0;
+                        finiteSecond[n++] = second[r];
+                    }
+                }
+                analyzed.add(i, values, missing, batch.size);
             }
             cells[i].addAll(finite, finiteSecond, n, scratch);
-            analyzed.add(i, values, missing, batch.size);
         }
-        batch.size = 0;
+        batch.clear();
     }
 
     public ReferenceScan merge(ReferenceScan o) {

@@ -14,23 +14,24 @@ final class RowHalves {
      * Whether the row (numeric fields first, then the categorical ones) is in the second half: a hash of its
      * numeric values, or of its categories when it has no numeric column (string hashing costs more).
      */
-    static boolean second(InternalRow row, int numeric, int categorical) {
+    static boolean second(InternalRow row, int numeric, int categorical, int firstCategorical) {
         long h = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < numeric; i++) {
             h = (h ^ (row.isNullAt(i) ? 0x5bd1e995L : Double.doubleToLongBits(row.getDouble(i) + 0.0))) * 0x9E3779B97F4A7C15L;
         }
         if (numeric == 0) {
             for (int j = 0; j < categorical; j++) {
-                h = (h ^ (row.isNullAt(j) ? 0x27d4eb2fL : row.getUTF8String(j).hashCode())) * 0x9E3779B97F4A7C15L;
+                int f = firstCategorical + j;
+                h = (h ^ (row.isNullAt(f) ? 0x27d4eb2fL : row.getUTF8String(f).hashCode())) * 0x9E3779B97F4A7C15L;
             }
         }
         return (mix(h) & 1L) == 1L;
     }
 
     /** {@link #second} for every row of a column batch, from its numeric columns in {@code numbers} from {@code at} on. */
-    static void second(NumericBatch numbers, int at, ScanBatch batch, int categorical, boolean[] out) {
+    static void second(NumericBatch numbers, int at, ScanBatch batch, int numeric, int categorical, boolean[] out) {
         int rows = batch.size();
-        int numeric = numbers.values.length;
+        int firstCategorical = numbers.values.length;
         long[] h = new long[rows];
         java.util.Arrays.fill(h, 0x9E3779B97F4A7C15L);
         for (int i = 0; i < numeric; i++) {
@@ -43,7 +44,8 @@ final class RowHalves {
         if (numeric == 0) {
             for (int j = 0; j < categorical; j++) {
                 for (int r = 0; r < rows; r++) {
-                    h[r] = (h[r] ^ (batch.isNullAt(j, r) ? 0x27d4eb2fL : batch.getUTF8String(j, r).hashCode())) * 0x9E3779B97F4A7C15L;
+                    int f = firstCategorical + j;
+                    h[r] = (h[r] ^ (batch.isNullAt(f, r) ? 0x27d4eb2fL : batch.getUTF8String(f, r).hashCode())) * 0x9E3779B97F4A7C15L;
                 }
             }
         }

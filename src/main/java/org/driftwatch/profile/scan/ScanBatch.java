@@ -22,7 +22,9 @@ public final class ScanBatch {
     public enum Kind {
         DOUBLE, LONG, STRING, INTEGER_TEXT, NOT_NULL, ROW_HASH,
         /** Any other deterministic expression of the batch's columns, evaluated row by row (bound to the batch's columns). */
-        EXPRESSION
+        EXPRESSION,
+        /** A segment column: another field's value where a key field holds the segment's number, else null. */
+        MASKED
     }
 
     /** The batch column's own type. */
@@ -42,7 +44,18 @@ public final class ScanBatch {
      * @param inputs     for a ROW_HASH field: the batch columns hashed, in order (else empty)
      * @param inputTypes their Spark types
      */
-    public record Field(int vector, Kind kind, Source source, int[] inputs, DataType[] inputTypes, Expression bound) implements Serializable {
+    public record Field(int vector, Kind kind, Source source, int[] inputs, DataType[] inputTypes, Expression bound, int segment)
+        implements Serializable {
+        public Field(int vector, Kind kind, Source source, int[] inputs, DataType[] inputTypes, Expression bound) {
+            this(vector, kind, source, inputs, inputTypes, bound, -1);
+        }
+
+        /** A segment column: field {@code sourceField}'s value where field {@code keyField} is {@code segment}. */
+        public static Field masked(Field source, int sourceField, int keyField, int segment) {
+            return new Field(source.vector(), Kind.MASKED, source.source(), new int[] {sourceField, keyField}, new DataType[0], null,
+                segment);
+        }
+
         public Field(int vector, Kind kind, Source source) {
             this(vector, kind, source, new int[0], new DataType[0], null);
         }
@@ -69,6 +82,17 @@ public final class ScanBatch {
     private final Object[] evaluatedValue;
     private final org.apache.spark.sql.catalyst.expressions.MutableProjection[] projections;
     private final boolean[] hashed;
+    /** Per key field of a MASKED field, each row's segment number (-1: none), computed on first use per batch. */
+    private final int[][] segmentOf;
+    private final boolean[] keyed;
+    /** Per field that MASKED fields mask, its doubles and nulls of the current batch, read on first use. */
+    private final double[][] sourceValues;
+    private final boolean[][] sourceMissing;
+    private final boolean[] read;
+    /** Per key field, the batch's rows by segment ({@link #bucket}). */
+    private final int[][] segmentOrder;
+    private final int[][] segmentStarts;
+    private final boolean[] bucketed;
     /** Per INTEGER_TEXT field, the text of the small integers met so far: classes are few and small. */
     private final UTF8String[][] smallTexts;
     private static final int SMALL_LOW = -128;
@@ -83,6 +107,14 @@ public final class ScanBatch {
         this.evaluatedRow = new int[fields.length];
         this.evaluatedValue = new Object[fields.length];
         this.projections = new org.apache.spark.sql.catalyst.expressions.MutableProjection[fields.length];
+        this.segmentOf = new int[fields.length][];
+        this.keyed = new boolean[fields.length];
+        this.sourceValues = new double[fields.length][];
+        this.sourceMissing = new boolean[fields.length][];
+        this.read = new boolean[fields.length];
+        this.segmentOrder = new int[fields.length][];
+        this.segmentStarts = new int[fields.length][];
+        this.bucketed = new boolean[fields.length];
         for (int f = 0; f < fields.length; f++) {
             smallTexts[f] = fields[f].kind() == Kind.INTEGER_TEXT ? new UTF8String[SMALL_HIGH - SMALL_LOW] : null;
         }
@@ -92,10 +124,13 @@ public final class ScanBatch {
         this.batch = batch;
         for (int f = 0; f < fields.length; f++) {
             Kind k = fields[f].kind();
-            vectors[f] = k == Kind.ROW_HASH || k == Kind.EXPRESSION ? null : batch.column(fields[f].vector());
+            vectors[f] = k == Kind.ROW_HASH || k == Kind.EXPRESSION || k == Kind.MASKED ? null : batch.column(fields[f].vector());
         }
         size = batch.numRows();
         java.util.Arrays.fill(hashed, false);
+        java.util.Arrays.fill(keyed, false);
+        java.util.Arrays.fill(read, false);
+        java.util.Arrays.fill(bucketed, false);
         java.util.Arrays.fill(evaluatedRow, -1);
         return this;
     }
@@ -125,8 +160,172 @@ public final class ScanBatch {
         return fields.length;
     }
 
+    /** Whether a MASKED field's row is outside its segment. */
+    private boolean outside(int field, int row) {
+        Field f = fields[field];
+        return segments(f.inputs()[1])[row] != f.segment();
+    }
+
+    /** Each row's segment number by a key field (the number as text, null outside every segment: -1), once per batch. */
+    private int[] segments(int keyField) {
+        if (keyed[keyField]) {
+            return segmentOf[keyField];
+        }
+        int[] out = segmentOf[keyField] == null || segmentOf[keyField].length < size ? new int[Math.max(size, NumericBatch.ROWS)]
+            : segmentOf[keyField];
+        for (int r = 0; r < size; r++) {
+            out[r] = isNullAt(keyField, r) ? -1 : number(getUTF8String(keyField, r));
+        }
+        segmentOf[keyField] = out;
+        keyed[keyField] = true;
+        return out;
+    }
+
+    private static int number(UTF8String text) {
+        int n = 0;
+        for (int i = 0; i < text.numBytes(); i++) {
+            n = n * 10 + (text.getByte(i) - '0');
+        }
+        return n;
+    }
+
+    /** Reads the doubles of the field a MASKED field masks, once per batch: every segment of a column masks the same values. */
+    private int readSource(int field) {
+        int source = source(field);
+        if (!read[source]) {
+            if (sourceValues[source] == null || sourceValues[source].length < size) {
+                sourceValues[source] = new double[Math.max(size, NumericBatch.ROWS)];
+                sourceMissing[source] = new boolean[Math.max(size, NumericBatch.ROWS)];
+            }
+            doubles(source, sourceValues[source], sourceMissing[source], 0);
+            read[source] = true;
+        }
+        return source;
+    }
+
+    /** Whether the field is a segment column: {@link #present} gives its segment's values without touching other rows. */
+    public boolean masked(int field) {
+        return fields[field].kind() == Kind.MASKED;
+    }
+
+    /**
+     * A MASKED field's present values (its segment's rows where the column is not null), in row order:
+     * {@code out[at + r]} for each such row r, whose {@code at + r} is appended to {@code rows} from
+     * {@code count} on. Returns the new count. Costs the segment's rows, not the batch's.
+     */
+    public int present(int field, double[] out, int at, int[] rows, int count) {
+        int key = fields[field].inputs()[1];
+        bucket(key);
+        int segment = fields[field].segment();
+        int[] starts = segmentStarts[key];
+        if (segment < 0 || segment + 1 >= starts.length) {
+            return count;
+        }
+        int source = readSource(field);
+        double[] values = sourceValues[source];
+        boolean[] absent = sourceMissing[source];
+        int[] order = segmentOrder[key];
+        int n = count;
+        for (int k = starts[segment]; k < starts[segment + 1]; k++) {
+            int r = order[k];
+            if (!absent[r]) {
+                out[at + r] = values[r];
+                rows[n++] = at + r;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The field's values in row order without the rows that cannot hold one: {@link #doubles} for a plain field
+     * (all {@link #size} rows, nulls marked), a segment column's present values only (none marked). Returns how
+     * many were written. For folds that only walk the values.
+     */
+    public int compact(int field, double[] out, boolean[] missing) {
+        if (!masked(field)) {
+            doubles(field, out, missing);
+            return size;
+        }
+        int key = fields[field].inputs()[1];
+        bucket(key);
+        int segment = fields[field].segment();
+        int[] starts = segmentStarts[key];
+        if (segment < 0 || segment + 1 >= starts.length) {
+            return 0;
+        }
+        int source = readSource(field);
+        double[] values = sourceValues[source];
+        boolean[] absent = sourceMissing[source];
+        int[] order = segmentOrder[key];
+        int n = 0;
+        for (int k = starts[segment]; k < starts[segment + 1]; k++) {
+            int r = order[k];
+            if (!absent[r]) {
+                out[n] = values[r];
+                missing[n++] = false;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The same for a string field: its segment's rows in row order (null source values included), into
+     * {@code rows}; returns how many.
+     */
+    public int segmentRows(int field, int[] rows) {
+        int key = fields[field].inputs()[1];
+        bucket(key);
+        int segment = fields[field].segment();
+        int[] starts = segmentStarts[key];
+        if (segment < 0 || segment + 1 >= starts.length) {
+            return 0;
+        }
+        int n = starts[segment + 1] - starts[segment];
+        System.arraycopy(segmentOrder[key], starts[segment], rows, 0, n);
+        return n;
+    }
+
+    /** The batch's rows ordered by their segment number by a key field (a counting sort, once per batch), rows in order within one. */
+    private void bucket(int key) {
+        if (bucketed[key]) {
+            return;
+        }
+        int[] of = segments(key);
+        int most = -1;
+        for (int r = 0; r < size; r++) {
+            most = Math.max(most, of[r]);
+        }
+        int[] starts = new int[most + 2];
+        for (int r = 0; r < size; r++) {
+            if (of[r] >= 0) {
+                starts[of[r] + 1]++;
+            }
+        }
+        for (int s = 1; s < starts.length; s++) {
+            starts[s] += starts[s - 1];
+        }
+        int[] order = segmentOrder[key] == null || segmentOrder[key].length < size ? new int[Math.max(size, NumericBatch.ROWS)]
+            : segmentOrder[key];
+        int[] next = java.util.Arrays.copyOf(starts, starts.length);
+        for (int r = 0; r < size; r++) {
+            if (of[r] >= 0) {
+                order[next[of[r]]++] = r;
+            }
+        }
+        segmentOrder[key] = order;
+        segmentStarts[key] = starts;
+        bucketed[key] = true;
+    }
+
+    private int source(int field) {
+        return fields[field].inputs()[0];
+    }
+
     public boolean isNullAt(int field, int row) {
         Kind k = fields[field].kind();
+        if (k == Kind.MASKED) {
+            return outside(field, row) || isNullAt(source(field), row);
+        }
         if (k == Kind.EXPRESSION) {
             return evaluated(field, row) == null;
         }
@@ -157,6 +356,9 @@ public final class ScanBatch {
     static final long XXHASH_SEED = 42L;
 
     public double getDouble(int field, int row) {
+        if (fields[field].kind() == Kind.MASKED) {
+            return getDouble(source(field), row);
+        }
         if (fields[field].kind() == Kind.EXPRESSION) {
             return ((Number) evaluated(field, row)).doubleValue();
         }
@@ -173,6 +375,9 @@ public final class ScanBatch {
     }
 
     public long getLong(int field, int row) {
+        if (fields[field].kind() == Kind.MASKED) {
+            return getLong(source(field), row);
+        }
         if (fields[field].kind() == Kind.ROW_HASH) {
             return rowHashes(field)[row];
         }
@@ -190,6 +395,9 @@ public final class ScanBatch {
     }
 
     public UTF8String getUTF8String(int field, int row) {
+        if (fields[field].kind() == Kind.MASKED) {
+            return getUTF8String(source(field), row);
+        }
         if (fields[field].kind() == Kind.INTEGER_TEXT) {
             return integerText(field, getLong(field, row));
         }
@@ -216,6 +424,9 @@ public final class ScanBatch {
 
     /** For a NOT_NULL field: whether the source value is present; for a boolean EXPRESSION its value. */
     public boolean getBoolean(int field, int row) {
+        if (fields[field].kind() == Kind.MASKED) {
+            return getBoolean(source(field), row);
+        }
         if (fields[field].kind() == Kind.EXPRESSION) {
             return (Boolean) evaluated(field, row);
         }
@@ -229,6 +440,19 @@ public final class ScanBatch {
 
     /** {@link #doubles(int, double[], boolean[])} written from position {@code at} on. */
     public void doubles(int field, double[] out, boolean[] missing, int at) {
+        if (fields[field].kind() == Kind.MASKED) {
+            int source = readSource(field);
+            double[] values = sourceValues[source];
+            boolean[] absent = sourceMissing[source];
+            int[] in = segments(fields[field].inputs()[1]);
+            int segment = fields[field].segment();
+            for (int r = 0; r < size; r++) {
+                boolean m = in[r] != segment || absent[r];
+                missing[at + r] = m;
+                out[at + r] = m ? 0.0 : values[r];
+            }
+            return;
+        }
         if (fields[field].kind() == Kind.EXPRESSION) {
             for (int r = 0; r < size; r++) {
                 missing[at + r] = isNullAt(field, r);
@@ -275,6 +499,9 @@ public final class ScanBatch {
      * each row's id), or null when the values must be read one by one.
      */
     public Dictionary dictionary(int field) {
+        if (fields[field].kind() == Kind.MASKED) {
+            return dictionary(source(field));
+        }
         if (fields[field].kind() == Kind.STRING && DICTIONARY != null && vectors[field] instanceof WritableColumnVector w && w.hasDictionary()) {
             return (Dictionary) DICTIONARY.get(w);
         }
@@ -282,12 +509,15 @@ public final class ScanBatch {
     }
 
     public int dictionaryId(int field, int row) {
+        if (fields[field].kind() == Kind.MASKED) {
+            return dictionaryId(source(field), row);
+        }
         return ((WritableColumnVector) vectors[field]).getDictionaryIds().getDictId(row);
     }
 
     public boolean hasNull(int field) {
         Kind k = fields[field].kind();
-        return k == Kind.EXPRESSION || (k != Kind.NOT_NULL && vectors[field].hasNull());
+        return k == Kind.EXPRESSION || k == Kind.MASKED || (k != Kind.NOT_NULL && vectors[field].hasNull());
     }
 
     private static VarHandle dictionaryHandle() {

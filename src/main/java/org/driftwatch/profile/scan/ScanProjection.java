@@ -44,41 +44,114 @@ public final class ScanProjection {
     /** With each segment's label, prediction and score after the whole model's ({@link OtherFields#segmentOutcomes}). */
     public static Dataset<Row> of(Dataset<Row> data, List<String> numeric, List<String> categorical, List<String> others,
                                   boolean integerId, ModelPlan model, List<ModelPlan> segmentModels, Column rowHash, List<Column> extra) {
-        List<Column> cols = new ArrayList<>();
-        int i = 0;
+        Fields f = new Fields(data);
         for (String n : numeric) {
-            cols.add(SchemaColumns.named(n).cast("double").as("n" + i++));
+            f.add(SchemaColumns.named(n).cast("double"), n, "number");
         }
         for (String c : categorical) {
-            cols.add(SchemaColumns.named(c).cast("string").as("n" + i++));
+            f.add(SchemaColumns.named(c).cast("string"), c, "text");
         }
         for (String o : others) {
-            cols.add((integerId ? SchemaColumns.named(o).cast("long") : SchemaColumns.named(o).isNotNull()).as("n" + i++));
+            f.add(integerId ? SchemaColumns.named(o).cast("long") : SchemaColumns.named(o).isNotNull(), null, null);
         }
         if (model != null) {
             boolean regression = model.task() == ModelTask.REGRESSION;
-            for (String c : new String[] {model.label(), model.prediction()}) {
-                cols.add(outcome(data, c, regression).as("n" + i++));
-            }
+            f.add(outcome(data, model.label(), regression), model.label(), "outcome");
+            f.add(outcome(data, model.prediction(), regression), model.prediction(), "outcome");
             if (model.score() != null) {
-                cols.add(outcome(data, model.score(), true).as("n" + i++));
+                f.add(outcome(data, model.score(), true), model.score(), "score");
             }
             for (ModelPlan segment : segmentModels) {
-                for (String c : new String[] {segment.label(), segment.prediction()}) {
-                    cols.add(outcome(data, c, regression).as("n" + i++));
-                }
+                f.add(outcome(data, segment.label(), regression), segment.label(), "outcome");
+                f.add(outcome(data, segment.prediction(), regression), segment.prediction(), "outcome");
                 if (model.score() != null) {
-                    cols.add(outcome(data, segment.score(), true).as("n" + i++));
+                    f.add(outcome(data, segment.score(), true), segment.score(), "score");
                 }
             }
         }
         if (rowHash != null) {
-            cols.add(rowHash.as("n" + i++));
+            f.add(rowHash, null, null);
         }
         for (Column c : extra) {
-            cols.add(c.as("n" + i++));
+            f.add(c, null, null);
         }
-        return data.select(cols.toArray(Column[]::new));
+        return data.select(f.aliased());
+    }
+
+    /**
+     * The projected fields, and for a segment column (a column masked to a segment's rows: its metadata names
+     * the column and the key, {@code data.SegmentPlan}) where its column and its key are in the projection: the
+     * key fields follow all others, and the segment column's alias says which field it masks by which key
+     * ({@link ColumnarPlan} reads it), so column batches mask the field they already read.
+     */
+    private static final class Fields {
+        private final Dataset<Row> data;
+        private final List<Column> columns = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+        private final List<String> tags = new ArrayList<>();
+
+        Fields(Dataset<Row> data) {
+            this.data = data;
+        }
+
+        void add(Column c, String name, String tag) {
+            columns.add(c);
+            names.add(name);
+            tags.add(tag);
+        }
+
+        Column[] aliased() {
+            int plain = columns.size();
+            java.util.Map<String, Integer> keys = new java.util.LinkedHashMap<>();
+            org.apache.spark.sql.types.Metadata[] masks = new org.apache.spark.sql.types.Metadata[plain];
+            for (int i = 0; i < plain; i++) {
+                org.apache.spark.sql.types.Metadata m = names.get(i) == null || !SchemaColumns.has(data, names.get(i)) ? null
+                    : data.schema().apply(names.get(i)).metadata();
+                if (m == null || !m.contains(SegmentMask.SOURCE)) {
+                    continue;
+                }
+                String source = m.getString(SegmentMask.SOURCE);
+                String key = m.getString(SegmentMask.KEY);
+                int from = source.equals(key) ? -2 : indexOf(source, tags.get(i));
+                if (from == -1) {
+                    continue;
+                }
+                Integer k = keys.get(key);
+                if (k == null) {
+                    k = columns.size() + keys.size();
+                    keys.put(key, k);
+                }
+                masks[i] = SegmentMask.metadata(from == -2 ? k : from, k, m.getString(SegmentMask.VALUE));
+            }
+            List<Column> out = new ArrayList<>();
+            for (int i = 0; i < plain; i++) {
+                out.add(masks[i] == null ? columns.get(i).as("n" + i) : columns.get(i).as("n" + i, masks[i]));
+            }
+            int i = plain;
+            for (String key : keys.keySet()) {
+                out.add(SchemaColumns.named(key).cast("string").as("n" + i++));
+            }
+            return out.toArray(Column[]::new);
+        }
+
+        private int indexOf(String source, String tag) {
+            for (int j = 0; j < names.size(); j++) {
+                if (source.equals(names.get(j)) && java.util.Objects.equals(tag, tags.get(j))) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** How many of the columns come before the first segment column (segment columns follow the whole ones). */
+    public static int leadingWhole(Dataset<Row> data, List<String> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (SchemaColumns.has(data, columns.get(i)) && data.schema().apply(columns.get(i)).metadata().contains(SegmentMask.SOURCE)) {
+                return i;
+            }
+        }
+        return columns.size();
     }
 
     /** The number of fields before the extra ones. */

@@ -67,8 +67,8 @@ public final class SecondPass implements Serializable {
             if (!split && !collect) {
                 continue;
             }
-            batch.doubles(i, buffer, missing);
-            for (int r = 0; r < batch.size(); r++) {
+            int n = batch.compact(i, buffer, missing);
+            for (int r = 0; r < n; r++) {
                 if (missing[r]) {
                     continue;
                 }

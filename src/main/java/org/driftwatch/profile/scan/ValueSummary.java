@@ -55,6 +55,11 @@ public final class ValueSummary implements Serializable {
         nulls++;
     }
 
+    /** {@code n} nulls at once (a segment column's rows outside its segment). */
+    void addNulls(long n) {
+        nulls += n;
+    }
+
     /** Adds a raw value; returns true when it is finite (and so takes part in the statistics). */
     boolean add(double v) {
         if (Double.isNaN(v)) {
