@@ -122,6 +122,12 @@ final class Profiling {
         Set<String> taken = new java.util.HashSet<>(Arrays.asList(reference.columns()));
         taken.addAll(Arrays.asList(current.columns()));
         SegmentPlan segments = SegmentPlan.of(wanted, plan, top, taken);
+        int columns = segments.segments().stream().mapToInt(x -> x.columns().size()).sum();
+        if (columns > SegmentRules.MOST_SEGMENT_COLUMNS) {
+            throw wanted.error(wanted.section() != null && wanted.section().has("max_segments") ? "max_segments" : "by",
+                "segments: " + segments.segments().size() + " segments × their columns are " + columns + " segment columns, more than the "
+                + SegmentRules.MOST_SEGMENT_COLUMNS + " a run profiles; lower max_segments or list fewer segments.columns");
+        }
         progress.say("segments: " + segments.segments().size() + " (" + segments.segments().stream().mapToInt(x -> x.columns().size()).sum()
             + " segment columns, scanned with the whole columns)");
         return segments;

@@ -134,6 +134,9 @@ class SegmentRunTest {
         Path notBoolean = rules(reference, current, "segments:\n  expressions:\n    big: \"items + 1\"\n");
         e = assertThrows(RuleException.class, () -> run(notBoolean, tmp.resolve("x")));
         assertTrue(e.getMessage().contains(":8:") && e.getMessage().contains("not true or false"), e.getMessage());
+        Path tooMany = rules(reference, current, "segments: {by: [order_id], max_segments: 1000}\n");
+        e = assertThrows(RuleException.class, () -> run(tooMany, tmp.resolve("x")));
+        assertTrue(e.getMessage().contains("4000 segment columns, more than the 1000"), e.getMessage());
         Path notCompared = rules(reference, current, "segments: {by: [region], columns: [basket_value, order_id]}\n");
         e = assertThrows(RuleException.class, () -> run(notCompared, tmp.resolve("x")));
         assertTrue(e.getMessage().contains("'order_id' is not a compared column"), e.getMessage());

@@ -19,6 +19,11 @@ public record SegmentRules(List<String> by, Map<String, String> expressions, int
     public static final int MIN_ROWS = 1000;
     /** Segments a run measures at most (by columns × max_segments + expressions): each adds a column per segmented column. */
     public static final int MOST_SEGMENTS = 1000;
+    /**
+     * Segment columns a run profiles at most (segments × segmented columns): each is a column of every scan's
+     * accumulator, and the accumulators must stay well below what a task may send the driver.
+     */
+    public static final int MOST_SEGMENT_COLUMNS = 1000;
     public static final SegmentRules NONE = new SegmentRules(List.of(), Map.of(), MAX_SEGMENTS, MIN_ROWS, null, null);
 
     public SegmentRules {
