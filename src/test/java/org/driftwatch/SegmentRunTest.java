@@ -153,6 +153,18 @@ class SegmentRunTest {
     }
 
     @Test
+    void aSegmentRetrainsOnlyWhenTheRuleFileSaysSo() throws IOException {
+        String segments = "segments: {by: [region], min_rows: 200}\n";
+        JsonNode alert = json(run(rules(reference, current, segments), tmp.resolve("e")));
+        assertEquals("alert", alert.get("decision").get("verdict").asText());
+        JsonNode retrain = json(run(rules(reference, current, segments
+            + "actions: {retrain: {when: [psi_fail, segment_psi_fail]}}\n"), tmp.resolve("f")));
+        assertEquals("retrain", retrain.get("decision").get("verdict").asText());
+        assertTrue(retrain.get("decision").get("reasons").toString().contains("segment_psi_fail"), retrain.get("decision").toString());
+        assertTrue(retrain.get("decision").get("reasons").toString().contains("region=north"));
+    }
+
+    @Test
     void aSavedProfileIsRefusedWithTheReason() throws IOException {
         Path file = rules(reference, current, "segments: {by: [region]}\n");
         RuleSet rules = RuleFileParser.parse(file);

@@ -180,7 +180,9 @@ public final class DatasetProfiler {
                                                                    java.util.function.Function<List<String>, Dataset<Row>> referenceLong,
                                                                    Dataset<Row> current) {
         Map<String, NumericDistribution> bounded = cur.numeric();
-        DistanceMethod method = DistanceStrategy.choose(ref.rows(), cur.current().rows(), request.numerical().size(),
+        int width = current == null ? request.numerical().size()
+            : org.driftwatch.profile.scan.ScanProjection.numericWidth(current, request.numerical());
+        DistanceMethod method = DistanceStrategy.choose(ref.rows(), cur.current().rows(), width,
             request.exactValues(), referenceTables);
         Map<String, NumericDistribution> out = new HashMap<>();
         if (!method.exact() || bounded.isEmpty()) {

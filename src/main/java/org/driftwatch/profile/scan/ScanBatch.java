@@ -173,12 +173,75 @@ public final class ScanBatch {
         }
         int[] out = segmentOf[keyField] == null || segmentOf[keyField].length < size ? new int[Math.max(size, NumericBatch.ROWS)]
             : segmentOf[keyField];
-        for (int r = 0; r < size; r++) {
-            out[r] = isNullAt(keyField, r) ? -1 : number(getUTF8String(keyField, r));
+        if (!byDictionary(keyField, out)) {
+            for (int r = 0; r < size; r++) {
+                out[r] = isNullAt(keyField, r) ? -1 : number(getUTF8String(keyField, r));
+            }
         }
         segmentOf[keyField] = out;
         keyed[keyField] = true;
         return out;
+    }
+
+    /**
+     * A key computed from one dictionary-encoded text column (a by column's value → its segment): evaluated once
+     * per dictionary entry, not once per row. False when the key is not such an expression.
+     */
+    private boolean byDictionary(int keyField, int[] out) {
+        Field f = fields[keyField];
+        if (f.kind() != Kind.EXPRESSION || DICTIONARY == null) {
+            return false;
+        }
+        java.util.List<org.apache.spark.sql.catalyst.expressions.BoundReference> refs = new java.util.ArrayList<>();
+        f.bound().foreach(new scala.runtime.AbstractFunction1<Expression, scala.runtime.BoxedUnit>() {
+            @Override
+            public scala.runtime.BoxedUnit apply(Expression e) {
+                if (e instanceof org.apache.spark.sql.catalyst.expressions.BoundReference b) {
+                    refs.add(b);
+                }
+                return scala.runtime.BoxedUnit.UNIT;
+            }
+        });
+        if (refs.isEmpty() || refs.stream().map(org.apache.spark.sql.catalyst.expressions.BoundReference::ordinal).distinct().count() != 1
+            || !(refs.get(0).dataType() instanceof org.apache.spark.sql.types.StringType)) {
+            return false;
+        }
+        int column = refs.get(0).ordinal();
+        if (!(batch.column(column) instanceof WritableColumnVector w) || !w.hasDictionary()) {
+            return false;
+        }
+        Dictionary dictionary = (Dictionary) DICTIONARY.get(w);
+        if (projections[keyField] == null) {
+            projections[keyField] = org.apache.spark.sql.catalyst.expressions.MutableProjection.create(
+                scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(f.bound())).toSeq());
+        }
+        org.apache.spark.sql.catalyst.expressions.GenericInternalRow probe =
+            new org.apache.spark.sql.catalyst.expressions.GenericInternalRow(batch.numCols());
+        int[] byId = new int[64];
+        java.util.Arrays.fill(byId, Integer.MIN_VALUE);
+        org.apache.spark.sql.execution.vectorized.WritableColumnVector ids = w.getDictionaryIds();
+        boolean nulls = w.hasNull();
+        for (int r = 0; r < size; r++) {
+            if (nulls && w.isNullAt(r)) {
+                probe.update(column, null);
+                org.apache.spark.sql.catalyst.InternalRow v = projections[keyField].apply(probe);
+                out[r] = v.isNullAt(0) ? -1 : number(v.getUTF8String(0));
+                continue;
+            }
+            int id = ids.getDictId(r);
+            if (id >= byId.length) {
+                int old = byId.length;
+                byId = java.util.Arrays.copyOf(byId, Math.max(id + 1, old * 2));
+                java.util.Arrays.fill(byId, old, byId.length, Integer.MIN_VALUE);
+            }
+            if (byId[id] == Integer.MIN_VALUE) {
+                probe.update(column, UTF8String.fromBytes(dictionary.decodeToBinary(id)));
+                org.apache.spark.sql.catalyst.InternalRow v = projections[keyField].apply(probe);
+                byId[id] = v.isNullAt(0) ? -1 : number(v.getUTF8String(0));
+            }
+            out[r] = byId[id];
+        }
+        return true;
     }
 
     private static int number(UTF8String text) {

@@ -154,6 +154,24 @@ public final class ScanProjection {
         return columns.size();
     }
 
+    /**
+     * How many columns' worth of values the numeric columns hold a row: a whole column one, and the segment
+     * columns of one column by one key together one (a row is in one segment of a by column).
+     */
+    public static int numericWidth(Dataset<Row> data, List<String> numeric) {
+        java.util.Set<String> keyed = new java.util.HashSet<>();
+        int whole = 0;
+        for (String n : numeric) {
+            org.apache.spark.sql.types.Metadata m = SchemaColumns.has(data, n) ? data.schema().apply(n).metadata() : null;
+            if (m != null && m.contains(SegmentMask.SOURCE)) {
+                keyed.add(m.getString(SegmentMask.KEY) + "\u0000" + m.getString(SegmentMask.SOURCE));
+            } else {
+                whole++;
+            }
+        }
+        return whole + keyed.size();
+    }
+
     /** The number of fields before the extra ones. */
     public static int width(int numeric, int categorical, int others, ModelPlan model, boolean rowHash) {
         return width(numeric, categorical, others, model, 0, rowHash);
