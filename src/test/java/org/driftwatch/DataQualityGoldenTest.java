@@ -8,16 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.driftwatch.checks.CheckCatalog;
-import org.driftwatch.rules.RuleFileParser;
-import org.driftwatch.rules.RuleSet;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,7 +38,7 @@ class DataQualityGoldenTest {
     void qualityMatchesPandas(String name, String format) throws IOException, URISyntaxException {
         Path dir = Path.of(getClass().getResource("/golden-dq/" + name + "/expected.json").toURI()).getParent();
         JsonNode exp = new ObjectMapper().readTree(dir.resolve("expected.json").toFile());
-        JsonNode report = run(dir, format, exp.get("run_date").asText());
+        JsonNode report = RuleTemplate.run(dir, format, exp.get("run_date").asText(), tmp);
         JsonNode quality = report.get("quality");
         assertEquals(exp.get("quality").size(), quality.size());
         for (int i = 0; i < quality.size(); i++) {
@@ -120,21 +114,5 @@ class DataQualityGoldenTest {
 
     private static java.time.Instant instant(String s) {
         return s.length() == 10 ? java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : java.time.Instant.parse(s);
-    }
-
-    private JsonNode run(Path dir, String format, String date) throws IOException {
-        String template = Files.readString(dir.resolve("rules.yaml"));
-        Matcher m = Pattern.compile("path: \"([^\"]+)\\.csv\"").matcher(template);
-        StringBuilder y = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(y, Matcher.quoteReplacement("path: \"" + dir.resolve(m.group(1) + "." + format) + "\""));
-        }
-        m.appendTail(y);
-        Path rulesFile = tmp.resolve("rules.yaml");
-        Files.writeString(rulesFile, y.toString().replace("format: csv", "format: " + format));
-        RuleSet rules = RuleFileParser.parse(rulesFile);
-        DriftJob.Outcome out = new DriftJob(TestSpark.session(), line -> { })
-            .run(rules, CheckCatalog.checksFor(rules), new DriftJob.Inputs(rules.reference(), rules.current(), date, tmp));
-        return new ObjectMapper().readTree(out.reportJson().toFile());
     }
 }

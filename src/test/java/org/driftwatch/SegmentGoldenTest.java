@@ -9,16 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.driftwatch.checks.CheckCatalog;
-import org.driftwatch.rules.RuleFileParser;
-import org.driftwatch.rules.RuleSet;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,7 +40,7 @@ class SegmentGoldenTest {
     void segmentsMatchScipy(String name, String format) throws IOException, URISyntaxException {
         Path dir = Path.of(getClass().getResource("/golden-seg/" + name + "/expected.json").toURI()).getParent();
         JsonNode exp = new ObjectMapper().readTree(dir.resolve("expected.json").toFile());
-        JsonNode got = run(dir, format).get("segments");
+        JsonNode got = RuleTemplate.run(dir, format, "2026-11-26", tmp).get("segments");
         List<String> want = new ArrayList<>();
         exp.get("segments").forEach(s -> want.add(s.get("segment").asText()));
         List<String> have = new ArrayList<>();
@@ -87,15 +81,15 @@ class SegmentGoldenTest {
             assertTrue(g.get("psi") == null || g.get("psi").isNull(), what + " psi is null");
             return;
         }
-        close(e.get("psi").asDouble(), g.get("psi").asDouble(), REL, what + " psi");
+        GoldenCase.assertClose(e.get("psi").asDouble(), g.get("psi").asDouble(), REL, what + " psi");
         if (e.get("kind").asText().equals("numeric")) {
-            close(e.get("ks").get("statistic").asDouble(), g.get("ks").get("statistic").asDouble(), REL, what + " KS D");
-            close(e.get("ks").get("pvalue_auto").asDouble(), g.get("ks").get("p_value").asDouble(), 1e-4, what + " KS p");
-            close(e.get("wasserstein_norm").asDouble(), g.get("wasserstein_normed").asDouble(), REL, what + " normed W");
+            GoldenCase.assertClose(e.get("ks").get("statistic").asDouble(), g.get("ks").get("statistic").asDouble(), REL, what + " KS D");
+            GoldenCase.assertPValue(e.get("ks").get("pvalue_auto").asDouble(), g.get("ks").get("p_value").asDouble(), what + " KS p");
+            GoldenCase.assertClose(e.get("wasserstein_norm").asDouble(), g.get("wasserstein_normed").asDouble(), REL, what + " normed W");
         } else {
-            close(e.get("chi2_contingency").get("statistic").asDouble(), g.get("chi_square").get("statistic").asDouble(), 1e-7,
+            GoldenCase.assertClose(e.get("chi2_contingency").get("statistic").asDouble(), g.get("chi_square").get("statistic").asDouble(), 1e-7,
                 what + " chi-square");
-            close(e.get("jensenshannon").get("distance_natural").asDouble(), g.get("jensen_shannon").asDouble(), REL, what + " JS");
+            GoldenCase.assertClose(e.get("jensenshannon").get("distance_natural").asDouble(), g.get("jensen_shannon").asDouble(), REL, what + " JS");
             List<String> unseen = new ArrayList<>();
             e.get("unseen_categories").forEach(u -> unseen.add(u.asText()));
             List<String> have = new ArrayList<>();
@@ -112,31 +106,11 @@ class SegmentGoldenTest {
             JsonNode gs = g.get(side);
             assertEquals(es.get("n").asLong(), gs.get("n").asLong(), what + " " + side + " n");
             for (String m : List.of("accuracy", "balanced_accuracy", "macro_f1", "weighted_f1", "macro_precision", "weighted_recall")) {
-                close(es.get(m).asDouble(), gs.get(m).asDouble(), REL, what + " " + side + " " + m);
+                GoldenCase.assertClose(es.get(m).asDouble(), gs.get(m).asDouble(), REL, what + " " + side + " " + m);
             }
             assertEquals(es.get("labels_order").toString(), gs.get("labels_order").toString(), what + " " + side + " labels_order");
             assertEquals(es.get("confusion_matrix").toString(), gs.get("confusion_matrix").toString(), what + " " + side + " confusion");
         }
-        close(e.get("change").get("macro_f1").asDouble(), g.get("change").get("macro_f1").asDouble(), REL, what + " change");
-    }
-
-    private static void close(double want, double have, double rel, String what) {
-        assertTrue(Math.abs(want - have) <= Math.max(1e-12, rel * Math.abs(want)), what + ": expected " + want + ", got " + have);
-    }
-
-    private JsonNode run(Path dir, String format) throws IOException {
-        String template = Files.readString(dir.resolve("rules.yaml"));
-        Matcher m = Pattern.compile("path: \"([^\"]+)\\.csv\"").matcher(template);
-        StringBuilder y = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(y, Matcher.quoteReplacement("path: \"" + dir.resolve(m.group(1) + "." + format) + "\""));
-        }
-        m.appendTail(y);
-        Path rulesFile = tmp.resolve("rules.yaml");
-        Files.writeString(rulesFile, y.toString().replace("format: csv", "format: " + format));
-        RuleSet rules = RuleFileParser.parse(rulesFile);
-        DriftJob.Outcome out = new DriftJob(TestSpark.session(), line -> { })
-            .run(rules, CheckCatalog.checksFor(rules), new DriftJob.Inputs(rules.reference(), rules.current(), "2026-11-26", tmp));
-        return new ObjectMapper().readTree(out.reportJson().toFile());
+        GoldenCase.assertClose(e.get("change").get("macro_f1").asDouble(), g.get("change").get("macro_f1").asDouble(), REL, what + " change");
     }
 }

@@ -97,22 +97,7 @@ public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields)
         java.util.List<Expression> out = new java.util.ArrayList<>();
         for (Expression e : outer) {
             Expression body = e instanceof Alias a ? a.child() : e;
-            Expression replaced = body.transform(new scala.runtime.AbstractPartialFunction<Expression, Expression>() {
-                @Override
-                public boolean isDefinedAt(Expression x) {
-                    return x instanceof AttributeReference r && computed.containsKey(r.exprId());
-                }
-
-                @Override
-                public <A1 extends Expression, B1> B1 applyOrElse(A1 x, scala.Function1<A1, B1> otherwise) {
-                    if (!isDefinedAt(x)) {
-                        return otherwise.apply(x);
-                    }
-                    @SuppressWarnings("unchecked")
-                    B1 b = (B1) computed.get(((AttributeReference) x).exprId());
-                    return b;
-                }
-            });
+            Expression replaced = body.transform(new Replacing(computed, a -> computed.get(a.exprId())));
             out.add(replaced);
         }
         return out;
@@ -191,7 +176,7 @@ public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields)
                 return null;
             }
         }
-        Expression bound = e.transform(new Binder(ordinals));
+        Expression bound = e.transform(Replacing.binder(ordinals));
         // column references are unevaluable until bound; anything still unevaluable (a subquery) keeps the row path
         if (bound.find(x -> x instanceof org.apache.spark.sql.catalyst.expressions.Unevaluable).isDefined()) {
             return null;
@@ -199,17 +184,25 @@ public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields)
         return ScanBatch.Field.expression(bound);
     }
 
-    /** Replaces each column reference by its position in the batch. */
-    private static final class Binder extends scala.runtime.AbstractPartialFunction<Expression, Expression> implements java.io.Serializable {
-        private final Map<ExprId, Integer> ordinals;
+    /** Replaces each column reference the map knows by what it gives: its position in the batch, or what it computes. */
+    private static final class Replacing extends scala.runtime.AbstractPartialFunction<Expression, Expression> implements java.io.Serializable {
+        private final Map<ExprId, ?> known;
+        private final java.util.function.Function<AttributeReference, Expression> by;
 
-        Binder(Map<ExprId, Integer> ordinals) {
-            this.ordinals = ordinals;
+        Replacing(Map<ExprId, ?> known, java.util.function.Function<AttributeReference, Expression> by) {
+            this.known = known;
+            this.by = by;
+        }
+
+        /** Each reference bound to its ordinal in the batch. */
+        static Replacing binder(Map<ExprId, Integer> ordinals) {
+            return new Replacing(ordinals, a -> new org.apache.spark.sql.catalyst.expressions.BoundReference(ordinals.get(a.exprId()),
+                a.dataType(), a.nullable()));
         }
 
         @Override
         public boolean isDefinedAt(Expression x) {
-            return x instanceof AttributeReference a && ordinals.containsKey(a.exprId());
+            return x instanceof AttributeReference a && known.containsKey(a.exprId());
         }
 
         @Override
@@ -217,10 +210,9 @@ public record ColumnarPlan(RDD<ColumnarBatch> batches, ScanBatch.Field[] fields)
             if (!isDefinedAt(x)) {
                 return otherwise.apply(x);
             }
-            AttributeReference a = (AttributeReference) x;
             @SuppressWarnings("unchecked")
-            B1 bound = (B1) new org.apache.spark.sql.catalyst.expressions.BoundReference(ordinals.get(a.exprId()), a.dataType(), a.nullable());
-            return bound;
+            B1 replaced = (B1) by.apply((AttributeReference) x);
+            return replaced;
         }
     }
 

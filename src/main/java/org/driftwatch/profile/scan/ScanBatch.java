@@ -277,20 +277,13 @@ public final class ScanBatch {
      * {@code count} on. Returns the new count. Costs the segment's rows, not the batch's.
      */
     public int present(int field, double[] out, int at, int[] rows, int count) {
-        int key = fields[field].inputs()[1];
-        bucket(key);
-        int segment = fields[field].segment();
-        int[] starts = segmentStarts[key];
-        if (segment < 0 || segment + 1 >= starts.length) {
-            return count;
-        }
+        Rows in = rowsOf(field);
         int source = readSource(field);
         double[] values = sourceValues[source];
         boolean[] absent = sourceMissing[source];
-        int[] order = segmentOrder[key];
         int n = count;
-        for (int k = starts[segment]; k < starts[segment + 1]; k++) {
-            int r = order[k];
+        for (int k = in.from(); k < in.to(); k++) {
+            int r = in.order()[k];
             if (!absent[r]) {
                 out[at + r] = values[r];
                 rows[n++] = at + r;
@@ -309,20 +302,13 @@ public final class ScanBatch {
             doubles(field, out, missing);
             return size;
         }
-        int key = fields[field].inputs()[1];
-        bucket(key);
-        int segment = fields[field].segment();
-        int[] starts = segmentStarts[key];
-        if (segment < 0 || segment + 1 >= starts.length) {
-            return 0;
-        }
+        Rows in = rowsOf(field);
         int source = readSource(field);
         double[] values = sourceValues[source];
         boolean[] absent = sourceMissing[source];
-        int[] order = segmentOrder[key];
         int n = 0;
-        for (int k = starts[segment]; k < starts[segment + 1]; k++) {
-            int r = order[k];
+        for (int k = in.from(); k < in.to(); k++) {
+            int r = in.order()[k];
             if (!absent[r]) {
                 out[n] = values[r];
                 missing[n++] = false;
@@ -336,16 +322,24 @@ public final class ScanBatch {
      * {@code rows}; returns how many.
      */
     public int segmentRows(int field, int[] rows) {
+        Rows in = rowsOf(field);
+        System.arraycopy(in.order(), in.from(), rows, 0, in.to() - in.from());
+        return in.to() - in.from();
+    }
+
+    /** A MASKED field's rows: {@code order[from..to)}, ascending. */
+    private record Rows(int[] order, int from, int to) {
+    }
+
+    private Rows rowsOf(int field) {
         int key = fields[field].inputs()[1];
         bucket(key);
         int segment = fields[field].segment();
         int[] starts = segmentStarts[key];
         if (segment < 0 || segment + 1 >= starts.length) {
-            return 0;
+            return new Rows(segmentOrder[key], 0, 0);
         }
-        int n = starts[segment + 1] - starts[segment];
-        System.arraycopy(segmentOrder[key], starts[segment], rows, 0, n);
-        return n;
+        return new Rows(segmentOrder[key], starts[segment], starts[segment + 1]);
     }
 
     /** The batch's rows ordered by their segment number by a key field (a counting sort, once per batch), rows in order within one. */
