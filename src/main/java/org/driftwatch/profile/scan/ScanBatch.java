@@ -520,6 +520,15 @@ public final class ScanBatch {
         ColumnVector v = vectors[field];
         int n = size;
         boolean nulls = v.hasNull();
+        if (nulls) {
+            // a vector with nulls may hold no value storage at all (a page of nulls only): read present values one by one
+            for (int r = 0; r < n; r++) {
+                boolean isNull = v.isNullAt(r);
+                missing[at + r] = isNull;
+                out[at + r] = isNull ? 0.0 : getDouble(field, r);
+            }
+            return;
+        }
         switch (fields[field].source()) {
             case DOUBLE -> {
                 for (int r = 0; r < n; r++) {
@@ -538,17 +547,11 @@ public final class ScanBatch {
             }
             default -> {
                 for (int r = 0; r < n; r++) {
-                    out[at + r] = nulls && v.isNullAt(r) ? 0.0 : getDouble(field, r);
+                    out[at + r] = getDouble(field, r);
                 }
             }
         }
-        for (int r = 0; r < n; r++) {
-            boolean isNull = nulls && v.isNullAt(r);
-            missing[at + r] = isNull;
-            if (isNull) {
-                out[at + r] = 0.0;
-            }
-        }
+        java.util.Arrays.fill(missing, at, at + n, false);
     }
 
     /**
