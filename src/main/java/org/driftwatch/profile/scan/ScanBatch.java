@@ -520,13 +520,10 @@ public final class ScanBatch {
         ColumnVector v = vectors[field];
         int n = size;
         boolean nulls = v.hasNull();
-        if (nulls) {
-            // a vector with nulls may hold no value storage at all (a page of nulls only): read present values one by one
-            for (int r = 0; r < n; r++) {
-                boolean isNull = v.isNullAt(r);
-                missing[at + r] = isNull;
-                out[at + r] = isNull ? 0.0 : getDouble(field, r);
-            }
+        if (nulls && v.numNulls() >= n) {
+            // nulls only: the reader may have given the vector no value storage at all (pyarrow's all-null chunks)
+            java.util.Arrays.fill(out, at, at + n, 0.0);
+            java.util.Arrays.fill(missing, at, at + n, true);
             return;
         }
         switch (fields[field].source()) {
@@ -547,11 +544,17 @@ public final class ScanBatch {
             }
             default -> {
                 for (int r = 0; r < n; r++) {
-                    out[at + r] = getDouble(field, r);
+                    out[at + r] = nulls && v.isNullAt(r) ? 0.0 : getDouble(field, r);
                 }
             }
         }
-        java.util.Arrays.fill(missing, at, at + n, false);
+        for (int r = 0; r < n; r++) {
+            boolean isNull = nulls && v.isNullAt(r);
+            missing[at + r] = isNull;
+            if (isNull) {
+                out[at + r] = 0.0;
+            }
+        }
     }
 
     /**
