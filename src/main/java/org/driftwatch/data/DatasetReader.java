@@ -38,7 +38,12 @@ public final class DatasetReader {
         } catch (DataException e) {
             throw e;
         } catch (Exception e) {
-            throw new DataException(role + " data " + source.describe() + ": " + ReadErrors.describe(e));
+            String why = ReadErrors.describe(e);
+            if (why.startsWith("Unable to infer schema")) {
+                // Spark's words for a folder without data files (only markers, hidden files, or nothing)
+                throw new DataException(role + " data " + source.describe() + ": no data files under " + source.path());
+            }
+            throw new DataException(role + " data " + source.describe() + ": " + why);
         }
     }
 
@@ -72,6 +77,10 @@ public final class DatasetReader {
         File f = uri != null && "file".equals(uri.getScheme()) ? new File(uri.getPath()) : new File(path);
         if (!f.exists()) {
             throw new DataException(role + " data not found: " + path);
+        }
+        String[] names = f.isDirectory() ? f.list() : null;
+        if (names != null && java.util.Arrays.stream(names).allMatch(n -> n.startsWith("_") || n.startsWith("."))) {
+            throw new DataException(role + " data " + path + ": no data files under " + path);
         }
     }
 

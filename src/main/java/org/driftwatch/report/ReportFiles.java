@@ -144,9 +144,22 @@ public final class ReportFiles {
         String name = target.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String when = stamp != null ? stamp : stampOf(target);
-        Path kept = target.toAbsolutePath().getParent().resolve(name.substring(0, dot) + "." + when + name.substring(dot));
-        Files.move(target, kept, StandardCopyOption.REPLACE_EXISTING);
-        return kept;
+        Path dir = target.toAbsolutePath().getParent();
+        // two earlier sets from the same second (runs at once) both stay: the later one gets -2, -3, ...
+        for (int i = 1; ; i++) {
+            Path kept = dir.resolve(name.substring(0, dot) + "." + when + (i == 1 ? "" : "-" + i) + name.substring(dot));
+            if (Files.exists(kept)) {
+                continue;
+            }
+            try {
+                Files.move(target, kept);
+                return kept;
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // another run kept its earlier file under this name a moment ago: try the next
+            } catch (java.nio.file.NoSuchFileException gone) {
+                return null;   // another run already moved the earlier file away
+            }
+        }
     }
 
     private static void move(Path tmp, Path target) throws IOException {

@@ -27,6 +27,22 @@ class DatasetReaderTest {
     private final SparkSession spark = TestSpark.session();
     private final DatasetReader reader = new DatasetReader(spark);
 
+    /** An empty folder, or one holding only Spark's markers, is "no data files", not Spark's "Unable to infer schema" (#31 item 9). */
+    @Test
+    void aFolderWithoutDataFilesSaysSo() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Path markers = Files.createDirectories(tmp.resolve("markers"));
+        Files.writeString(markers.resolve("_SUCCESS"), "");
+        Files.writeString(markers.resolve(".part-0.crc"), "");
+        for (String format : List.of("parquet", "csv", "orc", "json")) {
+            for (Path dir : List.of(empty, markers)) {
+                DataException e = assertThrows(DataException.class,
+                    () -> reader.open("current", new DataSource(dir.toString(), null, format, Map.of())));
+                assertEquals("current data " + dir + ": no data files under " + dir, e.getMessage(), format);
+            }
+        }
+    }
+
     @Test
     void csvFollowsRfc4180AndUtf8() throws IOException {
         Path csv = tmp.resolve("quoted.csv");

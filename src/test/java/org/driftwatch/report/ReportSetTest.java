@@ -33,6 +33,26 @@ class ReportSetTest {
         assertTrue(Files.exists(dir.resolve("report.json")) && Files.exists(dir.resolve("report.html")));
     }
 
+    /** Three runs of one monitor and date within a second: both earlier sets are kept, none lost (#31 item 8). */
+    @Test
+    void runsInTheSameSecondKeepEveryEarlierSet() throws Exception {
+        ReportSet first = ReportSet.write(SummaryCsvWriterTest.report(), tmp);
+        Path dir = first.directory();
+        FileTime same = Files.getLastModifiedTime(first.json());
+        ReportSet.write(SummaryCsvWriterTest.report(), tmp);
+        for (String f : List.of("report.json", "report.html", "summary.csv")) {
+            Files.setLastModifiedTime(dir.resolve(f), same);   // the second set written in the same second as the first
+        }
+        ReportSet.write(SummaryCsvWriterTest.report(), tmp);
+        List<String> kept;
+        try (Stream<Path> files = Files.list(dir)) {
+            kept = files.map(p -> p.getFileName().toString()).filter(n -> n.matches("report\\.\\d{8}T\\d{6}(-\\d+)?\\.json")).sorted()
+                .toList();
+        }
+        assertEquals(2, kept.size(), "both earlier report.json kept: " + kept);
+        assertTrue(kept.stream().anyMatch(n -> n.contains("-2.")), kept.toString());
+    }
+
     @Test
     void aDiskThatFillsWhileWritingLeavesTheEarlierSetWhole() throws Exception {
         ReportSet first = ReportSet.write(SummaryCsvWriterTest.report(), tmp);
