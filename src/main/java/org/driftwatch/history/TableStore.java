@@ -19,15 +19,19 @@ import org.apache.spark.sql.SparkSession;
 final class TableStore implements HistoryStore {
     private final SparkSession spark;
     private final String table;
+    private final String name;
 
     TableStore(SparkSession spark, String table) {
         this.spark = spark;
-        this.table = table;
+        this.name = table;
+        // validated as plain identifiers (HistorySettings.isTableName); quoted all the same wherever it meets SQL text
+        this.table = java.util.Arrays.stream(table.split("\\.")).map(part -> "`" + part.replace("`", "``") + "`")
+            .collect(java.util.stream.Collectors.joining("."));
     }
 
     @Override
     public String location() {
-        return "table " + table;
+        return "table " + name;
     }
 
     @Override

@@ -36,6 +36,9 @@ public record RuleSet(String file, String sha256, String monitor, DataSource ref
 
     /** The same rules with the history in a catalog table (the command line's --history-table; null keeps them). */
     public RuleSet withHistoryTable(String table) {
+        if (table != null && !HistorySettings.isTableName(table)) {
+            throw new RuleException("--history-table", "'" + table + "' is not a table name (catalog.db.table, db.table or table)");
+        }
         return table == null ? this : new RuleSet(file, sha256, monitor, reference, current, columns, compare, checks, actions, model,
             history.withTable(table), segments);
     }

@@ -72,6 +72,17 @@ class RuleFileParserTest {
         assertNull(r.columns().id());
     }
 
+    /** The command line's table is validated as the rule file's is, before it can reach SQL text (#31 item 7). */
+    @Test
+    void aHistoryTableFromTheCommandLineIsValidated() throws IOException {
+        RuleSet r = RuleFileParser.parse(file("monitor: m\n" + SOURCES));
+        assertEquals("db.drift_metrics", r.withHistoryTable("db.drift_metrics").history().table());
+        for (String bad : List.of("db.t; DROP TABLE x", "a.b.c.d", "t`", "1abc", "db.t --")) {
+            RuleException e = assertThrows(RuleException.class, () -> r.withHistoryTable(bad));
+            assertTrue(e.getMessage().startsWith("--history-table") && e.getMessage().contains("is not a table name"), e.getMessage());
+        }
+    }
+
     @Test
     void unknownKeysSuggestTheNearest() throws IOException {
         assertEquals(":1:1: unknown key 'monitr' at the top level (did you mean 'monitor'?); allowed: monitor, description, reference, current, columns, compare, model, history, checks, actions, segments",
