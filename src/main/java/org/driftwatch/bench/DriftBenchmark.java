@@ -182,41 +182,35 @@ public final class DriftBenchmark {
         return table(rows);
     }
 
-    /** Runs without and with the ten constraints, alternating; the mean of each, the second against the first. */
+    /** Runs without and with the ten constraints ({@link #quality(Path)}). */
     private void quality(String label, Path data) {
         Path categories = data.resolve("categories.parquet");
         if (!Files.exists(categories.resolve("_SUCCESS"))) {
             spark.read().parquet(data.resolve("reference.parquet").toString()).select("cat0").distinct().coalesce(1)
                 .write().mode("overwrite").parquet(categories.toString());
         }
-        RuleSet plain = rules(data, "parquet", true, "", "rules");
-        RuleSet checked = rules(data, "parquet", true, quality(categories), "rules-quality");
-        List<Measure> without = new ArrayList<>();
-        List<Measure> with = new ArrayList<>();
-        for (int i = 0; i < qualityPairs; i++) {
-            without.add(measure(() -> driftwatch(plain, data)));
-            with.add(measure(() -> driftwatch(checked, data)));
-        }
-        Measure a = Measure.mean(without);
-        Measure b = Measure.mean(with);
-        add(label, "driftwatch run, the base of the next row (mean of " + qualityPairs + ")", a, a);
-        add(label, "driftwatch run with 10 data-quality constraints (× the row above)", b, a);
+        pairs(label, data, rules(data, "parquet", true, quality(categories), "rules-quality"), qualityPairs,
+            "driftwatch run with 10 data-quality constraints (× the row above)");
     }
 
-    /** Runs without and with {@link #SEGMENTS}, alternating; the mean of each, the second against the first. */
+    /** Runs without and with {@link #SEGMENTS}. */
     private void segments(String label, Path data) {
+        pairs(label, data, rules(data, "parquet", true, SEGMENTS, "rules-segments"), segmentPairs,
+            "driftwatch run with segments by one column of 20 values (× the row above)");
+    }
+
+    /** {@code pairs} runs without and with {@code with}'s rules, alternating; the mean of each, the second against the first. */
+    private void pairs(String label, Path data, RuleSet with, int pairs, String what) {
         RuleSet plain = rules(data, "parquet", true, "", "rules");
-        RuleSet segmented = rules(data, "parquet", true, SEGMENTS, "rules-segments");
-        List<Measure> without = new ArrayList<>();
-        List<Measure> with = new ArrayList<>();
-        for (int i = 0; i < segmentPairs; i++) {
-            without.add(measure(() -> driftwatch(plain, data)));
-            with.add(measure(() -> driftwatch(segmented, data)));
+        List<Measure> base = new ArrayList<>();
+        List<Measure> added = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            base.add(measure(() -> driftwatch(plain, data)));
+            added.add(measure(() -> driftwatch(with, data)));
         }
-        Measure a = Measure.mean(without);
-        Measure b = Measure.mean(with);
-        add(label, "driftwatch run, the base of the next row (mean of " + segmentPairs + ")", a, a);
-        add(label, "driftwatch run with segments by one column of 20 values (× the row above)", b, a);
+        Measure a = Measure.mean(base);
+        add(label, "driftwatch run, the base of the next row (mean of " + pairs + ")", a, a);
+        add(label, what, Measure.mean(added), a);
     }
 
     /** The Markdown table README quotes. */
