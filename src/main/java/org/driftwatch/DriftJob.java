@@ -63,6 +63,11 @@ public final class DriftJob {
         public boolean actionFailed() {
             return actions.stream().anyMatch(ActionResult::failed);
         }
+
+        /** Tonight's rows did not reach the metrics history (the reports were written; report.json says why). */
+        public boolean historyNotWritten() {
+            return report.history() != null && report.history().writeError() != null;
+        }
     }
 
     /** A run that takes no action (tests, and callers that act themselves). */
@@ -103,9 +108,16 @@ public final class DriftJob {
                 new DriftReport.Source(profiled.referenceDescription(), profiled.referenceFormat(), comparison.referenceRows()),
                 new DriftReport.Source(in.current().describe(), in.current().format(), comparison.currentRows()),
                 comparison, findings, judgement, thresholds(settings, checks), List.of());
-            report = history == null ? report : report.withTrends(MetricsHistory.trends(earlier, report));
+            if (history != null) {
+                report = report.withTrends(MetricsHistory.trends(earlier, report))
+                    .withHistory(new DriftReport.HistoryUse(history.location(), earlier.dates().size(), earlier.unreadable(), null));
+            }
             ReportSet files = ReportSet.write(report, in.reportRoot());
-            remember(history, report);
+            String notRemembered = remember(history, report);
+            boolean rewrite = notRemembered != null;
+            if (rewrite) {
+                report = report.withHistory(report.history().failedWrite(notRemembered));
+            }
             progress.say(judgement.explanation().banner() + ": " + judgement.explanation().headline()
                 + (judgement.explanation().driftTypes().isEmpty() ? "" : " [" + judgement.explanation().driftTypesLine() + "]") + "; reports written to "
                 + files.directory() + " (report.json, report.html, summary.csv)");
@@ -115,6 +127,9 @@ public final class DriftJob {
             if (!done.isEmpty()) {
                 report = report.withActions(done.stream().map(a -> new DriftReport.ActionRecord(a.action(), a.outcome().json(),
                     a.recipients(), a.attempts(), a.message())).toList());
+                rewrite = true;
+            }
+            if (rewrite) {
                 files.recordActions(report);
             }
             return new Outcome(report, files.json(), files.html(), done);
@@ -160,19 +175,25 @@ public final class DriftJob {
         try {
             Instant start = Instant.now();
             EarlierRuns earlier = history.recall(monitor, tonight, runs, policy.cooldownDays());
-            progress.say(String.format("metrics history: %d earlier runs read in %.2f s", earlier.dates().size(),
+            int read = earlier.dates().size();
+            progress.say(String.format("metrics history: %d earlier run%s read in %.2f s", read, read == 1 ? "" : "s",
                 Duration.between(start, Instant.now()).toMillis() / 1000.0));
+            for (EarlierRuns.Unreadable u : earlier.unreadable()) {
+                progress.say("warning: metrics history night " + u.date() + " of " + monitor + " could not be read and is left out ("
+                    + u.reason() + "); 'driftwatch history --drop " + u.date() + "' removes it");
+            }
             return earlier;
-        } catch (RuntimeException e) {
-            progress.say("warning: the metrics history at " + history.location() + " could not be read: " + e.getMessage());
+        } catch (Exception e) {   // Spark's checked exceptions arrive undeclared
+            progress.say("warning: the metrics history at " + history.location() + " could not be read: "
+                + org.driftwatch.history.MetricsHistory.reason(e));
             return EarlierRuns.NONE;
         }
     }
 
-    /** Tonight's rows into the metrics history; a failure is said, and does not undo the run. */
-    private void remember(MetricsHistory history, DriftReport report) {
+    /** Tonight's rows into the metrics history; a failure is said, does not undo the run, and is returned (null when written). */
+    private String remember(MetricsHistory history, DriftReport report) {
         if (history == null) {
-            return;
+            return null;
         }
         try {
             Instant start = Instant.now();
@@ -180,8 +201,12 @@ public final class DriftJob {
             history.write(report.monitor(), report.date(), rows);
             progress.say(String.format("metrics history: %d rows written to %s in %.2f s", rows.size(), history.location(),
                 Duration.between(start, Instant.now()).toMillis() / 1000.0));
-        } catch (RuntimeException e) {
-            progress.say("warning: the metrics history was not written: " + e.getMessage());
+            return null;
+        } catch (Exception e) {   // Spark's checked exceptions arrive undeclared
+            String why = "tonight's rows were not written to the metrics history at " + history.location() + ": "
+                + org.driftwatch.history.MetricsHistory.reason(e);
+            progress.say("warning: " + why);
+            return why;
         }
     }
 

@@ -63,9 +63,11 @@ final class BackfillCommand implements Callable<Integer> {
         RetrainPolicy.fromRules(set);
         ActionPlan actions = ActionPlan.of(set, List.of(), noEmail, main.env);
         ReportFiles.checkWritable(out.toAbsolutePath(), "report folder");
+        RunCommand.checkHistoryWritable(set, out);
         int ran = 0;
         int skipped = 0;
         boolean actionFailed = false;
+        boolean historyNotWritten = false;
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch backfill " + set.monitor())) {
             DriftJob job = new DriftJob(lease.spark(), RunCommand::progress);
             Path profile = reusableProfile(set, job);
@@ -80,6 +82,7 @@ final class BackfillCommand implements Callable<Integer> {
                 try {
                     DriftJob.Outcome o = job.run(set, checks, new DriftJob.Inputs(set.reference().withDate(date), cur, date, out, profile), actions);
                     actionFailed |= o.actionFailed();
+                    historyNotWritten |= o.historyNotWritten();
                     RunCommand.progress(date + ": verdict " + o.report().decision().verdict().json());
                     ran++;
                 } catch (DataException e) {
@@ -89,7 +92,7 @@ final class BackfillCommand implements Callable<Integer> {
             }
         }
         RunCommand.progress("backfill of " + set.monitor() + ": " + ran + " dates run, " + skipped + " skipped");
-        return actionFailed ? ExitCode.ACTION_FAILED : ExitCode.OK;
+        return actionFailed ? ExitCode.ACTION_FAILED : historyNotWritten ? ExitCode.HISTORY_NOT_WRITTEN : ExitCode.OK;
     }
 
     /** The reference profiled once for the whole range (when the reference does not itself depend on the date). */

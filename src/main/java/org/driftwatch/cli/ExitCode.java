@@ -14,6 +14,11 @@ public final class ExitCode {
     public static final int ACTION_FAILED = 4;
     /** The job ran and its verdict met {@code --fail-on} (drift: retrain; warn: retrain or alert). */
     public static final int FAIL_ON = 5;
+    /**
+     * The job ran and wrote its reports (and acted) but tonight's rows did not reach the metrics history
+     * (report.json's {@code history.write_error} says why); an action failure (4) is said first.
+     */
+    public static final int HISTORY_NOT_WRITTEN = 6;
 
     private ExitCode() {
     }

@@ -40,6 +40,10 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--drop", paramLabel = "YYYY-MM-DD",
+        description = "Remove this night of the monitor from the history (a damaged night; the next run of that date writes it anew).")
+    String drop;
+
     @Override
     public Integer call() throws Exception {
         RuleSet set = ruleFile.parse();
@@ -49,25 +53,50 @@ final class HistoryCommand implements Callable<Integer> {
         if (since != null) {
             RunCommand.checkDate(since, "--since");
         }
+        if (drop != null) {
+            RunCommand.checkDate(drop, "--drop");
+        }
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch history " + set.monitor())) {
             MetricsHistory history = new MetricsHistory(lease.spark(), out.toString(), set.history());
-            Dataset<Row> rows = history.read(set.monitor());
-            if (rows == null) {
+            if (drop != null) {
+                if (!history.drop(set.monitor(), drop)) {
+                    throw new RuleException(null, "--drop " + drop + ": " + set.monitor() + " has no night " + drop + " in " + history.location());
+                }
+                RunCommand.progress("removed night " + drop + " of " + set.monitor() + " from " + history.location());
+                return ExitCode.OK;
+            }
+            List<String> dates = history.dates(set.monitor());
+            if (dates.isEmpty()) {
                 RunCommand.progress("no history for " + set.monitor() + " in " + history.location() + " yet");
                 return ExitCode.OK;
             }
             if (since != null) {
-                rows = rows.where(col("date").geq(since));
+                dates = dates.stream().filter(d -> d.compareTo(since) >= 0).toList();
             }
-            if (column != null) {
-                rows = rows.where(col("column").equalTo(column));
+            MetricsHistory.Read read = history.collect(set.monitor(), dates, this::narrow);
+            if (read.rows().isEmpty() && read.unreadable().isEmpty() && (column != null || metric != null)) {
+                // a typo in --column or --metric is not an empty history
+                throw new RuleException(null, "no history rows of " + set.monitor() + " match"
+                    + (column == null ? "" : " --column " + column) + (metric == null ? "" : " --metric " + metric)
+                    + "; its columns are listed by 'driftwatch history' without them");
             }
-            if (metric != null) {
-                rows = rows.where(col("metric").equalTo(metric));
+            print(read.rows());
+            for (org.driftwatch.compare.EarlierRuns.Unreadable u : read.unreadable()) {
+                RunCommand.progress("warning: night " + u.date() + " could not be read and is not shown (" + u.reason()
+                    + "); 'driftwatch history --drop " + u.date() + "' removes it");
             }
-            print(rows.select("date", "column", "metric", "value", "text").orderBy("date", "column", "metric").collectAsList());
         }
         return ExitCode.OK;
+    }
+
+    private Dataset<Row> narrow(Dataset<Row> rows) {
+        if (column != null) {
+            rows = rows.where(col("column").equalTo(column));
+        }
+        if (metric != null) {
+            rows = rows.where(col("metric").equalTo(metric));
+        }
+        return rows.select("date", "column", "metric", "value", "text").orderBy("date", "column", "metric");
     }
 
     private void print(List<Row> rows) throws Exception {

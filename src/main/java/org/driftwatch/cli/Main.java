@@ -9,8 +9,8 @@ import picocli.CommandLine;
 @Command(name = "driftwatch", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
     description = "Compares a reference and a current dataset: drift statistics, data-quality checks, reports.",
     subcommands = {RunCommand.class, ProfileCommand.class, HistoryCommand.class, BackfillCommand.class, CalibrateCommand.class, ValidateCommand.class, GenerateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 ran (drift or not), 2 bad usage or rules, 3 bad input data, 4 an action failed,",
-        "5 the verdict met --fail-on, 1 unexpected."})
+    footer = {"", "Exit codes:", "  0  ran (drift or not)", "  1  unexpected", "  2  bad usage or rules", "  3  bad input data",
+        "  4  ran, but an action failed", "  5  the verdict met --fail-on", "  6  ran, but the metrics history was not written"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -57,7 +57,9 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, validate or generate");
+        // every command, named from the registry so a new one is never left out
+        java.util.List<String> names = spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: one of " + String.join(", ", names));
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -94,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
         DataSource cur = override(set.current(), current).withDate(runDate);
         // output problems are found now, not after all the work
         ReportFiles.checkWritable(ReportFiles.directory(out, set.monitor(), runDate).toAbsolutePath(), "report folder");
+        checkHistoryWritable(set, out);
         progress(set.monitor() + " " + runDate + ": starting Spark");
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch " + set.monitor())) {
             DriftJob.Outcome outcome = new DriftJob(lease.spark(), RunCommand::progress)
@@ -103,6 +104,11 @@ final class RunCommand implements Callable<Integer> {
                 System.err.println("driftwatch: error: an action failed (see above); the reports are in " + outcome.reportJson().getParent());
                 return ExitCode.ACTION_FAILED;
             }
+            if (outcome.historyNotWritten()) {
+                System.err.println("driftwatch: error: " + outcome.report().history().writeError() + "; the reports are in "
+                    + outcome.reportJson().getParent());
+                return ExitCode.HISTORY_NOT_WRITTEN;
+            }
             Verdict verdict = outcome.report().decision().verdict();
             progress("verdict " + verdict.json());
             if ((failOn == FailOn.drift && verdict == Verdict.RETRAIN)
@@ -111,6 +117,13 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCode.FAIL_ON;
             }
             return ExitCode.OK;
+        }
+    }
+
+    /** The metrics history's folder (when the history is a folder) must be writable: found before Spark starts, not after the work. */
+    static void checkHistoryWritable(RuleSet set, Path out) {
+        if (set.keepsHistory() && set.history().table() == null) {
+            ReportFiles.checkWritable(out.toAbsolutePath().resolve("_history").resolve("monitor=" + set.monitor()), "metrics history folder");
         }
     }
 

@@ -20,10 +20,21 @@ public final class EarlierRuns {
     public record Value(String date, String column, String metric, Double number, String text) {
     }
 
+    /** A night the history holds but could not read (a damaged or foreign file), and why. */
+    public record Unreadable(String date, String reason) {
+    }
+
     private final List<String> dates;
+    private final List<Unreadable> unreadable;
     private final Map<String, Map<String, Value>> byKey = new HashMap<>();
 
     public EarlierRuns(List<Value> values) {
+        this(values, List.of());
+    }
+
+    /** The values read, and the nights wanted but left out because their files could not be read. */
+    public EarlierRuns(List<Value> values, List<Unreadable> unreadable) {
+        this.unreadable = List.copyOf(unreadable);
         TreeSet<String> d = new TreeSet<>();
         for (Value v : values) {
             d.add(v.date());
@@ -35,6 +46,11 @@ public final class EarlierRuns {
     /** The run dates, oldest first. */
     public List<String> dates() {
         return dates;
+    }
+
+    /** The nights wanted but not read (damaged files), oldest first; empty when every night was read. */
+    public List<Unreadable> unreadable() {
+        return unreadable;
     }
 
     public boolean isEmpty() {

@@ -33,7 +33,7 @@ public record ModelPerformance(ModelTask task, boolean taskInferred, String task
 
     /** How many current predictions have a label, and what the join of delayed labels met. */
     public record LabelCoverage(String source, String key, long predictions, long predictionsWithLabel, Double labelCoverage,
-                                long unmatchedLabelRows, long duplicateLabelRows, long conflictingLabelIds) {
+                                long unmatchedLabelRows, long duplicateLabelRows, long conflictingLabelIds, long nullKeyLabelRows) {
     }
 
     static ModelPerformance build(ModelPlan plan, ModelOutcomes reference, ModelOutcomes current, ColumnComparison predictionDrift) {
@@ -125,7 +125,7 @@ public record ModelPerformance(ModelTask task, boolean taskInferred, String task
         long labelled = current == null ? 0 : current.counts().labelled();
         return new LabelCoverage(plan.labels().source(), plan.labels().key(), predictions, labelled,
             predictions == 0 ? null : labelled / (double) predictions, c == null ? 0 : c.unmatchedLabelRows(),
-            c == null ? 0 : c.duplicateLabelRows(), c == null ? 0 : c.conflictingIds());
+            c == null ? 0 : c.duplicateLabelRows(), c == null ? 0 : c.conflictingIds(), c == null ? 0 : c.nullKeyLabelRows());
     }
 
     private static List<String> classes(ModelPlan plan, ModelOutcomes reference, ModelOutcomes current) {

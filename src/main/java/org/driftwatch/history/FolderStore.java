@@ -55,6 +55,17 @@ final class FolderStore implements HistoryStore {
     }
 
     @Override
+    public boolean drop(String monitor, String date) {
+        Path night = new Path(root + "/monitor=" + monitor + "/date=" + date);
+        try {
+            FileSystem fs = night.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            return fs.exists(night) && fs.delete(night, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + night + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<String> dates(String monitor) {
         Path dir = new Path(root + "/monitor=" + monitor);
         List<String> out = new ArrayList<>();

@@ -27,6 +27,9 @@ interface HistoryStore {
     /** The dates a monitor has rows for, oldest first. */
     List<String> dates(String monitor);
 
+    /** Removes every row of one monitor and date; false when it had none. */
+    boolean drop(String monitor, String date);
+
     /** A monitor's rows of these dates (all dates when null), with columns date, column, metric, value, text; null when none. */
     Dataset<Row> read(String monitor, List<String> dates);
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -48,6 +49,11 @@ public final class MetricsHistory {
         store.write(monitor, date, spark.createDataFrame(data, HistoryStore.SCHEMA));
     }
 
+    /** The dates a monitor has rows for, oldest first. */
+    public List<String> dates(String monitor) {
+        return store.dates(monitor);
+    }
+
     /** Every row of a monitor (date, column, metric, value, text), or null when there is no history yet. */
     public Dataset<Row> read(String monitor) {
         return store.read(monitor, null);
@@ -66,16 +72,77 @@ public final class MetricsHistory {
                 wanted.add(before.get(i));
             }
         }
-        Dataset<Row> rows = wanted.isEmpty() ? null : store.read(monitor, wanted);
-        if (rows == null) {
+        if (wanted.isEmpty()) {
             return EarlierRuns.NONE;
         }
+        Read read = collect(monitor, wanted, rows -> rows);
         List<EarlierRuns.Value> values = new ArrayList<>();
-        for (Row r : rows.collectAsList()) {
+        for (Row r : read.rows()) {
             values.add(new EarlierRuns.Value(r.getString(0), r.getString(1), r.getString(2), r.isNullAt(3) ? null : r.getDouble(3),
                 r.isNullAt(4) ? null : r.getString(4)));
         }
-        return new EarlierRuns(values);
+        return new EarlierRuns(values, read.unreadable());
+    }
+
+    /** Rows collected from the history, and the nights left out because their files could not be read. */
+    public record Read(List<Row> rows, List<EarlierRuns.Unreadable> unreadable) {
+    }
+
+    /**
+     * A monitor's rows of these dates (all when null), narrowed by {@code narrow} (filters, order) and
+     * collected. One damaged night (a truncated file, a file of another schema) must not stop a monitor for
+     * good: when the whole read fails, each night is read alone, and the nights that still fail are left
+     * out and named.
+     */
+    public Read collect(String monitor, List<String> dates, UnaryOperator<Dataset<Row>> narrow) {
+        Dataset<Row> all = store.read(monitor, dates);
+        if (all == null) {
+            return new Read(List.of(), List.of());
+        }
+        try {
+            return new Read(narrow.apply(all).collectAsList(), List.of());
+        } catch (Exception whole) {   // Spark throws its checked SparkException undeclared
+            List<Row> rows = new ArrayList<>();
+            List<EarlierRuns.Unreadable> unreadable = new ArrayList<>();
+            for (String date : dates != null ? dates : store.dates(monitor)) {
+                try {
+                    Dataset<Row> night = store.read(monitor, List.of(date));
+                    if (night != null) {
+                        rows.addAll(narrow.apply(night).collectAsList());
+                    }
+                } catch (Exception e) {
+                    unreadable.add(new EarlierRuns.Unreadable(date, reason(e)));
+                }
+            }
+            if (unreadable.isEmpty()) {
+                throw whole;   // not a night's files: the history as a whole cannot be read
+            }
+            return new Read(rows, unreadable);
+        }
+    }
+
+    /** Spark's line (it names the file) and the root cause's, in one bounded line. */
+    public static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String first = firstLine(e.getMessage()).replaceAll("\\s+SQLSTATE: \\w+\\s*$", "").replaceAll("\\.$", "");
+        String cause = root == e ? "" : firstLine(root.getMessage());
+        String line = cause.isEmpty() || first.contains(cause) ? first : first + ": " + cause;
+        return line.length() <= 400 ? line : line.substring(0, 399) + "…";
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").strip();
+    }
+
+    /**
+     * Removes one night of a monitor from the history ({@code driftwatch history --drop}): how a damaged
+     * night is cleared; the next run of that date writes it anew. Returns whether there was such a night.
+     */
+    public boolean drop(String monitor, String date) {
+        return store.drop(monitor, date);
     }
 
     /** Per earlier run whether it breached a counted retrain reason and whether it retrained, for look-back rules. */
@@ -86,7 +153,7 @@ public final class MetricsHistory {
             out.add(new PastNights.Night(LocalDate.parse(d), breached != null && breached > 0,
                 "retrain".equals(earlier.text(d, HistoryRow.RUN, "verdict"))));
         }
-        return new PastNights(out);
+        return new PastNights(out, earlier.unreadable().stream().map(u -> LocalDate.parse(u.date())).toList());
     }
 
     /**

@@ -52,6 +52,20 @@ final class TableStore implements HistoryStore {
     }
 
     @Override
+    public boolean drop(String monitor, String date) {
+        if (!spark.catalog().tableExists(table) || !dates(monitor).contains(date)) {
+            return false;
+        }
+        // monitor and date are validated names and YYYY-MM-DD; quoted as SQL literals all the same
+        spark.sql("ALTER TABLE " + table + " DROP IF EXISTS PARTITION (monitor = " + literal(monitor) + ", `date` = " + literal(date) + ")");
+        return true;
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    @Override
     public List<String> dates(String monitor) {
         if (!spark.catalog().tableExists(table)) {
             return List.of();

@@ -63,14 +63,19 @@ public final class Judge {
     private String heldBack(PastNights past, LocalDate tonight) {
         LocalDate last = past.lastRetrain();
         if (policy.cooldownDays() > 0 && last != null && !tonight.isAfter(last.plusDays(policy.cooldownDays() - 1L))) {
-            return "retrain reasons hold, but retraining is in cooldown until " + last.plusDays(policy.cooldownDays())
-                + " (last retrain " + last + ", cooldown_days " + policy.cooldownDays() + ")";
+            return "retrain reasons hold, but retraining is in cooldown " + until(last.plusDays(policy.cooldownDays()))
+                + " (last retrain " + last + ", cooldown_days " + policy.cooldownDays() + ")" + past.readNote();
         }
         int run = past.breachingRun() + 1;
         if (run < policy.consecutive()) {
-            return "retrain reasons hold for the " + ordinal(run) + " of " + policy.consecutive() + " required nights in a row";
+            return "retrain reasons hold for the " + ordinal(run) + " of " + policy.consecutive() + " required nights in a row" + past.readNote();
         }
         return null;
+    }
+
+    /** "until 2026-12-08"; run dates have four-digit years, so a cooldown past 9999 is said as such, not "+10000-01-06". */
+    private static String until(LocalDate end) {
+        return end.getYear() > 9999 ? "beyond 9999-12-31" : "until " + end;
     }
 
     private static String ordinal(int n) {

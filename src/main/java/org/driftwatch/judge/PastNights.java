@@ -8,23 +8,42 @@ import java.util.List;
  * tonight, oldest first) whether its findings breached a counted retrain reason, and whether it ended in a
  * retrain verdict. Empty for a new monitor, or when no history is kept.
  */
-public record PastNights(List<Night> nights) {
+public record PastNights(List<Night> nights, List<LocalDate> unreadable) {
     public static final PastNights NONE = new PastNights(List.of());
 
     public record Night(LocalDate date, boolean breached, boolean retrained) {
     }
 
-    public PastNights {
-        nights = List.copyOf(nights);
+    public PastNights(List<Night> nights) {
+        this(nights, List.of());
     }
 
-    /** Breaching nights in a row that end the history (the nights right before tonight). */
+    /** @param unreadable nights the history holds but could not read: they neither breach nor retrain, and end a run */
+    public PastNights {
+        nights = List.copyOf(nights);
+        unreadable = List.copyOf(unreadable);
+    }
+
+    /**
+     * Breaching nights in a row that end the history (the nights right before tonight). A night that could
+     * not be read ends the run: a streak is counted only over nights known to breach.
+     */
     int breachingRun() {
+        LocalDate lastUnread = unreadable.stream().max(LocalDate::compareTo).orElse(LocalDate.MIN);
         int n = 0;
-        for (int i = nights.size() - 1; i >= 0 && nights.get(i).breached(); i--) {
+        for (int i = nights.size() - 1; i >= 0 && nights.get(i).breached() && nights.get(i).date().isAfter(lastUnread); i--) {
             n++;
         }
         return n;
+    }
+
+    /** How many nights the look-back read, said when some could not be: "" when every night was read. */
+    String readNote() {
+        if (unreadable.isEmpty()) {
+            return "";
+        }
+        return " (" + nights.size() + " of " + (nights.size() + unreadable.size()) + " earlier nights could be read from the history;"
+            + " unreadable: " + String.join(", ", unreadable.stream().map(LocalDate::toString).toList()) + ")";
     }
 
     /** The latest night that ended in a retrain verdict, or null. */

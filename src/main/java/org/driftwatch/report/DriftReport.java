@@ -16,12 +16,12 @@ import org.driftwatch.judge.Judgement;
  */
 public record DriftReport(String monitor, String date, RunInfo run, Source reference, Source current,
                           Comparison comparison, List<Finding> findings, Judgement judgement,
-                          Map<String, Double> thresholds, List<ActionRecord> actions, Trends trends) {
+                          Map<String, Double> thresholds, List<ActionRecord> actions, Trends trends, HistoryUse history) {
     public static final int SCHEMA_VERSION = 1;
 
     public DriftReport(String monitor, String date, RunInfo run, Source reference, Source current, Comparison comparison,
                        List<Finding> findings, Judgement judgement, Map<String, Double> thresholds, List<ActionRecord> actions) {
-        this(monitor, date, run, reference, current, comparison, findings, judgement, thresholds, actions, Trends.NONE);
+        this(monitor, date, run, reference, current, comparison, findings, judgement, thresholds, actions, Trends.NONE, null);
     }
 
     public DriftReport {
@@ -48,12 +48,33 @@ public record DriftReport(String monitor, String date, RunInfo run, Source refer
 
     /** The same report with the outcome of its actions. */
     public DriftReport withActions(List<ActionRecord> done) {
-        return new DriftReport(monitor, date, run, reference, current, comparison, findings, judgement, thresholds, done, trends);
+        return new DriftReport(monitor, date, run, reference, current, comparison, findings, judgement, thresholds, done, trends, history);
     }
 
     /** The same report with the monitor's recent past. */
     public DriftReport withTrends(Trends t) {
-        return new DriftReport(monitor, date, run, reference, current, comparison, findings, judgement, thresholds, actions, t);
+        return new DriftReport(monitor, date, run, reference, current, comparison, findings, judgement, thresholds, actions, t, history);
+    }
+
+    /** The same report with what the run read from and wrote to the metrics history. */
+    public DriftReport withHistory(HistoryUse h) {
+        return new DriftReport(monitor, date, run, reference, current, comparison, findings, judgement, thresholds, actions, trends, h);
+    }
+
+    /**
+     * The run's use of the metrics history (null when none is kept): where it is, how many earlier nights
+     * were read, the nights left out because their files could not be read, and why tonight's rows were
+     * not written (null when they were, or before the write).
+     */
+    public record HistoryUse(String location, int nightsRead, List<org.driftwatch.compare.EarlierRuns.Unreadable> unreadable,
+                             String writeError) {
+        public HistoryUse {
+            unreadable = List.copyOf(unreadable);
+        }
+
+        public HistoryUse failedWrite(String error) {
+            return new HistoryUse(location, nightsRead, unreadable, error);
+        }
     }
 
     /** The worst status of the findings that name this column (OK when none). */

@@ -63,6 +63,9 @@ public final class JsonReportWriter {
             o.put("attempts", a.attempts());
             o.put("message", a.message());
         }
+        if (r.history() != null) {
+            root.set("history", history(r.history()));
+        }
         ArrayNode checks = root.putArray("checks");
         for (Finding cr : r.findings()) {
             ObjectNode o = checks.addObject();
@@ -74,6 +77,17 @@ public final class JsonReportWriter {
             o.put("message", cr.message());
         }
         return root;
+    }
+
+    private static ObjectNode history(DriftReport.HistoryUse h) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("location", h.location());
+        o.put("nights_read", h.nightsRead());
+        ArrayNode unreadable = o.putArray("unreadable_nights");
+        h.unreadable().forEach(u -> unreadable.addObject().put("date", u.date()).put("reason", u.reason()));
+        o.put("written", h.writeError() == null);
+        o.put("write_error", h.writeError());
+        return o;
     }
 
     private static ObjectNode decision(Decision decision) {

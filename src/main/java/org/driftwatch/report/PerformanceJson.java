@@ -92,6 +92,7 @@ final class PerformanceJson {
         o.put("predictions_with_label", l.predictionsWithLabel());
         JsonValues.num(o, "label_coverage", l.labelCoverage());
         o.put("unmatched_label_rows", l.unmatchedLabelRows());
+        o.put("null_key_label_rows", l.nullKeyLabelRows());
         o.put("duplicate_label_rows", l.duplicateLabelRows());
         o.put("conflicting_label_ids", l.conflictingLabelIds());
         return o;

@@ -10,9 +10,10 @@ import org.driftwatch.report.html.HtmlReport;
 /**
  * The files of one run's report, {@code <root>/<monitor>/<date>/}: report.html, summary.csv and
  * report.json, written once before any action runs, as a set: all of them replace the earlier run's
- * files, or (a full disk while writing) none does. The outcome of the actions
- * is added afterwards by one final atomic rewrite of report.json ({@link #recordActions}), which
- * copies the judged report unchanged apart from its {@code actions}.
+ * files, or (a full disk while writing) none does. What happened after they were written — the outcome
+ * of the actions, a metrics-history write that failed — is added by one final atomic rewrite of report.json
+ * ({@link #recordActions}), which copies the judged report unchanged apart from {@code actions} and
+ * {@code history.write_error}.
  */
 public record ReportSet(Path directory, Path json, Path html, HtmlReport page, byte[] jsonBytes) {
 
@@ -35,7 +36,7 @@ public record ReportSet(Path directory, Path json, Path html, HtmlReport page, b
         return new ReportSet(dir, dir.resolve("report.json"), html, page, json);
     }
 
-    /** Rewrites report.json with what the actions did. */
+    /** Rewrites report.json with what the actions did (and a failed history write). */
     public void recordActions(DriftReport withActions) throws IOException {
         JsonReportWriter.rewrite(withActions, json);
     }

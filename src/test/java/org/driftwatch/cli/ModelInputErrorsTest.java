@@ -35,6 +35,8 @@ class ModelInputErrorsTest {
         Files.writeString(dir.resolve("good.csv"), good);
         Files.writeString(dir.resolve("high.csv"), high);
         Files.writeString(dir.resolve("labels.csv"), "flight,label\n1,0\n2,1\n");
+        Files.writeString(dir.resolve("text-labels.csv"), "id,label\nk1,0\nk2,1\n");
+        Files.writeString(dir.resolve("keyless-labels.csv"), "id,label\n1,0\n,1\n,0\n3,1\n999,1\n");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -44,10 +46,13 @@ class ModelInputErrorsTest {
         "regression label that is text|good|label: kind, prediction: amount|task: regression|2|model.task is regression, but the label column 'kind' is of type string",
         "multiclass task with a score|good|label: label, prediction: pred, score: score|task: multiclass|2|columns.score is the positive-class probability of a binary task, but model.task is multiclass",
         "labels file without the key|good|label: label, prediction: pred, id: id|'labels: {path: LABELS, format: csv, key: id}'|3|labels data LABELS has no key column 'id' (model.labels.key); its columns: flight, label",
+        "labels key of another type|good|label: label, prediction: pred, id: id|'labels: {path: TEXTLABELS, format: csv, key: id}'|3|labels data TEXTLABELS: key column 'id' (model.labels.key) is string there but int in the current data; the keys must both be numbers, both text or both dates",
         "unknown task|good|label: label, prediction: pred|task: multiclas|2|unknown model.task 'multiclas' (did you mean 'multiclass'?); use one of binary, multiclass, regression",
         "model without a prediction|good|label: label|task: binary|2|model: needs columns.label and columns.prediction"})
     void oneLineAndTheDocumentedExitCode(String what, String current, String columns, String model, int exit, String message) throws IOException {
         String labels = dir.resolve("labels.csv").toString();
+        model = model == null ? null : model.replace("TEXTLABELS", "\"" + dir.resolve("text-labels.csv") + "\"");
+        message = message.replace("TEXTLABELS", dir.resolve("text-labels.csv").toString());
         String yaml = "monitor: bad-model\n"
             + "reference: {path: \"" + dir.resolve("good.csv") + "\", format: csv}\n"
             + "current: {path: \"" + dir.resolve(current + ".csv") + "\", format: csv}\n"
@@ -62,5 +67,22 @@ class ModelInputErrorsTest {
         assertEquals(1, r.err().lines().filter(l -> l.startsWith("driftwatch: error:")).count(), r.err());
         String want = message.replace("LABELS", labels);
         assertEquals(true, line.contains(want), "expected «" + want + "» in «" + line + "»");
+    }
+
+    @org.junit.jupiter.api.Test
+    void labelRowsWithoutAKeyAreCountedBesideTheUnmatched() throws Exception {
+        Path rules = dir.resolve("keyless.yaml");
+        Files.writeString(rules, "monitor: keyless\n"
+            + "reference: {path: \"" + dir.resolve("good.csv") + "\", format: csv}\n"
+            + "current: {path: \"" + dir.resolve("good.csv") + "\", format: csv}\n"
+            + "columns: {numerical: [x], label: label, prediction: pred, id: id}\n"
+            + "model: {task: binary, labels: {path: \"" + dir.resolve("keyless-labels.csv") + "\", format: csv, key: id}}\n");
+        CliRun r = CliRun.of("run", "--rules", rules.toString(), "--out", dir.resolve("out").toString(), "--date", "2026-11-26");
+        assertEquals(0, r.exitCode(), r.err());
+        com.fasterxml.jackson.databind.JsonNode labels = new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(dir.resolve("out/keyless/2026-11-26/report.json").toFile()).get("performance").get("labels");
+        assertEquals(2, labels.get("null_key_label_rows").asInt(), labels.toString());
+        assertEquals(1, labels.get("unmatched_label_rows").asInt(), "999 only; the keyless rows are not counted twice");
+        assertEquals(2, labels.get("predictions_with_label").asInt());
     }
 }

@@ -46,9 +46,10 @@ public final class PerformanceSection {
         if (p.labels() != null) {
             ModelPerformance.LabelCoverage l = p.labels();
             lines.add(String.format("Delayed labels from %s by %s: %d of %d predictions labelled (%s); %d label rows matched no prediction,"
-                    + " %d repeated a row, %d ids had conflicting labels (left out)", l.source(), l.key(), l.predictionsWithLabel(),
+                    + " %d repeated a row, %d ids had conflicting labels (left out)%s", l.source(), l.key(), l.predictionsWithLabel(),
                 l.predictions(), l.labelCoverage() == null ? "–" : String.format("%.1f%%", 100 * l.labelCoverage()),
-                l.unmatchedLabelRows(), l.duplicateLabelRows(), l.conflictingLabelIds()));
+                l.unmatchedLabelRows(), l.duplicateLabelRows(), l.conflictingLabelIds(),
+                l.nullKeyLabelRows() == 0 ? "" : String.format(", %d had no key", l.nullKeyLabelRows())));
         }
         ColumnComparison d = p.predictionDrift();
         lines.add("Prediction drift of " + d.name() + ": " + (d.psi() == null ? "no PSI" : String.format("PSI %.4f", d.psi()))

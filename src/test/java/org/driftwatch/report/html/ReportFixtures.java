@@ -68,7 +68,7 @@ final class ReportFixtures {
             new DriftReport.RunInfo("test", "4.1.3", "local[2]", "2026-11-26T00:00:00Z", 1.0, 5, rules.toString(), "0"),
             new DriftReport.Source("ref.parquet", "parquet", 1500), new DriftReport.Source("cur.parquet", "parquet", 1500),
             comparison, findings, new Judge(RetrainPolicy.defaults()).judge(comparison, findings),
-            java.util.Map.of("psi.warn", 0.1, "psi.fail", 0.25), List.of(), trends(comparison));
+            java.util.Map.of("psi.warn", 0.1, "psi.fail", 0.25), List.of(), trends(comparison), null);
     }
 
     /** 30 runs of history for every column (the first column rising on its last nights) and 14 nights of verdicts. */
