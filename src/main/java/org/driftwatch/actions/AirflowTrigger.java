@@ -139,7 +139,7 @@ public record AirflowTrigger(String url, String dagId, String api) implements Ac
         report.decision().reasons().stream().map(r -> r.kind()).distinct().forEach(k -> conf.withArray("reason_kinds").add(k));
         report.judgement().explanation().driftTypes().forEach(t -> conf.withArray("drift_types").add(t));
         body.put("note", "triggered by driftwatch: " + String.join("; ", report.decision().reasons().stream().map(r -> r.message()).toList()));
-        return body.toString();
+        return org.driftwatch.report.BoundedText.tree(body).toString();
     }
 
     /** Bearer token, basic auth (v1) or a token from /auth/token (v2); none when nothing is set. */

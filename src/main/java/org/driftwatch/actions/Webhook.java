@@ -173,7 +173,7 @@ public record Webhook(String url, Set<String> when, Map<String, String> headersF
         r.decision().retrainColumns().forEach(o.putArray("retrain_columns")::add);
         v.drifted().forEach(o.putArray("drifted_columns")::add);
         o.put("report", reportPath);
-        return o.toString();
+        return org.driftwatch.report.BoundedText.tree(o).toString();
     }
 
     /** The summary of a run that ended in an error. */
@@ -184,6 +184,6 @@ public record Webhook(String url, Set<String> when, Map<String, String> headersF
         o.put("date", date);
         o.put("verdict", "error");
         o.put("error", message);
-        return o.toString();
+        return org.driftwatch.report.BoundedText.tree(o).toString();
     }
 }

@@ -25,7 +25,7 @@ public final class JsonReportWriter {
     }
 
     public static byte[] bytes(DriftReport report) throws IOException {
-        return JSON.writeValueAsBytes(toJson(report));
+        return JSON.writeValueAsBytes(BoundedText.tree(toJson(report)));
     }
 
     public static ObjectNode toJson(DriftReport r) {

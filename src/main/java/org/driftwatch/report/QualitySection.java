@@ -26,8 +26,6 @@ import org.driftwatch.report.html.HtmlBlock;
  */
 final class QualitySection implements ReportSection {
     static final String TEMPLATE = "org/driftwatch/report/html/sections/quality.html.peb";
-    /** Characters of one failing value shown on the page and in summary.csv (report.json has them whole). */
-    static final int SHOWN = 200;
 
     /** One constraint of the report: both sides' measures and its finding. */
     record Line(String name, QualityMeasure reference, QualityMeasure current, Finding finding) {
@@ -225,7 +223,7 @@ final class QualitySection implements ReportSection {
     }
 
     static String bounded(String s) {
-        return s.length() <= SHOWN ? s : s.substring(0, SHOWN) + "… (" + s.length() + " characters)";
+        return BoundedText.name(s);   // a sample is a value: cut as names are, beyond 200 characters
     }
 
     @Override

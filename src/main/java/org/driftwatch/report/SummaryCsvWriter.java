@@ -80,13 +80,15 @@ public final class SummaryCsvWriter {
     /**
      * Text a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a leading
      * single quote, as OWASP advises against CSV injection; numbers stay numbers, report.json stays exact.
+     * Text is bounded as in every output ({@link BoundedText}).
      */
     public static Object spreadsheetSafe(Object cell) {
         if (cell instanceof Double d && !Double.isFinite(d)) {
             return null;   // as report.json: an undefined number is empty, never NaN or Infinity
         }
-        if (cell instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            return "'" + s;
+        if (cell instanceof String s) {
+            String bounded = BoundedText.of(s);
+            return !bounded.isEmpty() && "=+-@\t\r".indexOf(bounded.charAt(0)) >= 0 ? "'" + bounded : bounded;
         }
         return cell;
     }

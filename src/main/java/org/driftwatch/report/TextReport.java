@@ -5,7 +5,7 @@ import org.driftwatch.compare.ColumnComparison;
 import org.driftwatch.compare.DatasetDrift;
 import org.driftwatch.judge.Explanation;
 
-/** The report in plain words: the email's text alternative, saying what the HTML says. */
+/** The report in plain words: the email's text alternative, saying what the HTML says; text bounded as in every output. */
 public final class TextReport {
     private TextReport() {
     }
@@ -14,13 +14,13 @@ public final class TextReport {
         Explanation v = r.explanation();
         StringBuilder b = new StringBuilder();
         b.append("driftwatch ").append(r.monitor()).append(' ').append(r.date()).append(": ").append(v.banner()).append('\n');
-        b.append(v.headline()).append('\n');
+        b.append(BoundedText.of(v.headline())).append('\n');
         if (!v.driftTypes().isEmpty()) {
             b.append("Drift tonight: ").append(v.driftTypesLine()).append('\n');
         }
         b.append('\n');
         b.append("What to do next:\n");
-        v.nextSteps().forEach(s -> b.append("  - ").append(s).append('\n'));
+        v.nextSteps().forEach(s -> b.append("  - ").append(BoundedText.of(s)).append('\n'));
         b.append('\n');
         b.append(String.format("Data: reference %,d rows, current %,d rows%n", r.reference().rows(), r.current().rows()));
         DatasetDrift dd = r.datasetDrift();
@@ -34,7 +34,7 @@ public final class TextReport {
             if (!c.ok()) {
                 any = true;
                 b.append("  ").append(c.status().name()).append(' ').append(c.check())
-                    .append(c.column() == null ? "" : " " + c.column()).append(": ").append(c.message()).append('\n');
+                    .append(c.column() == null ? "" : " " + BoundedText.name(c.column())).append(": ").append(BoundedText.of(c.message())).append('\n');
             }
         }
         if (!any) {
@@ -42,8 +42,8 @@ public final class TextReport {
         }
         b.append('\n').append("Columns (PSI):\n");
         for (ColumnComparison c : r.comparison().allColumns()) {
-            b.append("  ").append(c.name()).append(": ")
-                .append(c.psi() == null ? "n/a (" + String.join("; ", c.notes()) + ")" : String.format("%.4f", c.psi()))
+            b.append("  ").append(BoundedText.name(c.name())).append(": ")
+                .append(c.psi() == null ? "n/a (" + BoundedText.of(String.join("; ", c.notes())) + ")" : String.format("%.4f", c.psi()))
                 .append(c.drift().detected() ? ", drift detected by " + c.drift().test() : "").append('\n');
         }
         b.append('\n').append("The full report is attached as report.json.\n");

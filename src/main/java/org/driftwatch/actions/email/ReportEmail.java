@@ -2,6 +2,7 @@ package org.driftwatch.actions.email;
 
 import java.nio.charset.StandardCharsets;
 import org.driftwatch.judge.Explanation;
+import org.driftwatch.report.BoundedText;
 import org.driftwatch.report.DriftReport;
 import org.driftwatch.report.TextReport;
 import org.driftwatch.report.html.HtmlReport;
@@ -12,31 +13,62 @@ import org.simplejavamail.email.EmailBuilder;
 
 /**
  * Composes report emails: the HTML report as body with its charts as inline parts named by their
- * {@code cid:}, the same content in words as the text alternative, and report.json attached.
+ * {@code cid:}, the same content in words as the text alternative, and report.json attached — within
+ * {@link #MOST_BYTES}, so mail servers accept it: report.json is left out first, then the HTML body
+ * and its images, each time saying so and where the reports are.
  */
 public final class ReportEmail {
+    /**
+     * The most the parts may weigh before MIME encoding: base64 adds a third, and 7 MB becomes about
+     * 9.5 MB on the wire, under the 10 MB many servers (Exchange's default) accept.
+     */
+    public static final long MOST_BYTES = 7_000_000;
+
     private ReportEmail() {
     }
 
     public static String subject(DriftReport r, Explanation v) {
-        return "[driftwatch] " + v.word() + " " + r.monitor() + " " + r.date() + ": " + v.headline();
+        return BoundedText.name("[driftwatch] " + v.word() + " " + r.monitor() + " " + r.date() + ": " + v.headline());
     }
 
-    public static Email report(EmailAction action, String from, DriftReport r, HtmlReport html, byte[] reportJson) {
-        EmailPopulatingBuilder b = addressed(action, from)
-            .withSubject(subject(r, r.explanation()))
-            .withHTMLText(html.renderForEmail())
-            .withPlainText(TextReport.render(r));
-        for (ReportCharts.Chart c : html.charts()) {
-            b.withEmbeddedImage(c.id(), c.png(), "image/png");
+    /** @param maxBytes the most the parts may weigh before encoding ({@link #MOST_BYTES} unless the environment says) */
+    public static Email report(EmailAction action, String from, DriftReport r, HtmlReport html, byte[] reportJson, String reportPath,
+                               long maxBytes) {
+        String page = html.renderForEmail();
+        String text = TextReport.render(r);
+        long images = html.charts().stream().mapToLong(c -> c.png().length).sum();
+        long words = text.getBytes(StandardCharsets.UTF_8).length;
+        long body = page.getBytes(StandardCharsets.UTF_8).length + images + words;
+        boolean rich = body <= maxBytes;
+        boolean attach = (rich ? body : words) + reportJson.length <= maxBytes;
+        String where = "The reports are in " + (reportPath == null ? "the report folder" : reportPath) + ".";
+        if (!attach && rich) {
+            String why = String.format("report.json (%,d bytes) is not attached: with it this email would exceed %,d bytes, more than"
+                + " mail servers accept. %s", reportJson.length, maxBytes, where);
+            text = why + "\n\n" + text.replace("The full report is attached as report.json.\n", "");
+            page = page.replaceFirst("(<body[^>]*>)", "$1<p style=\"font-family:Arial,sans-serif;font-size:13px;color:#7a4a00\">"
+                + java.util.regex.Matcher.quoteReplacement(HtmlReport.escape(why)) + "</p>");
         }
-        b.withAttachment("report.json", reportJson, "application/json");
+        EmailPopulatingBuilder b = addressed(action, from).withSubject(subject(r, r.explanation()));
+        if (rich) {
+            b.withHTMLText(page).withPlainText(text);
+            for (ReportCharts.Chart c : html.charts()) {
+                b.withEmbeddedImage(c.id(), c.png(), "image/png");
+            }
+        } else {
+            // the page itself is too large (thousands of columns): the words alone, and where the page is
+            b.withPlainText(String.format("The HTML report (%,d bytes with its charts) is too large for an email%s. %s%n%n", body - words,
+                attach ? "" : ", and so is report.json", where) + text.replace("The full report is attached as report.json.\n", ""));
+        }
+        if (attach) {
+            b.withAttachment("report.json", reportJson, "application/json");
+        }
         return b.buildEmail();
     }
 
     /** A run that ended in an error: the message in words; there is no report to attach. */
     public static Email error(EmailAction action, String from, String monitor, String date, String message) {
-        String text = "driftwatch " + (monitor == null ? "" : monitor + " ") + date + " did not complete:\n\n" + message
+        String text = "driftwatch " + (monitor == null ? "" : monitor + " ") + date + " did not complete:\n\n" + BoundedText.of(message)
             + "\n\nNo report was written for this run. Fix the cause and rerun the job for " + date + ".\n";
         return addressed(action, from)
             .withSubject("[driftwatch] ERROR " + (monitor == null ? "" : monitor + " ") + date + ": " + firstWords(message))

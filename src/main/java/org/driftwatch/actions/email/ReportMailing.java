@@ -66,15 +66,16 @@ public record ReportMailing(EmailAction mail) implements Action {
             return List.of(new ActionResult("email", ActionResult.Outcome.SKIPPED, mail.to(), 0, "status " + t.json() + " for the "
                 + run + " of " + mail.consecutive() + " runs in a row actions.email.consecutive requires"));
         }
-        return List.of(send(from -> ReportEmail.report(mail, from, judged.report(), judged.html(), judged.json()), context));
+        return List.of(send(smtp -> ReportEmail.report(mail, smtp.from(), judged.report(), judged.html(), judged.json(),
+            judged.reportPath(), smtp.maxBytes()), context));
     }
 
     @Override
     public List<ActionResult> onError(String monitor, String date, String message, ActionContext context) {
-        return mail.wants(Status.ERROR) ? List.of(send(from -> ReportEmail.error(mail, from, monitor, date, message), context)) : List.of();
+        return mail.wants(Status.ERROR) ? List.of(send(smtp -> ReportEmail.error(mail, smtp.from(), monitor, date, message), context)) : List.of();
     }
 
-    private ActionResult send(Function<String, Email> compose, ActionContext context) {
+    private ActionResult send(Function<SmtpSettings, Email> compose, ActionContext context) {
         List<String> recipients = new ArrayList<>(mail.to());
         recipients.addAll(mail.cc());
         SmtpSettings smtp;
@@ -84,7 +85,7 @@ public record ReportMailing(EmailAction mail) implements Action {
             context.log().accept("email not sent: " + invalid.getMessage());
             return new ActionResult("email", ActionResult.Outcome.FAILED, recipients, 0, invalid.getMessage());
         }
-        ActionResult r = new EmailSender(smtp, context.log()).send(compose.apply(smtp.from()), recipients);
+        ActionResult r = new EmailSender(smtp, context.log()).send(compose.apply(smtp), recipients);
         context.log().accept(r.outcome() == ActionResult.Outcome.SENT ? "email sent to " + String.join(", ", recipients) : "email " + r.message());
         return r;
     }

@@ -11,10 +11,12 @@ import java.util.Map;
  * ({@code none} | {@code starttls} | {@code smtps}), {@code DRIFTWATCH_MAIL_FROM}; optionally
  * {@code DRIFTWATCH_SMTP_TRUST_HOSTS} (hosts whose certificate is accepted unverified: internal relays
  * with self-signed certificates), {@code DRIFTWATCH_SMTP_ATTEMPTS} (3) and
- * {@code DRIFTWATCH_SMTP_BACKOFF_MS} (1000, doubled after each failed attempt).
+ * {@code DRIFTWATCH_SMTP_BACKOFF_MS} (1000, doubled after each failed attempt) and
+ * {@code DRIFTWATCH_MAIL_MAX_BYTES} (the most a report email's parts may weigh before encoding,
+ * {@link ReportEmail#MOST_BYTES} by default: what the server accepts, less a quarter for base64).
  */
 public record SmtpSettings(String host, int port, String user, String password, Tls tls, String from,
-                           List<String> trustedHosts, int attempts, Duration backoff) {
+                           List<String> trustedHosts, int attempts, Duration backoff, long maxBytes) {
     public enum Tls { NONE, STARTTLS, SMTPS }
 
     /** A setting that is missing or malformed. */
@@ -52,7 +54,8 @@ public record SmtpSettings(String host, int port, String user, String password, 
             .map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new SmtpSettings(host, port, user, password, tls, from, trusted,
             integer(env, "DRIFTWATCH_SMTP_ATTEMPTS", 3, 1, 10),
-            Duration.ofMillis(integer(env, "DRIFTWATCH_SMTP_BACKOFF_MS", 1000, 0, 600_000)));
+            Duration.ofMillis(integer(env, "DRIFTWATCH_SMTP_BACKOFF_MS", 1000, 0, 600_000)),
+            integer(env, "DRIFTWATCH_MAIL_MAX_BYTES", (int) ReportEmail.MOST_BYTES, 10_000, 200_000_000));
     }
 
     private static int integer(Map<String, String> env, String key, int fallback, int min, int max) throws Invalid {

@@ -31,6 +31,7 @@ public final class HtmlReport {
     // the template is looked up by this class's loader, which also holds it under spark-submit
     private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
         .loader(new io.pebbletemplates.pebble.loader.ClasspathLoader(HtmlReport.class.getClassLoader()))
+        .addEscapingStrategy("bounded-html", HtmlReport::escape).defaultEscapingStrategy("bounded-html")
         .autoEscaping(true).strictVariables(true).newLineTrimming(true).build();
     private static final PebbleTemplate TEMPLATE = ENGINE.getTemplate("org/driftwatch/report/html/report.html.peb");
 
@@ -83,14 +84,33 @@ public final class HtmlReport {
 
     private String render(Function<ReportCharts.Chart, String> imageSource) {
         Map<String, Object> context = new LinkedHashMap<>(model);
-        Map<String, String> images = new LinkedHashMap<>();
-        charts.forEach(c -> images.put(c.id(), imageSource.apply(c)));
+        // ours (base64 or cid:), so neither escaped nor bounded like the values
+        Map<String, io.pebbletemplates.pebble.extension.escaper.SafeString> images = new LinkedHashMap<>();
+        charts.forEach(c -> images.put(c.id(), new io.pebbletemplates.pebble.extension.escaper.SafeString(imageSource.apply(c))));
         context.put("images", images);
         StringWriter out = new StringWriter();
         try {
             TEMPLATE.evaluate(out, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Every value the templates print: bounded as in every output, then escaped for HTML text and attributes. */
+    public static String escape(String value) {
+        String text = org.driftwatch.report.BoundedText.of(value);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            switch (ch) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(ch);
+            }
         }
         return out.toString();
     }
