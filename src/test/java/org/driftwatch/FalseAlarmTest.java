@@ -62,6 +62,39 @@ class FalseAlarmTest {
         assertTrue(crit.get("p95").asDouble() < crit.get("p99").asDouble() && crit.get("p_value").asDouble() > 0.01, crit.toString());
     }
 
+    /**
+     * 10k current rows against 200k reference rows with a 0.05-σ shift: KS finds it significant (D about
+     * 0.02) in every column, but the effect is tiny, so with the default rules the night is no alert; the
+     * columns' KS rows still show it, and {@code checks.ks.min_effect: 0} makes significance alone alert.
+     */
+    @Test
+    void aTinySignificantShiftIsNoAlertByDefault() throws Exception {
+        org.apache.spark.sql.SparkSession spark = TestSpark.session();
+        String[] ref = java.util.stream.IntStream.range(0, 6).mapToObj(i -> "randn(" + (11 + i) + ") AS n" + i).toArray(String[]::new);
+        String[] cur = java.util.stream.IntStream.range(0, 6).mapToObj(i -> "randn(" + (91 + i) + ") + 0.05 AS n" + i).toArray(String[]::new);
+        spark.range(200_000).selectExpr(ref).write().parquet(tmp.resolve("ref.parquet").toString());
+        spark.range(10_000).selectExpr(cur).write().parquet(tmp.resolve("cur.parquet").toString());
+        String columns = "columns: {numerical: [n0, n1, n2, n3, n4, n5]}\n";
+        JsonNode report = run(tmp.resolve("ref.parquet"), tmp.resolve("cur.parquet"), columns, "");
+        List<String> significant = new ArrayList<>();
+        report.get("checks").forEach(c -> {
+            if (c.get("name").asText().equals("ks") && c.get("value").asDouble() < 0.05) {
+                significant.add(c.get("column").asText() + ":" + c.get("status").asText() + ":" + c.get("message").asText());
+            }
+        });
+        assertTrue(significant.size() >= 4, "KS finds the shift significant: " + significant);
+        assertTrue(significant.stream().allMatch(s -> s.contains(":ok:") && s.contains("(tiny)")
+            && s.contains("below the effect that alerts (0.0500: checks.ks.min_effect)")), significant.toString());
+        assertEquals("ok", report.get("decision").get("verdict").asText(), report.get("decision").toString());
+        assertEquals(0.05, report.get("thresholds").get("ks.min_effect").asDouble());
+
+        JsonNode strict = run(tmp.resolve("ref.parquet"), tmp.resolve("cur.parquet"), columns, "checks: {ks: {min_effect: 0}}\n");
+        long warned = java.util.stream.StreamSupport.stream(strict.get("checks").spliterator(), false)
+            .filter(c -> c.get("name").asText().equals("ks") && c.get("status").asText().equals("warn")).count();
+        assertEquals(significant.size(), warned, "significance alone alerts again");
+        assertEquals("alert", strict.get("decision").get("verdict").asText());
+    }
+
     @Test
     void realDriftsStayDetectedInModeBoth() throws Exception {
         GoldenCase g = GoldenCase.load("synthetic_injected_drift");

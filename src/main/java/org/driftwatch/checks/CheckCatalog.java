@@ -27,7 +27,7 @@ public final class CheckCatalog {
     static {
         ENTRIES.put("psi", new Entry((s, r) -> PsiCheck.fromRules(s), ALWAYS));
         ENTRIES.put("ks", new Entry((s, r) -> KsCheck.fromRules(s), ALWAYS));
-        ENTRIES.put("drift", new Entry((s, r) -> DriftCheck.fromRules(s), ALWAYS));
+        ENTRIES.put("drift", new Entry((s, r) -> DriftCheck.fromRules(s, r.checkSettings("ks")), ALWAYS));
         ENTRIES.put("nulls", new Entry((s, r) -> NullCheck.fromRules(s), ALWAYS));
         ENTRIES.put("leakage", new Entry((s, r) -> LeakageCheck.fromRules(s, r.columns().id()), r -> r.columns().id() != null));
         ENTRIES.put("label_distribution", new Entry((s, r) -> ModelColumnPsiCheck.fromRules(ModelColumnPsiCheck.Target.LABEL, s),

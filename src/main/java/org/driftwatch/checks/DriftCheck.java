@@ -14,9 +14,20 @@ import org.driftwatch.rules.RuleSection;
  * {@code max_categories}) are read by {@link org.driftwatch.compare.CompareSettings}.
  */
 public final class DriftCheck implements Check {
-    public static DriftCheck fromRules(RuleSection s) {
+    private final double ksMinEffect;
+
+    public DriftCheck() {
+        this(KsCheck.MIN_EFFECT);
+    }
+
+    /** @param ksMinEffect the least KS D that alerts when a column's drift test is KS ({@code checks.ks.min_effect}) */
+    public DriftCheck(double ksMinEffect) {
+        this.ksMinEffect = ksMinEffect;
+    }
+
+    public static DriftCheck fromRules(RuleSection s, RuleSection ks) {
         s.allowOnly(List.of("min_count", "dataset_share", "max_categories"));
-        return new DriftCheck();
+        return new DriftCheck(KsCheck.minEffect(ks));
     }
 
     @Override
@@ -37,7 +48,11 @@ public final class DriftCheck implements Check {
             if (d.score() == null) {
                 out.add(new Finding(name(), c.name(), Status.WARN, null, null, d.note()));
             } else if (d.detected()) {
-                out.add(new Finding(name(), c.name(), Status.WARN, d.score(), d.threshold(), detected(c, d)));
+                // a KS detection of a tiny effect stays in the column's row, and is not an alert (as the KS check)
+                String below = org.driftwatch.compare.DriftTest.byKey(d.test()) == org.driftwatch.compare.DriftTest.KS && c.ks() != null
+                    ? KsCheck.belowEffect(c, ksMinEffect) : null;
+                out.add(new Finding(name(), c.name(), below == null ? Status.WARN : Status.OK, d.score(), d.threshold(),
+                    detected(c, d) + (below == null ? "" : "; " + below)));
             }
             org.driftwatch.compare.DriftTest test = org.driftwatch.compare.DriftTest.byKey(d.test());
             if (test != null && test.statistic() != null && d.threshold() != null) {
