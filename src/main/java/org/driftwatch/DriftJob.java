@@ -35,10 +35,24 @@ import org.driftwatch.rules.RuleSet;
 public final class DriftJob {
     private final SparkSession spark;
     private final Progress progress;
+    private final byte[] profileKey;
 
     public DriftJob(SparkSession spark, Progress progress) {
+        this(spark, progress, null);
+    }
+
+    private DriftJob(SparkSession spark, Progress progress, byte[] profileKey) {
         this.spark = spark;
         this.progress = progress;
+        this.profileKey = profileKey;
+    }
+
+    /**
+     * The same job signing the profiles it writes, and trusting only profiles signed, with this key
+     * ({@code DRIFTWATCH_PROFILE_KEY}: HMAC-SHA256); null for checksums alone.
+     */
+    public DriftJob withProfileKey(byte[] key) {
+        return new DriftJob(spark, progress, key);
     }
 
     /**
@@ -86,7 +100,7 @@ public final class DriftJob {
             RetrainPolicy policy = RetrainPolicy.fromRules(rules);
             Judge judge = new Judge(policy);
             MetricsHistory history = rules.keepsHistory() ? new MetricsHistory(spark, in.reportRoot().toString(), rules.history()) : null;
-            Profiling.Profiled profiled = new Profiling(spark, progress).profile(rules.forDate(in.date()), checks, settings, in.reference(),
+            Profiling.Profiled profiled = new Profiling(spark, progress, profileKey).profile(rules.forDate(in.date()), checks, settings, in.reference(),
                 in.current(), in.referenceProfile(), in.writeMissingProfile());
 
             progress.say("checking");
@@ -214,14 +228,14 @@ public final class DriftJob {
     public Path writeProfile(RuleSet rules, List<Check> checks, DataSource referenceSource, Path out) throws IOException {
         CompareSettings settings = CompareSettings.fromRules(rules);
         settings.deprecations().forEach(d -> progress.say("warning: " + d));
-        return new Profiling(spark, progress).writeProfile(rules, checks, settings, referenceSource, out);
+        return new Profiling(spark, progress, profileKey).writeProfile(rules, checks, settings, referenceSource, out);
     }
 
     /** What the checks' thresholds do on the reference split against itself ({@code driftwatch calibrate}). */
     public List<org.driftwatch.compare.Calibration.Line> calibrate(RuleSet rules, List<Check> checks, DataSource reference, int trials,
                                                                   String byColumn) {
         CompareSettings settings = CompareSettings.fromRules(rules);
-        Profiling.Splits done = new Profiling(spark, progress).calibrate(rules, checks, settings, reference, trials, byColumn);
+        Profiling.Splits done = new Profiling(spark, progress, profileKey).calibrate(rules, checks, settings, reference, trials, byColumn);
         return org.driftwatch.compare.Calibration.of(done.trials(), done.numerical(), done.categorical(), thresholds(settings, checks));
     }
 

@@ -49,10 +49,13 @@ final class Profiling {
 
     private final SparkSession spark;
     private final Progress progress;
+    /** The key saved profiles are signed with and checked against ({@code DRIFTWATCH_PROFILE_KEY}), or null. */
+    private final byte[] profileKey;
 
-    Profiling(SparkSession spark, Progress progress) {
+    Profiling(SparkSession spark, Progress progress, byte[] profileKey) {
         this.spark = spark;
         this.progress = progress;
+        this.profileKey = profileKey;
     }
 
     /** @param quarantine tonight's rows failing a data-quality constraint, as they can be kept; null without constraints */
@@ -155,7 +158,7 @@ final class Profiling {
     /** Nightly mode: the reference comes from a saved profile; only the current data is scanned. */
     private Profiled againstSaved(RuleSet rules, ProfileNeeds needs, CompareSettings settings, DataSource referenceSource,
                                   DataSource currentSource, Path file) {
-        ReferenceProfileFile saved = ReferenceProfileFile.read(file);
+        ReferenceProfileFile saved = ReferenceProfileFile.read(file, profileKey);
         progress.say("reading current " + currentSource.describe() + " against the reference profile " + file);
         DatasetReader reader = new DatasetReader(spark);
         Dataset<Row> opened = open(reader, rules, "current", currentSource);
@@ -172,7 +175,7 @@ final class Profiling {
             .withQuality(needs.quality());
         Dataset<Row> referenceIds = stillReadable(reader, referenceSource);
         saved.checkFits(file, rules.monitor(), request, referenceIds == null ? null : referenceIds.schema(),
-            referenceIds == null ? null : DataFiles.fingerprint(referenceIds));
+            referenceIds == null ? null : DataFiles.fingerprint(referenceIds), referenceSource.describe());
         sayProfiling(plan);
         java.util.Map<String, Dataset<Row>> tables = tables(reader, needs);
         JointProfile profile;
@@ -223,7 +226,7 @@ final class Profiling {
             ReferenceProfileFile.fingerprint(reference.schema()), DataFiles.fingerprint(reference), request.numerical(), request.categorical(), request.id(),
             request.psiBins(), request.valueTableLimit(), ReferenceProfiler.INSIDE_SHARE, profile);
         Files.createDirectories(out.toAbsolutePath().getParent());
-        ReportFiles.writeAtomically(out, file.bytes());
+        ReportFiles.writeAtomically(out, file.bytes(profileKey));
         return out;
     }
 

@@ -69,6 +69,13 @@ public final class PerformanceCheck implements Check {
         return Map.of("performance.max_drop", maxDrop);
     }
 
+    /** Why a side's metrics are missing, in its own notes (once when both sides say the same). */
+    private static String sideNotes(ModelPerformance p) {
+        java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>(p.reference().notes());
+        notes.addAll(p.current().notes());
+        return notes.isEmpty() ? "" : ": " + String.join("; ", notes);
+    }
+
     /** The metric judged for a task: the rule file's (macro for a multiclass precision/recall/f1), else f1 or RMSE. */
     String metricFor(ModelTask task) {
         String m = metric != null ? metric : task == ModelTask.REGRESSION ? "rmse" : "f1";
@@ -98,6 +105,12 @@ public final class PerformanceCheck implements Check {
         Double drop = p.drop(m, relative);
         Double before = p.reference().metric(m);
         Double now = p.current().metric(m);
+        if (drop == null && (before == null || now == null)) {
+            // not computed (a limit, too few classes): a fact about the data, said in the notes, not a change of the model
+            return List.of(new Finding(name(), null, Status.OK, null, maxDrop, m + " not judged: not computed on "
+                + (before == null && now == null ? "either side" : before == null ? "the reference" : "the current data")
+                + sideNotes(p)));
+        }
         if (drop == null) {
             return List.of(new Finding(name(), null, Status.WARN, null, maxDrop, m + " is undefined on one side ("
                 + before + " → " + now + ")"));

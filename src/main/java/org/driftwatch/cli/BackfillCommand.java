@@ -69,7 +69,7 @@ final class BackfillCommand implements Callable<Integer> {
         boolean actionFailed = false;
         boolean historyNotWritten = false;
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch backfill " + set.monitor())) {
-            DriftJob job = new DriftJob(lease.spark(), RunCommand::progress);
+            DriftJob job = new DriftJob(lease.spark(), RunCommand::progress).withProfileKey(RunCommand.profileKey(main.env));
             Path profile = reusableProfile(set, job);
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
                 String date = d.toString();

@@ -21,6 +21,9 @@ final class ProfileCommand implements Callable<Integer> {
     @Mixin
     RuleFileOption ruleFile;
 
+    @picocli.CommandLine.ParentCommand
+    Main main;
+
     @Option(names = "--reference", paramLabel = "PATH", description = "Reference data instead of the rule file's.")
     String reference;
 
@@ -50,7 +53,7 @@ final class ProfileCommand implements Callable<Integer> {
         ReportFiles.checkWritable(target.toAbsolutePath().getParent(), "profile folder");
         RunCommand.progress(set.monitor() + ": starting Spark");
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch profile " + set.monitor())) {
-            Path written = new DriftJob(lease.spark(), RunCommand::progress).writeProfile(set, CheckCatalog.checksFor(set), ref, target);
+            Path written = new DriftJob(lease.spark(), RunCommand::progress).withProfileKey(RunCommand.profileKey(main.env)).writeProfile(set, CheckCatalog.checksFor(set), ref, target);
             RunCommand.progress("reference profile written to " + written + " (" + Files.size(written) / 1024 + " KB)");
         }
         return ExitCode.OK;

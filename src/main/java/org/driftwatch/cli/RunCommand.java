@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         checkHistoryWritable(set, out);
         progress(set.monitor() + " " + runDate + ": starting Spark");
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch " + set.monitor())) {
-            DriftJob.Outcome outcome = new DriftJob(lease.spark(), RunCommand::progress)
+            DriftJob.Outcome outcome = new DriftJob(lease.spark(), RunCommand::progress).withProfileKey(profileKey(main.env))
                 .run(set, checks, new DriftJob.Inputs(ref, cur, runDate, out, profilePath(set, runDate),
                     referenceProfile == null), actions);
             if (outcome.actionFailed()) {
@@ -118,6 +118,12 @@ final class RunCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         }
+    }
+
+    /** {@code DRIFTWATCH_PROFILE_KEY}: the key saved profiles are signed with and checked against; null when unset. */
+    static byte[] profileKey(java.util.Map<String, String> env) {
+        String key = env.get("DRIFTWATCH_PROFILE_KEY");
+        return key == null || key.isBlank() ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The metrics history's folder (when the history is a folder) must be writable: found before Spark starts, not after the work. */

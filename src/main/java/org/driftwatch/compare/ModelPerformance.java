@@ -59,9 +59,10 @@ public record ModelPerformance(ModelTask task, boolean taskInferred, String task
                 negative = "not " + positive;
             }
         }
-        PerformanceMetrics ref = reference == null ? null : PerformanceMetrics.of(task, reference, positive, negative, plan.numericClasses());
+        PerformanceMetrics ref = reference == null ? null : PerformanceMetrics.of(task, reference, positive, negative, plan.numericClasses(),
+            plan.maxClassPairs());
         PerformanceMetrics cur = current == null || current.counts().labelled() == 0 ? null
-            : PerformanceMetrics.of(task, current, positive, negative, plan.numericClasses());
+            : PerformanceMetrics.of(task, current, positive, negative, plan.numericClasses(), plan.maxClassPairs());
         if (reference == null) {
             notes.add("the reference profile holds no model outcomes (saved before the model was monitored): rebuild it with driftwatch profile");
         }

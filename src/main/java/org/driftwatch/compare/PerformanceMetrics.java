@@ -75,14 +75,21 @@ public record PerformanceMetrics(long rows, long n, Map<String, Double> metrics,
     }
 
     public static PerformanceMetrics of(ModelTask task, ModelOutcomes o, String positive, String negative, boolean numericClasses) {
+        return of(task, o, positive, negative, numericClasses, org.driftwatch.profile.scan.OutcomeFold.MAX_PAIRS);
+    }
+
+    /** @param maxClassPairs the confusion table's limit the scans held ({@code model.max_class_pairs}), said when it was reached */
+    public static PerformanceMetrics of(ModelTask task, ModelOutcomes o, String positive, String negative, boolean numericClasses,
+                                        int maxClassPairs) {
         List<String> notes = new ArrayList<>();
         long n = o.counts().evaluated();
         if (task == ModelTask.REGRESSION) {
             return regression(o, notes);
         }
         if (o.confusion() == null) {
-            notes.add("more than " + org.driftwatch.profile.scan.OutcomeFold.MAX_PAIRS
-                + " distinct (label, prediction) pairs: not a classifier's output; set model.task: regression");
+            notes.add(String.format("more than %,d distinct (label, prediction) pairs, the confusion table's limit: the classification"
+                + " metrics are not computed; raise model.max_class_pairs (up to %,d) for a model with this many classes", maxClassPairs,
+                org.driftwatch.rules.ModelRules.MOST_CLASS_PAIRS));
             return new PerformanceMetrics(o.counts().rows(), n, Map.of(), null, null, Map.of(), null, notes);
         }
         List<String> order = task == ModelTask.BINARY ? List.of(negative, positive) : classes(o.confusion(), numericClasses);

@@ -39,12 +39,35 @@ public final class DatasetReader {
             throw e;
         } catch (Exception e) {
             String why = ReadErrors.describe(e);
+            String tooWide = tooManyColumns(e, source);
+            if (tooWide != null) {
+                throw new DataException(role + " data " + source.describe() + ": " + tooWide);
+            }
             if (why.startsWith("Unable to infer schema")) {
                 // Spark's words for a folder without data files (only markers, hidden files, or nothing)
                 throw new DataException(role + " data " + source.describe() + ": no data files under " + source.path());
             }
             throw new DataException(role + " data " + source.describe() + ": " + why);
         }
+    }
+
+    /**
+     * The CSV parser's column limit (Spark's {@code maxColumns}, 20,480) shows as a bare "Index 20480 out of
+     * bounds": say what it is and how to raise it.
+     */
+    private static String tooManyColumns(Throwable e, DataSource source) {
+        if (!"csv".equals(source.format())) {
+            return null;
+        }
+        String limit = source.options().entrySet().stream().filter(o -> o.getKey().equalsIgnoreCase("maxColumns")).map(Map.Entry::getValue)
+            .findFirst().orElse("20480");   // Spark's options ignore case
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).startsWith("Index " + limit.strip() + " out of bounds")) {
+                return "a line has more than " + limit + " columns, the CSV reader's limit (Spark option maxColumns); check the delimiter,"
+                    + " or raise the limit with options: {maxColumns: \"100000\"}";
+            }
+        }
+        return null;
     }
 
     private static Map<String, String> defaults(DataSource source) {

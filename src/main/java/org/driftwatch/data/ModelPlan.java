@@ -9,19 +9,26 @@ package org.driftwatch.data;
  * @param labels the delayed labels joined to the current predictions, or null when the current data has its labels
  */
 public record ModelPlan(ModelTask task, boolean taskInferred, String taskReason, String label, String prediction, String score,
-                        String positiveClass, boolean numericClasses, double minLabelCoverage, LabelJoin labels) {
+                        String positiveClass, boolean numericClasses, double minLabelCoverage, LabelJoin labels, int maxClassPairs) {
+
+    public ModelPlan(ModelTask task, boolean taskInferred, String taskReason, String label, String prediction, String score,
+                     String positiveClass, boolean numericClasses, double minLabelCoverage, LabelJoin labels) {
+        this(task, taskInferred, taskReason, label, prediction, score, positiveClass, numericClasses, minLabelCoverage, labels,
+            org.driftwatch.rules.ModelRules.DEFAULT_MAX_CLASS_PAIRS);
+    }
 
     /** Delayed labels: where they come from and the key that joins them to the predictions. */
     public record LabelJoin(String source, String key, DelayedLabels.Counts counts) {
     }
 
     public ModelPlan withTask(ModelTask resolved, String reason) {
-        return new ModelPlan(resolved, taskInferred, reason, label, prediction, score, positiveClass, numericClasses, minLabelCoverage, labels);
+        return new ModelPlan(resolved, taskInferred, reason, label, prediction, score, positiveClass, numericClasses, minLabelCoverage, labels,
+            maxClassPairs);
     }
 
     public ModelPlan withLabelCounts(DelayedLabels.Counts counts) {
         return new ModelPlan(task, taskInferred, taskReason, label, prediction, score, positiveClass, numericClasses, minLabelCoverage,
-            labels == null ? null : new LabelJoin(labels.source(), labels.key(), counts));
+            labels == null ? null : new LabelJoin(labels.source(), labels.key(), counts), maxClassPairs);
     }
 
     /** The column whose drift is the model's prediction drift: the score when there is one. */

@@ -74,7 +74,7 @@ public final class ModelResolver {
         }
         ModelPlan.LabelJoin join = model.delayedLabels() ? new ModelPlan.LabelJoin(model.labels().describe(), model.labelsKey(), null) : null;
         return new ModelPlan(task, inferred, reason, roles.label(), roles.prediction(), roles.score(), positive,
-            label instanceof NumericType, model.minLabelCoverage(), join);
+            label instanceof NumericType, model.minLabelCoverage(), join, model.maxClassPairs());
     }
 
     private static boolean fractional(DataType t) {

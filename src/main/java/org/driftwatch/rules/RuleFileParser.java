@@ -91,7 +91,8 @@ public final class RuleFileParser {
             key = l.string("key").orElseThrow(() -> l.error("model.labels needs 'key': the column that joins a label to its prediction"));
             labels = source(m, "labels", ModelRules.LABELS_KEYS);
         }
-        return new ModelRules(task, positive, labels, key, coverage);
+        int pairs = m.integer("max_class_pairs", ModelRules.DEFAULT_MAX_CLASS_PAIRS, 100, ModelRules.MOST_CLASS_PAIRS);
+        return new ModelRules(task, positive, labels, key, coverage, pairs);
     }
 
     /** Position and message for an unknown check or action name, used by their catalogues. */

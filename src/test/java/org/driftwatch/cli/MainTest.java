@@ -176,6 +176,16 @@ class MainTest {
         assertEquals(ExitCode.BAD_RULES, CliRun.of("run", "--rules", "x.yaml", "--date", "26/11/2026").exitCode());
     }
 
+    /** Without a command every command is named (#31 item 13); the help's exit codes are one per line, with 6. */
+    @Test
+    void noCommandNamesEveryCommand() {
+        CliRun r = CliRun.of();
+        assertEquals(ExitCode.BAD_RULES, r.exitCode());
+        assertTrue(r.err().contains("missing command: one of run, profile, history, backfill, calibrate, validate, generate, benchmark"), r.err());
+        CliRun help = CliRun.of("--help");
+        assertTrue(help.out().contains("  6  ran, but the metrics history was not written"), help.out());
+    }
+
     @Test
     void versionAndHelp() {
         assertTrue(CliRun.of("--version").out().startsWith("driftwatch "));

@@ -69,6 +69,46 @@ class ModelInputErrorsTest {
         assertEquals(true, line.contains(want), "expected «" + want + "» in «" + line + "»");
     }
 
+    /** Beyond the confusion table's limit the notes say the limit and the key that raises it; no WARN as if the model changed (#31 item 11). */
+    @org.junit.jupiter.api.Test
+    void aClassLimitIsSaidWithHowToRaiseIt() throws Exception {
+        StringBuilder many = new StringBuilder("x,label,pred\n");
+        for (int i = 0; i < 3000; i++) {
+            many.append(i % 7).append(",k").append(i % 300).append(",k").append((i * 7) % 300).append('\n');
+        }
+        Files.writeString(dir.resolve("many.csv"), many);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int limit : new int[] {100, 1000}) {
+            Path rules = dir.resolve("many-" + limit + ".yaml");
+            Files.writeString(rules, "monitor: many" + limit + "\n"
+                + "reference: {path: \"" + dir.resolve("many.csv") + "\", format: csv}\n"
+                + "current: {path: \"" + dir.resolve("many.csv") + "\", format: csv}\n"
+                + "columns: {numerical: [x], label: label, prediction: pred}\n"
+                + "model: {task: multiclass, max_class_pairs: " + limit + "}\n");
+            CliRun r = CliRun.of("run", "--rules", rules.toString(), "--out", dir.resolve("out").toString(), "--date", "2026-11-26");
+            assertEquals(0, r.exitCode(), r.err());
+            com.fasterxml.jackson.databind.JsonNode report = json.readTree(dir.resolve("out/many" + limit + "/2026-11-26/report.json").toFile());
+            com.fasterxml.jackson.databind.JsonNode perf = report.get("performance");
+            com.fasterxml.jackson.databind.JsonNode finding = null;
+            for (com.fasterxml.jackson.databind.JsonNode c : report.get("checks")) {
+                if (c.get("name").asText().equals("performance")) {
+                    finding = c;
+                }
+            }
+            if (limit == 100) {
+                String note = perf.get("reference").get("notes").get(0).asText();
+                assertEquals("more than 100 distinct (label, prediction) pairs, the confusion table's limit: the classification metrics are not"
+                    + " computed; raise model.max_class_pairs (up to 1,000,000) for a model with this many classes", note);
+                assertFalse(note.contains("regression"));
+                assertEquals("ok", finding.get("status").asText(), finding.toString());
+                assertEquals(true, finding.get("message").asText().startsWith("macro_f1 not judged: not computed on either side"));
+            } else {
+                assertEquals(300, perf.get("reference").get("labels_order").size(), "raised: every class counted");
+                assertEquals("ok", finding.get("status").asText());
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void labelRowsWithoutAKeyAreCountedBesideTheUnmatched() throws Exception {
         Path rules = dir.resolve("keyless.yaml");

@@ -101,6 +101,75 @@ class ProfileCommandTest {
         assertFalse(Files.exists(tmp.resolve("e")), "no report from a profile that is not trusted");
     }
 
+    /** A profile edited and re-checksummed, as anyone can: its parts must still agree with one another (#31 item 6). */
+    private static Path resigned(String name, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit)
+        throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(profile.toFile());
+        edit.accept(root);
+        root.remove("content_sha256");
+        try {
+            root.put("content_sha256", java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(root))));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Path out = tmp.resolve(name);
+        Files.write(out, json.writeValueAsBytes(root));
+        return out;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode column(com.fasterxml.jackson.databind.node.ObjectNode root) {
+        return (com.fasterxml.jackson.databind.node.ObjectNode) root.get("profile").get("numerical").get("n0");
+    }
+
+    @Test
+    void aReSignedProfileThatContradictsItselfIsRefused() throws IOException {
+        Path mean = resigned("mean.json", root -> {
+            com.fasterxml.jackson.databind.node.ObjectNode summary = (com.fasterxml.jackson.databind.node.ObjectNode) column(root).get("summary");
+            summary.put("mean", summary.get("max").asDouble() + 50);
+        });
+        CliRun r = CliRun.of("run", "--rules", data.resolve("rules.yaml").toString(), "--reference-profile", mean.toString(),
+            "--out", tmp.resolve("mean").toString());
+        assertRefused(r, "numerical.n0.summary mean");
+        assertTrue(r.errorLine().contains("lies outside [min"), r.errorLine());
+
+        Path bins = resigned("bins.json", root -> {
+            com.fasterxml.jackson.databind.node.ArrayNode b = (com.fasterxml.jackson.databind.node.ArrayNode) column(root).get("psi_bins");
+            long moved = b.get(0).asLong() / 2;
+            b.set(0, b.get(0).asLong() - moved);
+            b.set(b.size() - 1, b.get(b.size() - 1).asLong() + moved);
+        });
+        CliRun rb = CliRun.of("run", "--rules", data.resolve("rules.yaml").toString(), "--reference-profile", bins.toString(),
+            "--out", tmp.resolve("bins").toString());
+        assertRefused(rb, "numerical.n0.psi_bins bin 0 holds");
+        assertTrue(rb.errorLine().contains("but the cells put"), rb.errorLine());
+    }
+
+    /** With DRIFTWATCH_PROFILE_KEY, profiles are signed (HMAC-SHA256) and only a matching signature is trusted. */
+    @Test
+    void aKeyedSignatureRefusesProfilesNotSignedWithTheKey() throws IOException {
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("DRIFTWATCH_PROFILE_KEY", "team-secret-1");
+        Path signed = tmp.resolve("signed.json");
+        assertEquals(0, CliRun.of(env, "profile", "--rules", data.resolve("rules.yaml").toString(), "--out", signed.toString()).exitCode());
+        assertTrue(Files.readString(signed).contains("content_hmac_sha256"));
+        assertFalse(Files.readString(signed).contains("team-secret-1"), "the key itself is never written");
+        CliRun ok = CliRun.of(env, "run", "--rules", data.resolve("rules.yaml").toString(), "--reference-profile", signed.toString(),
+            "--date", "2026-11-26", "--out", tmp.resolve("k1").toString());
+        assertEquals(0, ok.exitCode(), ok.err());
+
+        CliRun unsigned = CliRun.of(env, "run", "--rules", data.resolve("rules.yaml").toString(), "--reference-profile", profile.toString(),
+            "--out", tmp.resolve("k2").toString());
+        assertRefused(unsigned, "carries no content_hmac_sha256, but DRIFTWATCH_PROFILE_KEY is set");
+
+        java.util.Map<String, String> other = new java.util.HashMap<>(env);
+        other.put("DRIFTWATCH_PROFILE_KEY", "someone-else");
+        CliRun wrongKey = CliRun.of(other, "run", "--rules", data.resolve("rules.yaml").toString(), "--reference-profile", signed.toString(),
+            "--out", tmp.resolve("k3").toString());
+        assertRefused(wrongKey, "does not match DRIFTWATCH_PROFILE_KEY");
+    }
+
     @Test
     void aProfileOfAnotherMonitorIsRefused() throws IOException {
         Path rules = tmp.resolve("other.yaml");
@@ -124,6 +193,23 @@ class ProfileCommandTest {
             "--reference-profile", profile.toString(), "--out", tmp.resolve("s").toString());
         assertEquals(3, r.exitCode(), r.err());
         assertFalse(r.hasStackTrace(), r.err());
+    }
+
+    /** A profile used with another reference path says the path differs, not that the data was rewritten (#31 item 12). */
+    @Test
+    void aProfileOfAnotherReferencePathSaysThePathDiffers() throws IOException {
+        Path moved = tmp.resolve("moved-reference.parquet");
+        Files.createDirectories(moved);
+        try (var files = Files.list(data.resolve("reference.parquet"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, moved.resolve(f.getFileName()));
+            }
+        }
+        CliRun r = CliRun.of("run", "--rules", data.resolve("rules.yaml").toString(), "--reference", moved.toString(),
+            "--reference-profile", profile.toString(), "--out", tmp.resolve("p").toString());
+        assertRefused(r, "the profile was made from " + data.resolve("reference.parquet").toAbsolutePath() + ", but the rules name the reference "
+            + moved);
+        assertFalse(r.errorLine().contains("rewritten"), r.errorLine());
     }
 
     @Test

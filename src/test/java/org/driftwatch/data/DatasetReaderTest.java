@@ -43,6 +43,19 @@ class DatasetReaderTest {
         }
     }
 
+    /** A line wider than the CSV reader's column limit names the limit and the option, not "Index 20480 out of bounds" (#31 item 10). */
+    @Test
+    void aLineWiderThanTheCsvLimitNamesTheOption() throws IOException {
+        Path wide = tmp.resolve("wide.csv");
+        String header = String.join(",", java.util.stream.IntStream.range(0, 21_000).mapToObj(i -> "c" + i).toList());
+        Files.writeString(wide, header + "\n" + "1,".repeat(20_999) + "1\n");
+        DataException e = assertThrows(DataException.class, () -> reader.open("current", new DataSource(wide.toString(), null, "csv", Map.of())));
+        assertEquals("current data " + wide + ": a line has more than 20480 columns, the CSV reader's limit (Spark option maxColumns);"
+            + " check the delimiter, or raise the limit with options: {maxColumns: \"100000\"}", e.getMessage());
+        assertEquals(21_000, reader.open("current", new DataSource(wide.toString(), null, "csv", Map.of("maxColumns", "30000")))
+            .columns().length);
+    }
+
     @Test
     void csvFollowsRfc4180AndUtf8() throws IOException {
         Path csv = tmp.resolve("quoted.csv");

@@ -92,4 +92,27 @@ class JudgeTest {
         assertEquals("0 of 1 column drifted", ok.explanation().headline());
         assertFalse(ok.decision().retrain());
     }
+
+    /** A cooldown that ends after the last four-digit year is said so, not as "+10000-01-06" (#31 item 13). */
+    @Test
+    void aCooldownPastYear9999IsSaidInWords() {
+        RetrainPolicy policy = new RetrainPolicy(EnumSet.of(RetrainReason.PSI_FAIL), 1, 1, 30);
+        PastNights past = new PastNights(List.of(new PastNights.Night(java.time.LocalDate.parse("9999-12-20"), true, true)));
+        Judgement j = new Judge(policy).judge(FOUR, List.of(psiFail("a", 0.4)), past, java.time.LocalDate.parse("9999-12-31"));
+        String why = j.decision().reasons().get(0).message();
+        assertEquals("retrain reasons hold, but retraining is in cooldown beyond 9999-12-31 (last retrain 9999-12-20, cooldown_days 30)", why);
+    }
+
+    /** A night the history could not read ends a breaching run: the streak restarts after it, and the words say what was read. */
+    @Test
+    void anUnreadableNightEndsABreachingRun() {
+        RetrainPolicy policy = new RetrainPolicy(EnumSet.of(RetrainReason.PSI_FAIL), 1, 3, 0);
+        java.time.LocalDate d = java.time.LocalDate.parse("2026-11-01");
+        PastNights past = new PastNights(List.of(new PastNights.Night(d, true, false), new PastNights.Night(d.plusDays(2), true, false)),
+            List.of(d.plusDays(1)));
+        Judgement j = new Judge(policy).judge(FOUR, List.of(psiFail("a", 0.4)), past, d.plusDays(3));
+        assertEquals(Verdict.ALERT, j.decision().verdict(), "2 of 3 known in a row, not 4");
+        assertEquals("retrain reasons hold for the 2nd of 3 required nights in a row (2 of 3 earlier nights could be read from the history;"
+            + " unreadable: 2026-11-02)", j.decision().reasons().get(0).message());
+    }
 }

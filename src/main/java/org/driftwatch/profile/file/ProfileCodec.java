@@ -27,12 +27,15 @@ import org.driftwatch.profile.sketch.CellLayout;
 final class ProfileCodec {
     static final int FORMAT_VERSION = 2;
     static final String CHECKSUM = "content_sha256";
+    /** HMAC-SHA256 of the content with the team's key ({@code DRIFTWATCH_PROFILE_KEY}): present only when the writer had one. */
+    static final String SIGNATURE = "content_hmac_sha256";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ProfileCodec() {
     }
 
-    static byte[] write(ReferenceProfileFile f) throws IOException {
+    /** @param key the signing key, or null to write no keyed signature */
+    static byte[] write(ReferenceProfileFile f, byte[] key) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format_version", FORMAT_VERSION);
         root.put("driftwatch_version", f.driftwatchVersion());
@@ -52,6 +55,9 @@ final class ProfileCodec {
         settings.put("value_table_limit", f.valueTableLimit());
         settings.put("inside_share", f.insideShare());
         root.set("profile", profile(f.profile()));
+        if (key != null) {
+            root.put(SIGNATURE, hmac(key, JSON.writeValueAsBytes(root)));
+        }
         root.put(CHECKSUM, sha256(JSON.writeValueAsBytes(root)));
         return JSON.writeValueAsBytes(root);
     }
@@ -60,7 +66,7 @@ final class ProfileCodec {
      * Verifies {@value #CHECKSUM}, the SHA-256 of the document without it as this codec writes it: a
      * hand-edited or damaged profile is refused before any of it is trusted.
      */
-    static void verify(JsonNode root, FieldReader r) {
+    static void verify(JsonNode root, FieldReader r, byte[] key) {
         String stated = r.text(root, CHECKSUM);
         ObjectNode content = ((ObjectNode) root).deepCopy();
         content.remove(CHECKSUM);
@@ -72,6 +78,43 @@ final class ProfileCodec {
         }
         if (!actual.equals(stated)) {
             throw r.bad("its content does not match its " + CHECKSUM + " (edited or damaged since it was written)");
+        }
+        if (key != null) {
+            verifySignature(root, r, key);
+        }
+    }
+
+    /**
+     * With a key set, only a profile signed with it is trusted: a checksum anyone can recompute, a keyed
+     * signature only a holder of the key can make.
+     */
+    private static void verifySignature(JsonNode root, FieldReader r, byte[] key) {
+        if (!root.hasNonNull(SIGNATURE)) {
+            throw r.bad("it carries no " + SIGNATURE + ", but DRIFTWATCH_PROFILE_KEY is set: write it again with driftwatch profile"
+                + " under that key");
+        }
+        ObjectNode content = ((ObjectNode) root).deepCopy();
+        content.remove(CHECKSUM);
+        content.remove(SIGNATURE);
+        String expected;
+        try {
+            expected = hmac(key, JSON.writeValueAsBytes(content));
+        } catch (IOException e) {
+            throw r.bad("unreadable content");
+        }
+        if (!java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            root.get(SIGNATURE).asText().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            throw r.bad("its " + SIGNATURE + " does not match DRIFTWATCH_PROFILE_KEY (signed with another key, or altered since)");
+        }
+    }
+
+    private static String hmac(byte[] key, byte[] bytes) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(bytes));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -174,8 +217,8 @@ final class ProfileCodec {
         return o;
     }
 
-    static ReferenceProfileFile read(JsonNode root, FieldReader r) {
-        verify(root, r);
+    static ReferenceProfileFile read(JsonNode root, FieldReader r, byte[] key) {
+        verify(root, r, key);
         JsonNode ref = r.object(root, "reference");
         JsonNode settings = r.object(root, "settings");
         return new ReferenceProfileFile(FORMAT_VERSION, r.text(root, "driftwatch_version"), r.text(root, "created_at"),

@@ -10,8 +10,12 @@ import org.driftwatch.profile.sketch.CellLayout;
 
 /**
  * A loaded profile is checked before a run trusts it: counts are non-negative and add up to the rows,
- * PSI bins hold every value, edges are sorted, cells are ordered and hold what they claim. A profile
- * that fails is refused with one line naming the file and the field.
+ * PSI bins hold every value, edges are sorted, cells are ordered and hold what they claim, and the parts
+ * agree with one another — min ≤ mean ≤ max, 0 ≤ std ≤ max − min, values within [min, max], and the PSI
+ * bins equal to what the value table gives and within what the cells allow. A profile that fails is
+ * refused with one line naming the file and the field. (A checksum only shows the file was not damaged;
+ * a profile re-signed by hand is caught here when it contradicts itself, and by the keyed signature
+ * when one is set.)
  */
 final class ProfileValidator {
     private final Path file;
@@ -66,6 +70,7 @@ final class ProfileValidator {
             return;
         }
         require(s.min() != null && s.max() != null && s.min() <= s.max(), at + ".summary", "min must not exceed max");
+        moments(at + ".summary", s);
         if (n.bins() != null) {
             require(n.bins().length == bins && nonNegative(n.bins()), at + ".psi_bins", "must be " + bins + " non-negative counts");
             require(sum(n.bins()) == s.count(), at + ".psi_bins", "hold " + sum(n.bins()) + " values, not " + s.count());
@@ -75,6 +80,71 @@ final class ProfileValidator {
         cells(at + ".cells", n.layout(), s.count());
         values(at + ".few_values", n.few(), s.count());
         values(at + ".value_table", n.all(), s.count());
+        within(at + ".cells", n.layout().count().length == 0 ? null : new double[] {n.layout().min()[0],
+            n.layout().max()[n.layout().max().length - 1]}, s);
+        within(at + ".value_table", n.all() == null || n.all().size() == 0 ? null
+            : new double[] {n.all().values()[0], n.all().values()[n.all().size() - 1]}, s);
+        if (n.bins() != null) {
+            binsAgree(at, n, s.count());
+        }
+    }
+
+    /** min ≤ mean ≤ max and 0 ≤ std ≤ max − min, allowing the rounding of a mean of many values. */
+    private void moments(String at, NumericSummary s) {
+        double slack = 1e-9 * Math.max(Math.abs(s.min()), Math.abs(s.max())) + Double.MIN_VALUE;
+        require(s.mean() != null && s.mean() >= s.min() - slack && s.mean() <= s.max() + slack, at,
+            "mean " + s.mean() + " lies outside [min " + s.min() + ", max " + s.max() + "]");
+        double range = s.max() - s.min();
+        for (Double std : new Double[] {s.stdPop(), s.stdSample()}) {
+            require(std == null || (std >= 0 && std <= range * (1 + 1e-9) + slack), at,
+                "std " + std + " must lie in [0, max − min = " + range + "]");
+        }
+    }
+
+    /** The cells' or the value table's least and greatest value are the summary's min and max. */
+    private void within(String at, double[] ends, NumericSummary s) {
+        if (ends != null) {
+            require(ends[0] == s.min() && ends[1] == s.max(), at, "span [" + ends[0] + ", " + ends[1] + "], not the summary's [min "
+                + s.min() + ", max " + s.max() + "]");
+        }
+    }
+
+    /**
+     * The PSI bins are what the values give: exactly the value table's counts per bin, and within what the
+     * cells allow — a cell's ends fall in known bins, its inside anywhere between them.
+     */
+    private void binsAgree(String at, ReferenceProfile.NumericReference n, long count) {
+        double[] edges = n.innerEdges();
+        if (n.all() != null) {
+            long[] expected = org.driftwatch.stats.PopulationStabilityIndex.binCounts(edges, new double[0]);
+            for (int i = 0; i < n.all().size(); i++) {
+                expected[org.driftwatch.stats.PopulationStabilityIndex.binOf(edges, n.all().values()[i])] += n.all().counts()[i];
+            }
+            require(java.util.Arrays.equals(expected, n.bins()), at + ".psi_bins", "are " + java.util.Arrays.toString(n.bins())
+                + ", but the value table gives " + java.util.Arrays.toString(expected));
+        }
+        CellLayout l = n.layout();
+        long[] least = new long[edges.length + 1];
+        long[] most = new long[edges.length + 1];
+        for (int i = 0; i < l.count().length; i++) {
+            int lo = org.driftwatch.stats.PopulationStabilityIndex.binOf(edges, l.min()[i]);
+            int hi = org.driftwatch.stats.PopulationStabilityIndex.binOf(edges, l.max()[i]);
+            if (lo == hi) {
+                least[lo] += l.count()[i];
+                most[lo] += l.count()[i];
+                continue;
+            }
+            long inside = l.count()[i] - l.minCount()[i] - l.maxCount()[i];
+            least[lo] += l.minCount()[i];
+            least[hi] += l.maxCount()[i];
+            for (int b = lo; b <= hi; b++) {
+                most[b] += inside + (b == lo ? l.minCount()[i] : 0) + (b == hi ? l.maxCount()[i] : 0);
+            }
+        }
+        for (int b = 0; b < n.bins().length; b++) {
+            require(least[b] <= n.bins()[b] && n.bins()[b] <= most[b], at + ".psi_bins",
+                "bin " + b + " holds " + n.bins()[b] + " values, but the cells put " + least[b] + " to " + most[b] + " there");
+        }
     }
 
     private void cells(String at, CellLayout l, long count) {

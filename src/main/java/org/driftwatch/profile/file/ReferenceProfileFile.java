@@ -59,8 +59,13 @@ public record ReferenceProfileFile(int formatVersion, String driftwatchVersion, 
 
     /** The file's bytes, written by the explicit serialiser ({@link ProfileCodec}, format 2). */
     public byte[] bytes() {
+        return bytes(null);
+    }
+
+    /** The file's bytes, signed with {@code key} ({@code DRIFTWATCH_PROFILE_KEY}) when one is given. */
+    public byte[] bytes(byte[] key) {
         try {
-            return ProfileCodec.write(this);
+            return ProfileCodec.write(this, key);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the reference profile", e);
         }
@@ -72,6 +77,11 @@ public record ReferenceProfileFile(int formatVersion, String driftwatchVersion, 
      * inconsistent profile is refused with one line naming the file.
      */
     public static ReferenceProfileFile read(Path file) {
+        return read(file, null);
+    }
+
+    /** As {@link #read(Path)}; with a {@code key}, a profile without a matching keyed signature is refused too. */
+    public static ReferenceProfileFile read(Path file, byte[] key) {
         JsonNode root;
         try {
             root = JSON.readTree(Files.readAllBytes(file));
@@ -85,8 +95,14 @@ public record ReferenceProfileFile(int formatVersion, String driftwatchVersion, 
             throw new DataException(file + ": not a driftwatch reference profile (no format_version)");
         }
         ReferenceProfileFile read = switch (version.asInt()) {
-            case ProfileCodec.FORMAT_VERSION -> ProfileCodec.read(root, new FieldReader(file));
-            case ProfileV1Reader.FORMAT_VERSION -> ProfileV1Reader.read(root, new FieldReader(file));
+            case ProfileCodec.FORMAT_VERSION -> ProfileCodec.read(root, new FieldReader(file), key);
+            case ProfileV1Reader.FORMAT_VERSION -> {
+                if (key != null) {
+                    throw new DataException(file + ": reference profile format 1 carries no keyed signature, but DRIFTWATCH_PROFILE_KEY is set;"
+                        + " write it again with driftwatch profile");
+                }
+                yield ProfileV1Reader.read(root, new FieldReader(file));
+            }
             default -> throw new DataException(file + ": reference profile format " + version.asInt() + " is not one this driftwatch"
                 + " reads (1 or " + FORMAT_VERSION + "); write it again with: driftwatch profile --rules FILE --out " + file);
         };
@@ -100,6 +116,12 @@ public record ReferenceProfileFile(int formatVersion, String driftwatchVersion, 
      */
     public void checkFits(Path file, String monitor, ProfileRequest request, StructType currentReferenceSchema,
                           String currentFilesFingerprint) {
+        checkFits(file, monitor, request, currentReferenceSchema, currentFilesFingerprint, null);
+    }
+
+    /** As above; {@code currentReferenceSource}, the reference the rules name now, says so when the data differs because the path does. */
+    public void checkFits(Path file, String monitor, ProfileRequest request, StructType currentReferenceSchema,
+                          String currentFilesFingerprint, String currentReferenceSource) {
         if (!this.monitor.equals(monitor)) {
             throw new DataException(file + ": reference profile is for monitor '" + this.monitor + "', not '" + monitor + "'");
         }
@@ -118,12 +140,18 @@ public record ReferenceProfileFile(int formatVersion, String driftwatchVersion, 
                 throw new DataException(file + ": reference profile has no categorical column '" + c + "'; write it again with driftwatch profile");
             }
         }
-        if (currentReferenceSchema != null && !fingerprint(currentReferenceSchema).equals(schemaFingerprint)) {
+        boolean schemaDiffers = currentReferenceSchema != null && !fingerprint(currentReferenceSchema).equals(schemaFingerprint);
+        boolean filesDiffer = filesFingerprint != null && currentFilesFingerprint != null && !filesFingerprint.equals(currentFilesFingerprint);
+        if ((schemaDiffers || filesDiffer) && currentReferenceSource != null && !currentReferenceSource.equals(referenceSource)) {
+            throw new DataException(file + ": the profile was made from " + referenceSource + ", but the rules name the reference "
+                + currentReferenceSource + "; write the profile again with driftwatch profile, or use the profile of " + currentReferenceSource);
+        }
+        if (schemaDiffers) {
             throw new DataException(file + ": the reference data " + referenceSource + " no longer has the schema the profile was made from"
                 + " (fingerprint " + schemaFingerprint.substring(0, 12) + " vs " + fingerprint(currentReferenceSchema).substring(0, 12)
                 + "); write the profile again with driftwatch profile");
         }
-        if (filesFingerprint != null && currentFilesFingerprint != null && !filesFingerprint.equals(currentFilesFingerprint)) {
+        if (filesDiffer) {
             throw new DataException(file + ": the reference data " + referenceSource + " was rewritten after the profile was made"
                 + " (its files changed); write the profile again with driftwatch profile");
         }

@@ -18,7 +18,7 @@ import org.driftwatch.profile.sketch.DoubleCounts;
  */
 public final class OutcomeFold implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Distinct (label, prediction) pairs at most: more is not a classifier. */
+    /** Distinct (label, prediction) pairs at most, unless the rule file says ({@code model.max_class_pairs}). */
     public static final int MAX_PAIRS = 10_000;
     /** Distinct scores or absolute errors held exactly in a scan. */
     public static final int MAX_VALUES = 100_000;
@@ -39,6 +39,7 @@ public final class OutcomeFold implements Serializable {
     private HashMap<UTF8String, HashMap<UTF8String, long[]>> pairs = new HashMap<>();
     private int pairCount;
     private boolean pairsOverflow;
+    private final int maxPairs;
     private final DoubleCounts scores = new DoubleCounts(MAX_VALUES);
     private double minScore = Double.POSITIVE_INFINITY;
     private double maxScore = Double.NEGATIVE_INFINITY;
@@ -55,9 +56,9 @@ public final class OutcomeFold implements Serializable {
     private final DoubleCounts absErrors = new DoubleCounts(MAX_VALUES);
 
     /** What the fold reads: numbers (regression) or classes, whether a score follows, the positive class. */
-    public record Spec(boolean regression, boolean withScore, String positiveClass, int segments) implements Serializable {
+    public record Spec(boolean regression, boolean withScore, String positiveClass, int segments, int maxPairs) implements Serializable {
         public Spec(boolean regression, boolean withScore, String positiveClass) {
-            this(regression, withScore, positiveClass, 0);
+            this(regression, withScore, positiveClass, 0, MAX_PAIRS);
         }
 
         /** Fields the fold reads from the row. */
@@ -75,6 +76,7 @@ public final class OutcomeFold implements Serializable {
         this.regression = spec.regression();
         this.withScore = spec.withScore();
         this.positive = spec.positiveClass() == null ? null : UTF8String.fromString(spec.positiveClass());
+        this.maxPairs = spec.maxPairs();
     }
 
     /** Fields one row's outcomes take: label, prediction and the score when there is one. */
@@ -152,7 +154,7 @@ public final class OutcomeFold implements Serializable {
             long[] c = row.get(predicted);
             if (c != null) {
                 c[0]++;
-            } else if (pairCount == MAX_PAIRS) {
+            } else if (pairCount == maxPairs) {
                 pairsOverflow = true;
                 pairs = new HashMap<>();
             } else {
@@ -209,7 +211,7 @@ public final class OutcomeFold implements Serializable {
                     mine[0] += c[0];
                 }
             }));
-            pairsOverflow = pairCount > MAX_PAIRS;
+            pairsOverflow = pairCount > maxPairs;
         }
         if (pairsOverflow) {
             pairs = new HashMap<>();

@@ -191,7 +191,8 @@ public final class ScanProjection {
     /** The same, followed by {@code segments} segments' outcome fields of the same layout. */
     public static OutcomeFold.Spec outcomeSpec(ModelPlan model, int segments) {
         return model == null ? null
-            : new OutcomeFold.Spec(model.task() == ModelTask.REGRESSION, model.score() != null, model.positiveClass(), segments);
+            : new OutcomeFold.Spec(model.task() == ModelTask.REGRESSION, model.score() != null, model.positiveClass(), segments,
+                model.maxClassPairs());
     }
 
     private static Column outcome(Dataset<Row> data, String name, boolean number) {

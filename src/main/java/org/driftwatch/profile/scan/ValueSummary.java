@@ -27,7 +27,9 @@ public final class ValueSummary implements Serializable {
     /**
      * The shifted sums are kept in units of {@code scale}, a power of two that stays 1 unless a value
      * exceeds 2^480: then the sums are rescaled (exactly), so values up to Double.MAX_VALUE neither
-     * overflow Σd² nor change a single bit of the moments of ordinary data.
+     * overflow Σd² nor change a single bit of the moments of ordinary data. A column whose values are all
+     * below 2^-480 (subnormal measurements) starts with a scale as small as they are, so Σd² does not
+     * underflow to a std of 0.
      */
     private double scale = 1.0;
     private double scaledShift;
@@ -73,6 +75,8 @@ public final class ValueSummary implements Serializable {
         v = v + 0.0;
         if (Math.abs(v) > LARGE * scale) {
             rescale(v);
+        } else if (v != 0 && Math.abs(v) < TINY * scale && allTiny()) {
+            rescaleDown(v);
         }
         if (count++ == 0) {
             shift = v;
@@ -94,6 +98,26 @@ public final class ValueSummary implements Serializable {
     }
 
     private static final double LARGE = 0x1p480;
+    private static final double TINY = 0x1p-480;
+
+    /** Whether every value so far (none, zeros, or tiny ones) is below 2^-480 times the scale. */
+    private boolean allTiny() {
+        return count == 0 || Math.max(Math.abs(min), Math.abs(max)) < TINY * scale;
+    }
+
+    /** A scale near a tiny value's own magnitude; the sums so far (zeros and tinier values) grow by a power of two, exactly. */
+    private void rescaleDown(double v) {
+        double next = Math.scalb(1.0, Math.max(Math.getExponent(v), Double.MIN_EXPONENT - 1));
+        if (next >= scale) {
+            return;
+        }
+        double factor = scale / next;
+        s1 *= factor;
+        s2 *= factor;
+        s2 *= factor;
+        scaledShift = shift / next;
+        scale = next;
+    }
 
     /** A scale under which |v| is at most 2^480; the sums are multiplied by powers of two, which is exact. */
     private void rescale(double v) {
@@ -197,9 +221,10 @@ public final class ValueSummary implements Serializable {
         if (exactSum != null) {
             BigDecimal m2 = exactM2();
             double d = m2.doubleValue();
-            if (Double.isFinite(d)) {
+            if (Double.isFinite(d) && (d >= Double.MIN_NORMAL || m2.signum() == 0)) {
                 return Math.sqrt(d / n);
             }
+            // beyond a double either way: too large to square, or (subnormal values) too small
             return m2.divide(BigDecimal.valueOf(n), MathContext.DECIMAL128).sqrt(MathContext.DECIMAL128).doubleValue();
         }
         return Math.sqrt(scaledM2() / n) * scale;

@@ -7,7 +7,7 @@ import java.math.MathContext;
 import org.driftwatch.profile.model.NumericSummary;
 import org.junit.jupiter.api.Test;
 
-/** Moments of values near Double.MAX_VALUE do not overflow, within a partition or across merged ones. */
+/** Moments of values near Double.MAX_VALUE do not overflow, nor of subnormal ones underflow, within a partition or across merged ones. */
 class ValueSummaryExtremesTest {
     static final double[] VALUES = {1e308, 3e307, -5e307, 1.7e308, 2.5, -1e308, 9e307, 1e308};
 
@@ -54,5 +54,27 @@ class ValueSummaryExtremesTest {
         }
         assertEquals(shift + s1 / 1000, s.summary().mean(), 0.0);
         assertEquals(Math.sqrt(Math.max(0, s2 - s1 * s1 / 1000) / 1000), s.summary().stdPop(), 0.0);
+    }
+
+    /** Subnormal measurements (1e-310 ...): their std is not 0 (#31 item 13), here or after a merge; a zero first does not matter. */
+    @Test
+    void subnormalValuesKeepTheirSpread() {
+        double[] values = {0.0, 1e-310, 2e-310, 3e-310, 4e-310};
+        ValueSummary one = new ValueSummary(0);
+        ValueSummary a = new ValueSummary(0);
+        ValueSummary b = new ValueSummary(0);
+        for (int i = 0; i < values.length; i++) {
+            one.add(values[i]);
+            (i % 2 == 0 ? a : b).add(values[i]);
+        }
+        double std = Math.sqrt(2.0) * 1e-310;   // population std of 0, 1, 2, 3, 4 is √2
+        for (NumericSummary s : new NumericSummary[] {one.summary(), a.merge(b).summary()}) {
+            assertEquals(2e-310, s.mean(), 1e-322);
+            assertEquals(std, s.stdPop(), std * 1e-3);
+        }
+        ValueSummary mixed = new ValueSummary(0);
+        mixed.add(1e-310);
+        mixed.add(1.0);
+        assertEquals(0.5, mixed.summary().stdPop(), 1e-15, "a normal value after a tiny one rescales back up");
     }
 }
