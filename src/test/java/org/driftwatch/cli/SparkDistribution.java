@@ -50,6 +50,9 @@ final class SparkDistribution {
         for (String field : List.of("started_at", "duration_seconds", "spark_master", "spark_jobs", "driver_peak_heap_mb", "driver_heap_after_gc_mb")) {
             run.remove(field);
         }
+        if (json.get("history") instanceof com.fasterxml.jackson.databind.node.ObjectNode history) {
+            history.remove("location");   // each run's own report folder
+        }
         return json;
     }
 
