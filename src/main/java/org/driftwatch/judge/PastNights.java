@@ -25,13 +25,19 @@ public record PastNights(List<Night> nights, List<LocalDate> unreadable) {
     }
 
     /**
-     * Breaching nights in a row that end the history (the nights right before tonight). A night that could
-     * not be read ends the run: a streak is counted only over nights known to breach.
+     * Breaching nights in a row that end the history (the nights right before tonight), counted since the
+     * last retrain: a retrain starts a new count, so {@code consecutive: 3} retrains once per three breaching
+     * nights, not every night after the third. A night that could not be read ends the run too: a streak is
+     * counted only over nights known to breach.
      */
     int breachingRun() {
         LocalDate lastUnread = unreadable.stream().max(LocalDate::compareTo).orElse(LocalDate.MIN);
         int n = 0;
-        for (int i = nights.size() - 1; i >= 0 && nights.get(i).breached() && nights.get(i).date().isAfter(lastUnread); i--) {
+        for (int i = nights.size() - 1; i >= 0; i--) {
+            Night night = nights.get(i);
+            if (!night.breached() || night.retrained() || !night.date().isAfter(lastUnread)) {
+                break;
+            }
             n++;
         }
         return n;

@@ -115,4 +115,20 @@ class JudgeTest {
         assertEquals("retrain reasons hold for the 2nd of 3 required nights in a row (2 of 3 earlier nights could be read from the history;"
             + " unreadable: 2026-11-02)", j.decision().reasons().get(0).message());
     }
+
+    /** consecutive: 3 without a cooldown retrains once per streak of three: a retrain starts a new count (#30 item 2). */
+    @Test
+    void aRetrainStartsANewCount() {
+        RetrainPolicy policy = new RetrainPolicy(EnumSet.of(RetrainReason.PSI_FAIL), 1, 3, 0);
+        java.time.LocalDate first = java.time.LocalDate.parse("2026-11-01");
+        List<PastNights.Night> nights = new java.util.ArrayList<>();
+        List<String> verdicts = new java.util.ArrayList<>();
+        for (int d = 0; d < 7; d++) {
+            java.time.LocalDate tonight = first.plusDays(d);
+            Judgement j = new Judge(policy).judge(FOUR, List.of(psiFail("a", 0.4)), new PastNights(nights), tonight);
+            verdicts.add(j.decision().verdict().json());
+            nights.add(new PastNights.Night(tonight, true, j.decision().verdict() == Verdict.RETRAIN));
+        }
+        assertEquals(List.of("alert", "alert", "retrain", "alert", "alert", "retrain", "alert"), verdicts);
+    }
 }
