@@ -5,6 +5,8 @@ For every ``*.yaml`` in the rules folder, a mapped task group:
     spark_submit (driftwatch.jar run --rules FILE --date {{ ds }})
       -> read_verdict (report.json: decision.verdict)
       -> choose: retrain -> trigger the model's retraining DAG (actions.retrain.dag_id in the rule file)
+                 hold    -> tonight's data failed an upstream check (decision.data_unfit): no retrain,
+                            whatever drifted; the held retrain reasons are logged until the data is fixed
                  alert   -> notify
                  ok      -> done
 
@@ -89,7 +91,10 @@ def _failure_callbacks() -> list:
 
 
 def branch_of(verdict: dict) -> str:
-    """retrain (with a retraining DAG to start), notify (alert, or retrain without one) or ok."""
+    """hold (the data is unfit: never retrain on it), retrain (with a retraining DAG to start), notify (alert,
+    or retrain without one) or ok."""
+    if verdict.get("data_unfit"):
+        return "hold"
     if verdict["verdict"] == "retrain" and verdict["retrain_dag"]:
         return "retrain"
     if verdict["verdict"] == "retrain":
@@ -181,7 +186,10 @@ with DAG(
                      report["status"], "; ".join(r.get("message", "") for r in decision.get("reasons", [])[:5]))
             return {"monitor": report["monitor"], "date": report["date"], "verdict": verdict,
                     "retrain_dag": entry.get("retrain_dag"), "report": entry["report"],
-                    "retrain_columns": decision.get("retrain_columns", [])}
+                    "retrain_columns": decision.get("retrain_columns", []),
+                    "data_unfit": bool(decision.get("data_unfit", False)),
+                    "unfit": [r.get("message", "") for r in decision.get("reasons", []) if r.get("kind") == "data_unfit"],
+                    "held_reasons": [r.get("message", "") for r in decision.get("held_reasons", [])]}
 
         @task.branch
         def choose(verdict: dict) -> str:
@@ -207,10 +215,19 @@ with DAG(
             log.warning("driftwatch %s %s needs attention: verdict %s, report %s",
                         verdict["monitor"], verdict["date"], verdict["verdict"], verdict["report"])
 
+        @task
+        def hold(verdict: dict) -> None:
+            """Tonight's data is not fit to retrain on: no retrain starts; fix the data and rerun the night."""
+            if branch_of(verdict) != "hold":
+                raise AirflowSkipException(f"verdict {verdict['verdict']}: branch {branch_of(verdict)}")
+            log.warning("driftwatch %s %s: the data must be fixed first (%s); retrain held until the data is good%s; report %s",
+                        verdict["monitor"], verdict["date"], "; ".join(verdict["unfit"]),
+                        ": " + "; ".join(verdict["held_reasons"]) if verdict["held_reasons"] else "", verdict["report"])
+
         ok = EmptyOperator(task_id="ok", pre_execute=only_on_branch("ok"))
 
         verdict = read_verdict(entry)
         spark_submit >> verdict
-        choose(verdict) >> [retrain, notify(verdict), ok]
+        choose(verdict) >> [retrain, notify(verdict), hold(verdict), ok]
 
     monitor.expand(entry=rule_files())

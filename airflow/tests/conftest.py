@@ -33,6 +33,14 @@ def airflow_env(tmp_path_factory):
         f"current: {{path: \"{synthetic / 'current.parquet'}\"}}\n"
         "columns: {numerical: [x_stable, x_shift, x_scale], categorical: [cat_drift], label: label}\n"
         "actions:\n  retrain: {when: [psi_fail], dag_id: model_retrain}\n")
+    # the drifted data again, but a blocking constraint fails: the data is unfit, so no retrain starts
+    (rules / "broken.yaml").write_text(
+        "monitor: broken\n"
+        f"reference: {{path: \"{synthetic / 'reference.parquet'}\"}}\n"
+        f"current: {{path: \"{synthetic / 'current.parquet'}\"}}\n"
+        "columns: {numerical: [x_stable, x_shift, x_scale], categorical: [cat_drift], label: label}\n"
+        "checks: {quality: [{name: shift_in_range, column: x_shift, range: {max: 1.0}, blocking: true}]}\n"
+        "actions:\n  retrain: {when: [psi_fail], dag_id: model_retrain}\n")
     (rules / "stable.yaml").write_text(
         "monitor: stable\n"
         f"reference: {{path: \"{seattle / 'reference.csv'}\"}}\n"

@@ -58,16 +58,16 @@ public final class NullCheck implements Check {
             long missing = cur.rows() - cur.count();
             if (required.contains(c.name()) && missing > 0) {
                 out.add(new Finding(name(), c.name(), Status.FAIL, share, 0.0,
-                    missing + " null values in required column").advising(fillAdvice(c.name())));
+                    missing + " null values in required column").advising(fillAdvice(c.name())).unfit());
             }
             if (maxShare.isPresent() && share > maxShare.get()) {
                 out.add(new Finding(name(), c.name(), Status.FAIL, share, maxShare.get(),
-                    String.format("null share %.2f%% > %.2f%%", 100 * share, 100 * maxShare.get())).advising(fillAdvice(c.name())));
+                    String.format("null share %.2f%% > %.2f%%", 100 * share, 100 * maxShare.get())).advising(fillAdvice(c.name())).unfit());
             }
             Double refShare = c.reference().nullShare();
             if (refShare != null && share - refShare > maxIncrease) {
                 out.add(new Finding(name(), c.name(), increaseConfigured ? Status.FAIL : Status.WARN, share - refShare, maxIncrease,
-                    String.format("null share rose from %.2f%% to %.2f%%", 100 * refShare, 100 * share)).advising(fillAdvice(c.name())));
+                    String.format("null share rose from %.2f%% to %.2f%%", 100 * refShare, 100 * share)).advising(fillAdvice(c.name())).unfit());
             }
         }
         return out;

@@ -67,12 +67,12 @@ public final class SchemaCheck implements Check {
         List<Finding> out = new ArrayList<>();
         for (String missing : plan.schema().missingInCurrent()) {
             Status s = compared.contains(missing) ? Status.FAIL : Status.WARN;
-            out.add(new Finding(name(), missing, s, null, null, "column is missing from the current data").advising(fixAdvice(missing)));
+            out.add(new Finding(name(), missing, s, null, null, "column is missing from the current data").advising(fixAdvice(missing)).unfit());
         }
         for (Map.Entry<String, String[]> e : plan.schema().typeChanges().entrySet()) {
             Status s = compared.contains(e.getKey()) ? Status.FAIL : Status.WARN;
             out.add(new Finding(name(), e.getKey(), s, null, null,
-                "type changed from " + e.getValue()[0] + " to " + e.getValue()[1]).advising(fixAdvice(e.getKey())));
+                "type changed from " + e.getValue()[0] + " to " + e.getValue()[1]).advising(fixAdvice(e.getKey())).unfit());
         }
         if (!allowNewColumns) {
             for (String added : plan.schema().newInCurrent()) {

@@ -105,7 +105,7 @@ public final class VolumeCheck implements Check {
             return new Finding(name(), null, Status.OK, r, ratio[0], words);
         }
         return new Finding(name(), null, Status.FAIL, r, low ? ratio[0] : ratio[1], words + (low ? ", below " + ratio[0] : ", above " + ratio[1]))
-            .advising("Check the upstream job that writes the current data: its row count changed");
+            .advising("Check the upstream job that writes the current data: its row count changed").unfit();
     }
 
     private Finding againstHistory(long cur, double[] past) {
@@ -122,7 +122,8 @@ public final class VolumeCheck implements Check {
         boolean low = share < minShare;
         return new Finding(name(), null, Status.FAIL, share, low ? minShare : maxShare,
             words + (low ? ", below " + minShare : ", above " + maxShare) + " of it")
-            .advising("Check the upstream job that writes the current data: tonight's partition is " + (low ? "short of rows" : "far larger than usual"));
+            .advising("Check the upstream job that writes the current data: tonight's partition is " + (low ? "short of rows" : "far larger than usual"))
+            .unfit();
     }
 
     private static double median(double[] v) {

@@ -24,6 +24,7 @@ public final class HistoryRows {
         add(out, HistoryRow.RUN, "rows_current", (double) r.current().rows());
         add(out, HistoryRow.RUN, "duration_seconds", r.run().durationSeconds());
         add(out, HistoryRow.RUN, "breached", r.judgement().breached() ? 1.0 : 0.0);
+        add(out, HistoryRow.RUN, "data_unfit", r.decision().dataUnfit() ? 1.0 : 0.0);
         add(out, HistoryRow.RUN, "drift_share", r.datasetDrift().share());
         out.add(new HistoryRow(HistoryRow.RUN, "status", null, r.status().json()));
         out.add(new HistoryRow(HistoryRow.RUN, "verdict", null, r.decision().verdict().json()));

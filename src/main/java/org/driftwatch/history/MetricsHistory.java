@@ -150,8 +150,9 @@ public final class MetricsHistory {
         List<PastNights.Night> out = new ArrayList<>();
         for (String d : earlier.dates()) {
             Double breached = earlier.number(d, HistoryRow.RUN, "breached");
+            Double unfit = earlier.number(d, HistoryRow.RUN, "data_unfit");
             out.add(new PastNights.Night(LocalDate.parse(d), breached != null && breached > 0,
-                "retrain".equals(earlier.text(d, HistoryRow.RUN, "verdict"))));
+                "retrain".equals(earlier.text(d, HistoryRow.RUN, "verdict")), unfit != null && unfit > 0));
         }
         return new PastNights(out, earlier.unreadable().stream().map(u -> LocalDate.parse(u.date())).toList());
     }

@@ -38,6 +38,10 @@ public final class Judge {
     public Judgement judge(Comparison comparison, List<Finding> findings, PastNights past, LocalDate tonight) {
         Status status = findings.stream().map(Finding::status).reduce(Status.OK, Status::worst);
         Map<RetrainReason, List<Finding>> counted = countedReasons(findings);
+        List<Finding> unfit = findings.stream().filter(Finding::blocksRetrain).toList();
+        if (!unfit.isEmpty()) {
+            return unfitData(comparison, findings, status, unfit, counted);
+        }
         Decision decision = counted.isEmpty() ? alert(findings) : retrain(counted);
         boolean breached = !counted.isEmpty();
         String heldBack = breached && tonight != null ? heldBack(past, tonight) : null;
@@ -59,12 +63,43 @@ public final class Judge {
         return new Judgement(status, decision, words, breached);
     }
 
+    /**
+     * Tonight's data failed a check that makes it unfit to retrain on: no retrain starts, whatever drifted.
+     * The verdict is an alert that names the failures first; the retrain reasons are kept as held (they would
+     * retrain once the data is good), and the night does not count towards a {@code consecutive} streak.
+     */
+    private Judgement unfitData(Comparison comparison, List<Finding> findings, Status status, List<Finding> unfit,
+                                Map<RetrainReason, List<Finding>> counted) {
+        List<Decision.Reason> reasons = new ArrayList<>();
+        unfit.forEach(f -> reasons.add(new Decision.Reason(Decision.DATA_UNFIT, f.column(), f.value(), f.threshold(),
+            Wording.unfit(f))));
+        alert(findings).reasons().stream().filter(r -> unfit.stream().noneMatch(f -> f.message().equals(r.message()))).forEach(reasons::add);
+        List<Decision.Reason> held = counted.isEmpty() ? List.of() : retrain(counted).reasons();
+        Decision decision = new Decision(Verdict.ALERT, reasons, List.of(), held);
+        Explanation plain = explain(comparison, findings, status, decision, Map.of());
+        List<String> steps = new ArrayList<>();
+        unfit.forEach(f -> steps.add("Fix the data first: " + Wording.unfit(f)
+            + (f.advice() == null ? "" : " (" + Character.toLowerCase(f.advice().charAt(0)) + f.advice().substring(1) + ")") + "."));
+        steps.add("Then rerun this night" + (held.isEmpty() ? "." : "; until the data is good no retrain starts, and these retrain reasons"
+            + " are held: " + String.join("; ", held.stream().map(Decision.Reason::message).toList()) + "."));
+        String headline = "tonight's data is not fit to retrain on: " + Wording.unfit(unfit.get(0))
+            + (unfit.size() > 1 ? " (and " + (unfit.size() - 1) + " more)" : "")
+            + (held.isEmpty() ? "" : "; retrain held until the data is good");
+        Explanation words = new Explanation("FAIL", "FIX THE DATA FIRST", status, headline, plain.drifted(), steps, plain.driftTypes());
+        return new Judgement(status, decision, words, false);
+    }
+
     /** Why tonight's breach does not retrain yet, or null when it does. */
     private String heldBack(PastNights past, LocalDate tonight) {
         LocalDate last = past.lastRetrain();
         if (policy.cooldownDays() > 0 && last != null && !tonight.isAfter(last.plusDays(policy.cooldownDays() - 1L))) {
             return "retrain reasons hold, but retraining is in cooldown " + until(last.plusDays(policy.cooldownDays()))
                 + " (last retrain " + last + ", cooldown_days " + policy.cooldownDays() + ")" + past.readNote();
+        }
+        LocalDate streakRetrain = policy.consecutive() > 1 ? past.streakRetrain() : null;
+        if (streakRetrain != null) {
+            return "retrain reasons hold, but this run of breaching nights already retrained on " + streakRetrain
+                + " (one retrain per run of consecutive nights; a night without them starts a new count)" + past.readNote();
         }
         int run = past.breachingRun() + 1;
         if (run < policy.consecutive()) {

@@ -11,7 +11,11 @@ import java.util.List;
 public record PastNights(List<Night> nights, List<LocalDate> unreadable) {
     public static final PastNights NONE = new PastNights(List.of());
 
-    public record Night(LocalDate date, boolean breached, boolean retrained) {
+    /** @param dataUnfit the night's data failed a check that holds retraining: it neither counts towards a streak nor ends one */
+    public record Night(LocalDate date, boolean breached, boolean retrained, boolean dataUnfit) {
+        public Night(LocalDate date, boolean breached, boolean retrained) {
+            this(date, breached, retrained, false);
+        }
     }
 
     public PastNights(List<Night> nights) {
@@ -25,22 +29,35 @@ public record PastNights(List<Night> nights, List<LocalDate> unreadable) {
     }
 
     /**
-     * Breaching nights in a row that end the history (the nights right before tonight), counted since the
-     * last retrain: a retrain starts a new count, so {@code consecutive: 3} retrains once per three breaching
-     * nights, not every night after the third. A night that could not be read ends the run too: a streak is
-     * counted only over nights known to breach.
+     * Breaching nights in a row that end the history (the nights right before tonight). A night that could
+     * not be read ends the run: a streak is counted only over nights known to breach. A night whose data
+     * was unfit is passed over: broken data says nothing about drift either way.
      */
     int breachingRun() {
+        return (int) streak().stream().filter(n -> !n.dataUnfit()).count();
+    }
+
+    /**
+     * The retrain the current streak already made, or null: a streak retrains once, so {@code consecutive: 3}
+     * without a cooldown does not retrain again on its 4th, 5th ... night; a night without a breach starts a
+     * new count.
+     */
+    LocalDate streakRetrain() {
+        return streak().stream().filter(Night::retrained).map(Night::date).findFirst().orElse(null);
+    }
+
+    /** The nights of the breaching run that ends the history, latest first (unfit nights included, passed over). */
+    private List<Night> streak() {
         LocalDate lastUnread = unreadable.stream().max(LocalDate::compareTo).orElse(LocalDate.MIN);
-        int n = 0;
+        List<Night> out = new java.util.ArrayList<>();
         for (int i = nights.size() - 1; i >= 0; i--) {
             Night night = nights.get(i);
-            if (!night.breached() || night.retrained() || !night.date().isAfter(lastUnread)) {
+            if (!night.date().isAfter(lastUnread) || (!night.breached() && !night.dataUnfit())) {
                 break;
             }
-            n++;
+            out.add(night);
         }
-        return n;
+        return out;
     }
 
     /** How many nights the look-back read, said when some could not be: "" when every night was read. */

@@ -58,6 +58,11 @@ final class Wording {
         };
     }
 
+    /** A failure that makes the data unfit to retrain on, with its check and column: "volume: 400 current rows, …". */
+    static String unfit(Finding f) {
+        return f.check() + (f.column() == null ? "" : " " + f.column()) + ": " + f.message();
+    }
+
     static List<String> nextSteps(Decision decision, List<Finding> findings, Status status) {
         Set<String> steps = new LinkedHashSet<>();
         if (decision.retrain()) {

@@ -93,17 +93,22 @@ public final class JsonReportWriter {
     private static ObjectNode decision(Decision decision) {
         ObjectNode d = JSON.createObjectNode();
         d.put("verdict", decision.verdict().json());
-        ArrayNode reasons = d.putArray("reasons");
-        for (Decision.Reason reason : decision.reasons()) {
-            ObjectNode o = reasons.addObject();
+        reasons(d.putArray("reasons"), decision.reasons());
+        JsonValues.strings(d.putArray("retrain_columns"), decision.retrainColumns());
+        d.put("data_unfit", decision.dataUnfit());
+        reasons(d.putArray("held_reasons"), decision.held());
+        return d;
+    }
+
+    private static void reasons(ArrayNode into, java.util.List<Decision.Reason> reasons) {
+        for (Decision.Reason reason : reasons) {
+            ObjectNode o = into.addObject();
             o.put("kind", reason.kind());
             o.put("column", reason.column());
             JsonValues.num(o, "value", reason.value());
             JsonValues.num(o, "threshold", reason.threshold());
             o.put("message", reason.message());
         }
-        JsonValues.strings(d.putArray("retrain_columns"), decision.retrainColumns());
-        return d;
     }
 
     private static ObjectNode run(DriftReport.RunInfo run) {

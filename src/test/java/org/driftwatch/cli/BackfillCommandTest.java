@@ -66,6 +66,12 @@ class BackfillCommandTest {
                 volumeFailed |= c.get("name").asText().equals("volume") && c.get("status").asText().equals("fail");
             }
             assertEquals(night == 10, volumeFailed, "volume against the history's median on night " + night);
+            // never retrain on broken data (#30 item 1): the short night holds its retrain reasons
+            assertEquals(volumeFailed, report.get("decision").get("data_unfit").asBoolean(), "night " + night);
+            if (volumeFailed) {
+                assertEquals("alert", report.get("decision").get("verdict").asText());
+                assertEquals("psi_fail", report.get("decision").get("held_reasons").get(0).get("kind").asText());
+            }
         }
         int retrain = verdicts.indexOf("retrain");
         assertTrue(retrain >= 2 && verdicts.get(retrain - 1).equals("alert") && verdicts.get(retrain - 2).equals("alert"),
@@ -74,5 +80,27 @@ class BackfillCommandTest {
         String html = Files.readString(out.resolve("nightly-orders/2026-11-14/report.html"));
         assertTrue(html.contains("alt=\"PSI, 14 runs: "), "a sparkline of the 14 nights");
         assertTrue(html.contains("Trend: the last 14 nights"));
+    }
+
+    /** consecutive: 3 without a cooldown: one retrain per run of breaching nights, none on the short night (#30 items 1, 2). */
+    @Test
+    void withoutACooldownAStreakRetrainsOnce() throws Exception {
+        TestSpark.session();
+        Path rules = dir.resolve("no-cooldown.yaml");
+        Files.writeString(rules, Files.readString(Path.of("rules/nightly-orders.yaml")).replaceAll("(?m)^\\s*cooldown_days:.*$", "")
+            .replace("rules/data/", Path.of("rules/data").toAbsolutePath() + "/"));
+        Path out = dir.resolve("no-cooldown");
+        CliRun r = CliRun.of("backfill", "--rules", rules.toString(), "--from", "2026-11-01", "--to", "2026-11-14", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<String> verdicts = new java.util.ArrayList<>();
+        for (int night = 1; night <= 14; night++) {
+            var decision = json.readTree(out.resolve(String.format("nightly-orders/2026-11-%02d/report.json", night)).toFile()).get("decision");
+            verdicts.add(decision.get("verdict").asText());
+            if (decision.get("data_unfit").asBoolean()) {
+                assertEquals("alert", decision.get("verdict").asText(), "no retrain on broken data, night " + night);
+            }
+        }
+        assertEquals(1, verdicts.stream().filter("retrain"::equals).count(), "one retrain per streak: " + verdicts);
     }
 }

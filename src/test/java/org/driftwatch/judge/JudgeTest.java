@@ -116,19 +116,44 @@ class JudgeTest {
             + " unreadable: 2026-11-02)", j.decision().reasons().get(0).message());
     }
 
-    /** consecutive: 3 without a cooldown retrains once per streak of three: a retrain starts a new count (#30 item 2). */
+    /** consecutive: 3 without a cooldown retrains once per streak; a night without a breach starts a new count (#30 item 2). */
     @Test
     void aRetrainStartsANewCount() {
         RetrainPolicy policy = new RetrainPolicy(EnumSet.of(RetrainReason.PSI_FAIL), 1, 3, 0);
         java.time.LocalDate first = java.time.LocalDate.parse("2026-11-01");
         List<PastNights.Night> nights = new java.util.ArrayList<>();
         List<String> verdicts = new java.util.ArrayList<>();
-        for (int d = 0; d < 7; d++) {
+        for (int d = 0; d < 10; d++) {
             java.time.LocalDate tonight = first.plusDays(d);
-            Judgement j = new Judge(policy).judge(FOUR, List.of(psiFail("a", 0.4)), new PastNights(nights), tonight);
+            boolean breaching = d != 6;   // night 7 is calm: a new streak starts after it
+            Judgement j = new Judge(policy).judge(FOUR, breaching ? List.of(psiFail("a", 0.4)) : List.of(), new PastNights(nights), tonight);
             verdicts.add(j.decision().verdict().json());
-            nights.add(new PastNights.Night(tonight, true, j.decision().verdict() == Verdict.RETRAIN));
+            nights.add(new PastNights.Night(tonight, j.breached(), j.decision().verdict() == Verdict.RETRAIN));
         }
-        assertEquals(List.of("alert", "alert", "retrain", "alert", "alert", "retrain", "alert"), verdicts);
+        assertEquals(List.of("alert", "alert", "retrain", "alert", "alert", "alert", "ok", "alert", "alert", "retrain"), verdicts);
+    }
+
+    /** Tonight's data failed an upstream check: no retrain, whatever drifted; the failure first, the reasons held (#30 item 1). */
+    @Test
+    void neverRetrainOnBrokenData() {
+        Finding volume = new Finding("volume", null, Status.FAIL, 0.5, 0.6, "400 current rows, 0.50× the median 800 of the last 7 runs")
+            .advising("Check the upstream job that writes the current data").unfit();
+        Finding warnOnly = new Finding("nulls", "b", Status.WARN, 0.02, 0.01, "null share rose").unfit();
+        Judgement j = new Judge(RetrainPolicy.defaults()).judge(FOUR, List.of(psiFail("a", 0.4), volume, warnOnly));
+        assertEquals(Verdict.ALERT, j.decision().verdict());
+        assertTrue(j.decision().dataUnfit());
+        assertEquals("data_unfit", j.decision().reasons().get(0).kind());
+        assertEquals("volume: 400 current rows, 0.50× the median 800 of the last 7 runs", j.decision().reasons().get(0).message());
+        assertEquals(1, j.decision().reasons().stream().filter(r -> r.kind().equals("data_unfit")).count(), "a WARN does not hold");
+        assertEquals(List.of("psi_fail"), j.decision().held().stream().map(Decision.Reason::kind).toList());
+        assertTrue(j.decision().retrainColumns().isEmpty());
+        assertFalse(j.breached(), "an unfit night does not count towards a streak");
+        assertEquals("FIX THE DATA FIRST", j.explanation().banner());
+        assertTrue(j.explanation().nextSteps().get(0).startsWith("Fix the data first: volume: 400 current rows"), j.explanation().nextSteps().toString());
+        assertFalse(j.explanation().nextSteps().stream().anyMatch(s -> s.startsWith("Retrain")), j.explanation().nextSteps().toString());
+        assertTrue(j.explanation().headline().endsWith("retrain held until the data is good"), j.explanation().headline());
+
+        Judgement fine = new Judge(RetrainPolicy.defaults()).judge(FOUR, List.of(psiFail("a", 0.4), warnOnly));
+        assertEquals(Verdict.RETRAIN, fine.decision().verdict(), "a warning alone does not hold a retrain");
     }
 }

@@ -10,8 +10,14 @@ import org.driftwatch.profile.quality.QualityRule;
  * @param maxIncrease the largest rise of the failing share over the reference's before a warning; null for none
  * @param severity    what a violation is: {@link Status#FAIL} or {@link Status#WARN}
  * @param maxAgeHours freshness only: the largest age of the current side's latest instant; else null
+ * @param blocking    a failure means tonight's data is not fit to retrain on: every retrain is held
  */
-public record Constraint(ConstraintKind kind, QualityRule rule, double mostly, Double maxIncrease, Status severity, Double maxAgeHours) {
+public record Constraint(ConstraintKind kind, QualityRule rule, double mostly, Double maxIncrease, Status severity, Double maxAgeHours,
+                         boolean blocking) {
+    public Constraint(ConstraintKind kind, QualityRule rule, double mostly, Double maxIncrease, Status severity, Double maxAgeHours) {
+        this(kind, rule, mostly, maxIncrease, severity, maxAgeHours, false);
+    }
+
     public String name() {
         return rule.name();
     }

@@ -27,7 +27,7 @@ public final class QualityCheck implements Check {
     public static final String NAME = "quality";
     /** The key of a constraint's finding in {@link Finding#judged}: {@code quality.<name>}. */
     public static final String JUDGED = "quality.";
-    static final List<String> COMMON_KEYS = List.of("name", "column", "mostly", "max_increase", "severity", "samples");
+    static final List<String> COMMON_KEYS = List.of("name", "column", "mostly", "max_increase", "severity", "samples", "blocking");
     static final int DEFAULT_SAMPLES = 5;
     /**
      * A share at its limit is within it: 1 of 10 failing meets mostly 0.9 although 0.1 > 1 − 0.9 in doubles
@@ -93,8 +93,12 @@ public final class QualityCheck implements Check {
         if (kind.judgedByAge() && (mostly != null || maxIncrease != null)) {
             throw item.error(mostly != null ? "mostly" : "max_increase", "freshness is judged by max_age_hours alone");
         }
+        boolean blocking = item.bool("blocking", false);
+        if (blocking && severity.equals("warn")) {
+            throw item.error("blocking", "a blocking constraint holds retraining when it fails, so its severity must be fail, not warn");
+        }
         return new Constraint(kind, kind.rule(item, name, column, samples), mostly == null ? 1.0 : mostly, maxIncrease,
-            severity.equals("warn") ? Status.WARN : Status.FAIL, kind.judgedByAge() ? FreshnessKind.maxAgeHours(item) : null);
+            severity.equals("warn") ? Status.WARN : Status.FAIL, kind.judgedByAge() ? FreshnessKind.maxAgeHours(item) : null, blocking);
     }
 
     @Override
@@ -151,7 +155,8 @@ public final class QualityCheck implements Check {
     }
 
     private static Finding finding(Constraint c, Status status, Double value, Double threshold, String message) {
-        return new Finding(NAME, c.column(), status, value, threshold, message).judging(JUDGED + c.name());
+        Finding f = new Finding(NAME, c.column(), status, value, threshold, message).judging(JUDGED + c.name());
+        return c.blocking() ? f.unfit() : f;
     }
 
     static String percent(double share) {

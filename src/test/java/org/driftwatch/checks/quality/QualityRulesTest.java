@@ -52,6 +52,8 @@ class QualityRulesTest {
         assertEquals(null, range.maxIncrease());
         assertEquals(5, range.rule().samples());
         assertEquals(new RangeTest(1e-05, 10000.0), ((ValueRule) range.rule()).test(), "scientific notation is a number");
+        assertEquals(false, range.blocking(), "a constraint does not hold retraining unless it says so");
+        assertEquals(true, parse("    - {column: amount, range: {min: 0}, blocking: true}\n").constraints().get(0).blocking());
         Constraint codes = q.constraints().get(1);
         assertEquals(Status.WARN, codes.severity());
         assertEquals(0.9, codes.mostly());
@@ -88,5 +90,7 @@ class QualityRulesTest {
         says("    - {column: k, exists_in: {path: m.csv}}\n", "needs the column of m.csv");
         says("    - {column: k, exists_in: {path: m.txt, column: id}}\n", "cannot be told from the path");
         says("    - {column: a, allowed: []}\n", "at least one value");
+        says("    - {column: a, range: {min: 0}, severity: warn, blocking: true}\n", "its severity must be fail, not warn");
+        says("    - {column: a, range: {min: 0}, blocking: maybe}\n", "blocking");
     }
 }
