@@ -99,8 +99,41 @@ public final class ModelColumnPsiCheck implements Check {
         }
         double psi = c.psi();
         Status status = psi > psiFail ? Status.FAIL : psi > psiWarn ? Status.WARN : Status.OK;
+        if (status == Status.OK && c.drift() != null && c.drift().detected()) {
+            // PSI alone misses a binary label's move (30 % → 44 % positives is PSI 0.08): its drift test, with its effect, warns
+            return List.of(new Finding(name(), c.name(), Status.WARN, psi, psiWarn, target.describe(c, psi) + " below " + psiWarn
+                + ", but its drift test detects a change: " + moved(c)).showing(target.kind).judging(ColumnComparison.PSI));
+        }
         Finding f = new Finding(name(), c.name(), status, psi, status == Status.FAIL ? psiFail : psiWarn, target.describe(c, psi))
             .showing(target.kind).judging(ColumnComparison.PSI);
         return List.of(status == Status.FAIL && target.reason != null ? f.because(target.reason) : f);
+    }
+
+    /** The drift test's words and the class whose share moved most: "χ² p 9e-47, JS 0.102; 1: 30.5 % → 44.4 %". */
+    private static String moved(ColumnComparison c) {
+        ColumnComparison.DriftResult d = c.drift();
+        String test = org.driftwatch.compare.DriftTest.displayOf(d.test()) + " " + String.format(java.util.Locale.ROOT, "%.3g", d.score())
+            + (c.jensenShannon() == null ? "" : String.format(java.util.Locale.ROOT, ", JS %.3f", c.jensenShannon()));
+        ColumnComparison.Categories cats = c.categories();
+        if (cats == null || cats.names().isEmpty()) {
+            return test;
+        }
+        long ref = java.util.Arrays.stream(cats.reference()).sum();
+        long cur = java.util.Arrays.stream(cats.current()).sum();
+        int most = 0;
+        double change = -1;
+        for (int i = 0; i < cats.names().size(); i++) {
+            double delta = Math.abs(share(cats.current()[i], cur) - share(cats.reference()[i], ref));
+            if (delta > change) {
+                change = delta;
+                most = i;
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "%s; %s: %.1f %% → %.1f %%", test, cats.names().get(most),
+            100 * share(cats.reference()[most], ref), 100 * share(cats.current()[most], cur));
+    }
+
+    private static double share(long n, long total) {
+        return total == 0 ? 0 : n / (double) total;
     }
 }

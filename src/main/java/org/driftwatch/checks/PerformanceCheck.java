@@ -117,10 +117,17 @@ public final class PerformanceCheck implements Check {
         }
         String words = String.format("%s %s %.4g → %.4g (%s %.4g%s, allowed %s)", p.task().key(), m, before, now,
             PerformanceMetrics.LOWER_IS_BETTER.contains(m) ? "worse by" : "down", drop, relative ? " of the reference" : "", maxDrop);
+        Double auc = p.current().metric("roc_auc");
+        boolean reversed = auc != null && auc < 0.5;
+        if (reversed) {
+            // worse than chance: the scores rank the classes the wrong way round, as swapped or mis-joined labels make them
+            words += String.format(java.util.Locale.ROOT, "; ROC AUC %.2f is below 0.5: the ranking is reversed", auc);
+        }
         if (drop > maxDrop) {
             return List.of(new Finding(name(), null, Status.FAIL, drop, maxDrop, "performance dropped: " + words)
                 .because(RetrainReason.PERFORMANCE_DROP).showing(DriftKind.PERFORMANCE)
-                .advising("Check the model on recent labelled data"));
+                .advising(reversed ? "Before retraining, check the labels for inversion (positive_class) or a mis-joined key: a ranking"
+                    + " worse than chance is rarely the world changing" : "Check the model on recent labelled data"));
         }
         return List.of(new Finding(name(), null, Status.OK, drop, maxDrop, words));
     }

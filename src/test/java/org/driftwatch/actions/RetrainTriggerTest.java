@@ -155,6 +155,9 @@ class RetrainTriggerTest {
         assertEquals("triggered", report.get("actions").get(0).get("outcome").asText());
         String html = Files.readString(tmp.resolve("out/late-flights/2026-11-26/report.html"));
         assertTrue(html.contains("Drift tonight: concept drift P(Y|X)") && html.contains("Model performance: binary"));
+        // worse than chance: said, and the labels are to be checked before retraining (#30 item 4)
+        assertTrue(conf.get("reasons").get(0).asText().contains("ROC AUC 0.29 is below 0.5: the ranking is reversed"), conf.toString());
+        assertTrue(html.contains("Before retraining, check the labels for inversion (positive_class) or a mis-joined key"), "next step");
     }
 
     @Test

@@ -101,6 +101,19 @@ class ChecksTest {
         assertNull(missing.value());
     }
 
+    /** A binary label 30.5 % → 44.4 % positives is PSI 0.083 but χ² p 9e-47: its drift test warns, with the class that moved (#30 item 3). */
+    @Test
+    void aLabelMoveThatPsiMissesWarnsByItsDriftTest() {
+        ColumnComparison label = Columns.categorical("late", List.of("0", "1"), new long[] {6950, 3050}, new long[] {5560, 4440}).psi(0.083)
+            .drifted("chi_square", 9e-47, 0.05).build();
+        Comparison c = Columns.comparison(10000, 10000, List.of(), Optional.of(label), Optional.empty(), Optional.empty(), Columns.emptySchema());
+        Finding f = new ModelColumnPsiCheck(ModelColumnPsiCheck.Target.LABEL, 0.1, 0.25).evaluate(c).get(0);
+        assertEquals(Status.WARN, f.status());
+        assertNull(f.retrainReason(), "PSI decides a retrain; the drift test makes it seen");
+        assertTrue(f.message().startsWith("label PSI 0.0830 below 0.1, but its drift test detects a change: χ² 9.00e-47"), f.message());
+        assertTrue(f.message().endsWith("1: 30.5 % → 44.4 %"), f.message());
+    }
+
     @Test
     void labelDriftIsARetrainReasonOnlyAboveFail() {
         ColumnComparison label = Columns.categorical("y", List.of("0", "1"), new long[] {500, 500}, new long[] {100, 900}).psi(0.84)
