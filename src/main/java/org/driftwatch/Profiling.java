@@ -171,6 +171,7 @@ final class Profiling {
         ColumnPlan plan = withCounts(ColumnResolver.resolve(rules.file(), roles(rules, needs), rules.model(), saved.schema(),
             current.schema()), labelled);
         settings.checkColumns(rules.file(), plan);
+        checkCompared(rules.file(), needs, plan, saved.schema());
         ProfileRequest request = request(plan, settings, List.of(), saved.schema()).withAnalyzers(needs.analyzers())
             .withQuality(needs.quality());
         Dataset<Row> referenceIds = stillReadable(reader, referenceSource);
@@ -246,8 +247,34 @@ final class Profiling {
             throw e;
         }
         settings.checkColumns(rules.file(), plan);
+        checkCompared(rules.file(), needs, plan, reference.schema());
         sayProfiling(plan);
         return plan;
+    }
+
+    /** The columns checks name must be in the data and compared (see {@link ProfileNeeds#compared}). */
+    private static void checkCompared(String file, ProfileNeeds needs, ColumnPlan plan, org.apache.spark.sql.types.StructType schema) {
+        List<String> compared = new java.util.ArrayList<>(plan.numerical());
+        compared.addAll(plan.categorical());
+        if (plan.label() != null) {
+            compared.add(plan.label());
+        }
+        if (plan.id() != null) {
+            compared.add(plan.id());   // counted by the scans, though not compared
+        }
+        List<String> names = java.util.Arrays.asList(schema.fieldNames());
+        needs.compared().forEach((key, columns) -> {
+            for (String c : columns) {
+                if (!names.contains(c)) {
+                    throw new org.driftwatch.rules.RuleException(file, key + " names column '" + c + "', which the reference data does not have"
+                        + org.driftwatch.rules.Suggestions.hint(c, names) + "; its columns: " + String.join(", ", names));
+                }
+                if (!compared.contains(c)) {
+                    throw new org.driftwatch.rules.RuleException(file, key + ": '" + c + "' is not a compared column, so its nulls are not"
+                        + " counted; add it to columns.numerical or columns.categorical (compared: " + String.join(", ", compared) + ")");
+                }
+            }
+        });
     }
 
     /** The tables the exists_in constraints refer to, opened (schema only), by constraint name; each checked for its column. */

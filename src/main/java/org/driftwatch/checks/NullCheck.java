@@ -32,6 +32,11 @@ public final class NullCheck implements Check {
             s.number("max_null_share_increase", DEFAULT_INCREASE, 0, 1), s.has("max_null_share_increase"));
     }
 
+    @Override
+    public void require(ProfileNeeds needs) {
+        needs.compared("checks.nulls.required", required);
+    }
+
     public List<String> required() {
         return required;
     }
@@ -49,7 +54,9 @@ public final class NullCheck implements Check {
     @Override
     public List<Finding> evaluate(Comparison comparison) {
         List<Finding> out = new ArrayList<>();
-        for (ColumnComparison c : comparison.allColumns()) {
+        List<ColumnComparison> judged = new ArrayList<>(comparison.allColumns());
+        judged.addAll(comparison.counted().values());   // the id: its nulls are counted though it is not compared
+        for (ColumnComparison c : judged) {
             ColumnComparison.SideStats cur = c.current();
             Double share = cur.nullShare();
             if (share == null) {

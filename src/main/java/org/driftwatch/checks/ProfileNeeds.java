@@ -9,6 +9,22 @@ public final class ProfileNeeds {
     private boolean identicalRows;
     private final java.util.Map<String, org.driftwatch.profile.analyzer.Analyzer<?>> analyzers = new java.util.LinkedHashMap<>();
     private final java.util.List<org.driftwatch.profile.quality.QualityRule> quality = new java.util.ArrayList<>();
+    private final java.util.Map<String, java.util.List<String>> compared = new java.util.LinkedHashMap<>();
+
+    /**
+     * Columns a check judges only when the run compares them, by the rule-file key that names them: a name
+     * the data does not have, or a column not compared, is a rule-file mistake said before any scan, never
+     * a check that passes silently.
+     */
+    public ProfileNeeds compared(String key, java.util.List<String> columns) {
+        compared.computeIfAbsent(key, k -> new java.util.ArrayList<>()).addAll(columns);
+        return this;
+    }
+
+    /** The columns checks need compared, by the rule-file key that names them. */
+    public java.util.Map<String, java.util.List<String>> compared() {
+        return java.util.Collections.unmodifiableMap(compared);
+    }
 
     /**
      * Asks the scans to fold this analyzer on both sides; {@code Comparison.analyzed(name)} then holds its

@@ -15,13 +15,24 @@ import org.driftwatch.profile.model.LeakageProfile;
  * {@link #earlier} is the monitor's metrics history before tonight ({@link EarlierRuns#NONE} without one).
  * {@link #analyzed} holds the metrics of the analyzers the checks asked the scans for, by analyzer name;
  * {@link #quality} the data-quality constraints' measures on both sides; {@link #segments} each segment's comparison,
- * in report order (empty without {@code segments:}).
+ * in report order (empty without {@code segments:}); {@link #counted} the columns the scans count but do not
+ * compare (the id): rows and nulls per side, for the null check.
  */
 public record Comparison(long referenceRows, long currentRows, ColumnPlan plan,
                          Map<String, ColumnComparison> columns, Optional<ColumnComparison> label,
                          Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
                          DatasetDrift datasetDrift, Optional<ModelPerformance> performance, EarlierRuns earlier,
-                         Map<String, Analyzed> analyzed, QualityMeasures quality, List<SegmentComparison> segments) {
+                         Map<String, Analyzed> analyzed, QualityMeasures quality, List<SegmentComparison> segments,
+                         Map<String, ColumnComparison> counted) {
+    public Comparison(long referenceRows, long currentRows, ColumnPlan plan,
+                      Map<String, ColumnComparison> columns, Optional<ColumnComparison> label,
+                      Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
+                      DatasetDrift datasetDrift, Optional<ModelPerformance> performance, EarlierRuns earlier,
+                      Map<String, Analyzed> analyzed, QualityMeasures quality, List<SegmentComparison> segments) {
+        this(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, performance, earlier, analyzed,
+            quality, segments, Map.of());
+    }
+
     public Comparison(long referenceRows, long currentRows, ColumnPlan plan,
                       Map<String, ColumnComparison> columns, Optional<ColumnComparison> label,
                       Optional<LeakageProfile> leakage, Optional<IdenticalRows> identicalRows,
@@ -46,6 +57,7 @@ public record Comparison(long referenceRows, long currentRows, ColumnPlan plan,
         columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
         analyzed = analyzed == null ? Map.of() : Map.copyOf(analyzed);
         segments = segments == null ? List.of() : List.copyOf(segments);
+        counted = counted == null ? Map.of() : Map.copyOf(counted);
     }
 
     public Comparison(long referenceRows, long currentRows, ColumnPlan plan, Map<String, ColumnComparison> columns,
@@ -68,13 +80,13 @@ public record Comparison(long referenceRows, long currentRows, ColumnPlan plan,
     /** The same comparison with what the metrics history remembers of earlier runs, for checks that look back. */
     public Comparison withEarlier(EarlierRuns runs) {
         return new Comparison(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, performance, runs,
-            analyzed, quality, segments);
+            analyzed, quality, segments, counted);
     }
 
     /** The same comparison on a run date (freshness is judged against it). */
     public Comparison dated(java.time.LocalDate date) {
         return new Comparison(referenceRows, currentRows, plan, columns, label, leakage, identicalRows, datasetDrift, performance, earlier,
-            analyzed, quality.on(date), segments);
+            analyzed, quality.on(date), segments, counted);
     }
 
     /** Features then the label, for renderers that list every compared column. */

@@ -49,7 +49,26 @@ public final class ComparisonBuilder {
                 self.get(l)).withMetrics());
         return new Comparison(profile.reference().rows(), profile.current().rows(), plan, columns, label, profile.leakage(),
             profile.identicalRows(), DatasetDrift.of(columns.values(), needs.datasetShare()), performance, EarlierRuns.NONE,
-            analyzed(profile), new QualityMeasures(profile.reference().quality(), profile.current().quality()), segments);
+            analyzed(profile), new QualityMeasures(profile.reference().quality(), profile.current().quality()), segments, counted(plan, profile));
+    }
+
+    /** The id, counted by the scans but not compared: its rows and nulls per side, for {@code checks.nulls.required}. */
+    private static Map<String, ColumnComparison> counted(ColumnPlan plan, JointProfile profile) {
+        String id = plan.id();
+        if (id == null || plan.numerical().contains(id) || plan.categorical().contains(id)) {
+            return Map.of();
+        }
+        Long ref = profile.reference().nonNull(id);
+        Long cur = profile.current().nonNull(id);
+        if (ref == null || cur == null) {
+            return Map.of();
+        }
+        return Map.of(id, ColumnComparison.withoutStatistics(id, "id", counts(profile.reference().rows(), ref),
+            counts(profile.current().rows(), cur), null, List.of(), List.of(), "an id is counted, not compared", List.of()));
+    }
+
+    private static ColumnComparison.SideStats counts(long rows, long nonNull) {
+        return new ColumnComparison.SideStats(rows, nonNull, rows - nonNull, 0, 0, null, null, null, null, null, null, null);
     }
 
     /** The whole columns' and every segment column's tests together, as the multiple-testing correction counts them. */

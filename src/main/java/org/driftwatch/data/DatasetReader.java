@@ -86,7 +86,8 @@ public final class DatasetReader {
         return o;
     }
 
-    private static void checkLocalPathExists(String role, String path) {
+    /** A local path (no scheme, or file:) that does not exist is "role data not found: path"; others are left to Spark. */
+    public static void checkLocalPathExists(String role, String path) {
         URI uri;
         try {
             uri = new URI(path.replace(" ", "%20"));

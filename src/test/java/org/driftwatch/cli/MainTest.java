@@ -168,6 +168,36 @@ class MainTest {
         assertUserError(bad, ExitCode.BAD_RULES, "unknown check 'psy'", "did you mean 'psi'?");
     }
 
+    /** Mistakes that passed silently (#30 item 12): each is one line naming the key, with its exit code. */
+    @Test
+    void mistakesThatPassedSilentlyAreOneLine() throws IOException {
+        CliRun missing = CliRun.of("validate", "--rules", rules(seattleRules("").replace("current.csv", "currnet.csv")).toString());
+        assertUserError(missing, ExitCode.BAD_DATA, "current data not found: " + seattle.resolve("currnet.csv"));
+
+        CliRun typo = run(rules(seattleRules("columns: {numerical: [temp_max, wind], id: date}\nchecks: {nulls: {required: [tempmax]}}\n")));
+        assertUserError(typo, ExitCode.BAD_RULES, "checks.nulls.required names column 'tempmax', which the reference data does not have",
+            "did you mean 'temp_max'?");
+        CliRun uncompared = run(rules(seattleRules("columns: {numerical: [temp_max], id: date}\nchecks: {nulls: {required: [wind]}}\n")));
+        assertUserError(uncompared, ExitCode.BAD_RULES, "checks.nulls.required: 'wind' is not a compared column");
+
+        // the id is counted though not compared: a null id fails the required check (and holds retraining)
+        List<String> lines = Files.readAllLines(seattle.resolve("current.csv"));
+        lines.set(5, lines.get(5).replaceFirst("^[^,]*", ""));
+        Path current = tmp.resolve("null-id.csv");
+        Files.write(current, lines);
+        CliRun id = run(rules(seattleRules("columns: {numerical: [temp_max, wind], id: date}\nchecks: {nulls: {required: [date]}}\n")
+            .replace(seattle.resolve("current.csv").toString(), current.toString())), "--date", "2026-11-26");
+        assertEquals(0, id.exitCode(), id.err());
+        JsonNode report = new ObjectMapper().readTree(tmp.resolve("out/seattle/2026-11-26/report.json").toFile());
+        boolean failed = false;
+        for (JsonNode c : report.get("checks")) {
+            failed |= c.get("name").asText().equals("nulls") && c.get("column").asText().equals("date") && c.get("status").asText().equals("fail")
+                && c.get("message").asText().equals("1 null values in required column");
+        }
+        assertTrue(failed, report.get("checks").toString());
+        assertTrue(report.get("decision").get("data_unfit").asBoolean());
+    }
+
     @Test
     void badUsageExitsTwo() {
         CliRun r = CliRun.of("run");

@@ -123,7 +123,7 @@ class ThirtyNightsTest {
     }
 
     @Test
-    void retrainingIsTriggeredOnTheThirdBreachingNightOnly() throws Exception {
+    void retrainingIsTriggeredOnTheThirdBreachingNightWithFitDataOnly() throws Exception {
         int first = 0;
         for (int n = 1; n <= NIGHTS && first == 0; n++) {
             if (breached(report(n))) {
@@ -132,23 +132,35 @@ class ThirtyNightsTest {
         }
         assertTrue(first >= 10 && first <= NIGHTS - 2, "drift breaches PSI 0.25 after night 10 and early enough: night " + first);
         assertEquals(1, airflow.requests("/api/").size(), "one trigger in the month (cooldown_days 30)");
+        // the third breaching night whose data is fit: night 20 (half its rows) holds its retrain and is passed over
+        int third = 0;
+        for (int n = first, counted = 0; n <= NIGHTS && third == 0; n++) {
+            if (!report(n).get("decision").get("data_unfit").asBoolean() && ++counted == 3) {
+                third = n;
+            }
+        }
+        assertTrue(report(20).get("decision").get("data_unfit").asBoolean(), "night 20 is short of rows");
         for (int n = 1; n <= NIGHTS; n++) {
             JsonNode r = report(n);
             boolean triggered = false;
             for (JsonNode a : r.get("actions")) {
                 triggered |= a.get("action").asText().equals("airflow") && a.get("outcome").asText().equals("triggered");
             }
-            assertEquals(n == first + 2, triggered, "Airflow triggered on night " + n + " (first breach night " + first + ")");
+            assertEquals(n == third, triggered, "Airflow triggered on night " + n + " (first breach night " + first + ")");
             String verdict = r.get("decision").get("verdict").asText();
             if (n == first || n == first + 1) {
                 assertEquals("alert", verdict, "night " + n);
                 assertTrue(r.get("decision").get("reasons").get(0).get("message").asText()
                     .contains((n == first ? "1st" : "2nd") + " of 3 required nights"), r.get("decision").toString());
             }
-            if (n == first + 2) {
+            if (n == third) {
                 assertEquals("retrain", verdict);
             }
-            if (n > first + 2 && breached(r)) {
+            if (n == 20) {
+                assertEquals("alert", verdict, "never retrain on broken data");
+                assertEquals("data_unfit", r.get("decision").get("reasons").get(0).get("kind").asText());
+            }
+            if (n > third && breached(r)) {
                 assertTrue(r.get("decision").get("reasons").get(0).get("message").asText().contains("in cooldown until"),
                     "night " + n + ": " + r.get("decision"));
             }
