@@ -301,8 +301,8 @@ final class Profiling {
 
     private static ColumnRoles roles(RuleSet rules, ProfileNeeds needs) {
         ColumnRoles roles = rules.columns();
-        if (needs.leakageKey() != null) {
-            roles = roles.withId(needs.leakageKey());
+        if (needs.leakageKey() != null && !needs.leakageKey().equals(roles.id())) {
+            roles = roles.withId(needs.leakageKey(), "checks.leakage.key");   // a typo there is blamed on its own key
         }
         return roles;
     }

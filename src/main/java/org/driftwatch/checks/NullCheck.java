@@ -65,7 +65,7 @@ public final class NullCheck implements Check {
             long missing = cur.rows() - cur.count();
             if (required.contains(c.name()) && missing > 0) {
                 out.add(new Finding(name(), c.name(), Status.FAIL, share, 0.0,
-                    missing + " null values in required column").advising(fillAdvice(c.name())).unfit());
+                    missing + (missing == 1 ? " null value" : " null values") + " in required column").advising(fillAdvice(c.name())).unfit());
             }
             if (maxShare.isPresent() && share > maxShare.get()) {
                 out.add(new Finding(name(), c.name(), Status.FAIL, share, maxShare.get(),

@@ -68,6 +68,7 @@ final class BackfillCommand implements Callable<Integer> {
         int skipped = 0;
         boolean actionFailed = false;
         boolean historyNotWritten = false;
+        StringBuilder nights = new StringBuilder(String.format("%-10s  %-7s  %-6s  %s%n", "date", "verdict", "status", "headline"));
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch backfill " + set.monitor())) {
             DriftJob job = new DriftJob(lease.spark(), RunCommand::progress).withProfileKey(RunCommand.profileKey(main.env));
             Path profile = reusableProfile(set, job);
@@ -76,6 +77,7 @@ final class BackfillCommand implements Callable<Integer> {
                 DataSource cur = set.current().withDate(date);
                 if (missing(cur)) {
                     RunCommand.progress("warning: " + date + ": no current data at " + cur.describe() + "; date skipped");
+                    nights.append(String.format("%-10s  %-7s  %-6s  %s%n", date, "-", "-", "skipped: no current data"));
                     skipped++;
                     continue;
                 }
@@ -84,14 +86,18 @@ final class BackfillCommand implements Callable<Integer> {
                     actionFailed |= o.actionFailed();
                     historyNotWritten |= o.historyNotWritten();
                     RunCommand.progress(date + ": verdict " + o.report().decision().verdict().json());
+                    nights.append(String.format("%-10s  %-7s  %-6s  %s%n", date, o.report().decision().verdict().json(), o.report().status().json(),
+                        org.driftwatch.report.BoundedText.name(o.report().explanation().headline())));
                     ran++;
                 } catch (DataException e) {
                     RunCommand.progress("warning: " + date + ": " + e.getMessage() + "; date skipped");
+                    nights.append(String.format("%-10s  %-7s  %-6s  %s%n", date, "-", "-", "skipped: " + org.driftwatch.report.BoundedText.name(e.getMessage())));
                     skipped++;
                 }
             }
         }
         RunCommand.progress("backfill of " + set.monitor() + ": " + ran + " dates run, " + skipped + " skipped");
+        System.out.print(nights);   // each night's verdict at a glance, on stdout
         return actionFailed ? ExitCode.ACTION_FAILED : historyNotWritten ? ExitCode.HISTORY_NOT_WRITTEN : ExitCode.OK;
     }
 

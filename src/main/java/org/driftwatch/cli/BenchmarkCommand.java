@@ -14,16 +14,16 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--rows", split = ",", defaultValue = "1000000", description = "Rows per dataset, comma-separated (default: ${DEFAULT-VALUE}).")
     List<Long> rows;
 
-    @Option(names = "--numerical", defaultValue = "15")
+    @Option(names = "--numerical", defaultValue = "15", description = "Numerical columns of the generated data (default: ${DEFAULT-VALUE}).")
     int numerical;
 
-    @Option(names = "--categorical", defaultValue = "5")
+    @Option(names = "--categorical", defaultValue = "5", description = "Categorical columns of the generated data (default: ${DEFAULT-VALUE}).")
     int categorical;
 
     @Option(names = "--wide-rows", defaultValue = "100000", description = "Rows of the wide case; 0 skips it (default: ${DEFAULT-VALUE}).")
     long wideRows;
 
-    @Option(names = "--wide-columns", defaultValue = "500")
+    @Option(names = "--wide-columns", defaultValue = "500", description = "Numerical columns of the wide case (default: ${DEFAULT-VALUE}).")
     int wideColumns;
 
     @Option(names = "--naive-max-rows", defaultValue = "1000000",

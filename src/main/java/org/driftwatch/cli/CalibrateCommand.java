@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * thresholds fire on data that did not drift, and the threshold that would fire in 1 % of the trials.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-    description = "False-alarm rates of the rule file's thresholds on the reference split against itself, and the thresholds that hold them at 1 %.")
+    description = "False-alarm rates of the rule file's thresholds on the reference split against itself, and the thresholds that hold them at 1 %%.")
 final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     RuleFileOption ruleFile;

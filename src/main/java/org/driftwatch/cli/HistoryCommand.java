@@ -99,6 +99,15 @@ final class HistoryCommand implements Callable<Integer> {
         return rows.select("date", "column", "metric", "value", "text").orderBy("date", "column", "metric");
     }
 
+    /** A number as a person reads it: 6 significant digits, no trailing zeros (csv and json keep every digit). */
+    static String shown(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.6g", v);
+        return s.contains("e") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
     private void print(List<Row> rows) throws Exception {
         if (format.equals("json")) {
             ObjectMapper json = new ObjectMapper();
@@ -129,7 +138,7 @@ final class HistoryCommand implements Callable<Integer> {
         }
         StringBuilder b = new StringBuilder(String.format("%-10s  %-24s  %-22s  %s%n", "date", "column", "metric", "value"));
         for (Row r : rows) {
-            String value = r.isNullAt(3) ? (r.isNullAt(4) ? "" : r.getString(4)) : String.valueOf(r.getDouble(3));
+            String value = r.isNullAt(3) ? (r.isNullAt(4) ? "" : r.getString(4)) : shown(r.getDouble(3));
             b.append(String.format("%-10s  %-24s  %-22s  %s%n", r.getString(0), r.getString(1), r.getString(2), value));
         }
         System.out.print(b);

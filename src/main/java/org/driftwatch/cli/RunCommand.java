@@ -109,8 +109,7 @@ final class RunCommand implements Callable<Integer> {
                     + outcome.reportJson().getParent());
                 return ExitCode.HISTORY_NOT_WRITTEN;
             }
-            Verdict verdict = outcome.report().decision().verdict();
-            progress("verdict " + verdict.json());
+            Verdict verdict = outcome.report().decision().verdict();   // said once, in the banner line above
             if ((failOn == FailOn.drift && verdict == Verdict.RETRAIN)
                 || (failOn == FailOn.warn && verdict != Verdict.OK)) {
                 progress("exit " + ExitCode.FAIL_ON + ": verdict " + verdict.json() + " meets --fail-on " + failOn);

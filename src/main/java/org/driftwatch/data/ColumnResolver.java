@@ -34,7 +34,7 @@ public final class ColumnResolver {
         for (String role : new String[] {"id", "label"}) {
             String name = role.equals("id") ? roles.id() : roles.label();
             if (name != null) {
-                requireColumn(ruleFile, "columns." + role, name, ref);
+                requireColumn(ruleFile, role.equals("id") ? roles.idKey() : "columns." + role, name, ref);
             }
         }
         List<String> numerical = new ArrayList<>();

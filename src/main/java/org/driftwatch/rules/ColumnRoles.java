@@ -9,10 +9,16 @@ import java.util.List;
  * null when the rule file monitors no model.
  */
 public record ColumnRoles(List<String> numerical, List<String> categorical, String id, String label,
-                          String prediction, String score) {
+                          String prediction, String score, String idKey) {
     public ColumnRoles {
         numerical = numerical == null ? null : List.copyOf(numerical);
         categorical = categorical == null ? null : List.copyOf(categorical);
+        idKey = idKey == null ? "columns.id" : idKey;
+    }
+
+    /** Roles whose id, if any, comes from {@code columns.id}. */
+    public ColumnRoles(List<String> numerical, List<String> categorical, String id, String label, String prediction, String score) {
+        this(numerical, categorical, id, label, prediction, score, "columns.id");
     }
 
     public ColumnRoles(List<String> numerical, List<String> categorical, String id, String label) {
@@ -21,7 +27,12 @@ public record ColumnRoles(List<String> numerical, List<String> categorical, Stri
 
     /** The same roles with another id column (a check's leakage key). */
     public ColumnRoles withId(String newId) {
-        return new ColumnRoles(numerical, categorical, newId, label, prediction, score);
+        return withId(newId, idKey);
+    }
+
+    /** The same roles with another id column, named by {@code key} in errors ({@code checks.leakage.key}). */
+    public ColumnRoles withId(String newId, String key) {
+        return new ColumnRoles(numerical, categorical, newId, label, prediction, score, key);
     }
 
     /** Columns with a role that are never features: id, label, prediction, score. */

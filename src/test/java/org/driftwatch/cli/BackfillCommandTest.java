@@ -33,6 +33,11 @@ class BackfillCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.err().contains("warning: 2026-10-03: no current data at"), r.err());
         assertTrue(r.err().contains("backfill of backfilled: 3 dates run, 1 skipped"), r.err());
+        // each night's verdict at a glance (#30 item 13)
+        java.util.List<String> table = r.out().lines().toList();
+        assertTrue(table.get(0).startsWith("date        verdict  status  headline"), r.out());
+        assertTrue(table.get(1).startsWith("2026-10-01  retrain  fail"), r.out());
+        assertTrue(table.get(3).startsWith("2026-10-03  -        -       skipped: no current data"), r.out());
         for (String d : new String[] {"2026-10-01", "2026-10-02", "2026-10-04"}) {
             assertTrue(Files.exists(dir.resolve("out/backfilled").resolve(d).resolve("report.json")), d);
         }

@@ -177,6 +177,8 @@ class MainTest {
         CliRun typo = run(rules(seattleRules("columns: {numerical: [temp_max, wind], id: date}\nchecks: {nulls: {required: [tempmax]}}\n")));
         assertUserError(typo, ExitCode.BAD_RULES, "checks.nulls.required names column 'tempmax', which the reference data does not have",
             "did you mean 'temp_max'?");
+        CliRun leakageKey = run(rules(seattleRules("columns: {numerical: [temp_max, wind]}\nchecks: {leakage: {key: dat}}\n")));
+        assertUserError(leakageKey, ExitCode.BAD_RULES, "checks.leakage.key names column 'dat'");
         CliRun uncompared = run(rules(seattleRules("columns: {numerical: [temp_max], id: date}\nchecks: {nulls: {required: [wind]}}\n")));
         assertUserError(uncompared, ExitCode.BAD_RULES, "checks.nulls.required: 'wind' is not a compared column");
 
@@ -192,7 +194,7 @@ class MainTest {
         boolean failed = false;
         for (JsonNode c : report.get("checks")) {
             failed |= c.get("name").asText().equals("nulls") && c.get("column").asText().equals("date") && c.get("status").asText().equals("fail")
-                && c.get("message").asText().equals("1 null values in required column");
+                && c.get("message").asText().equals("1 null value in required column");
         }
         assertTrue(failed, report.get("checks").toString());
         assertTrue(report.get("decision").get("data_unfit").asBoolean());
@@ -214,6 +216,13 @@ class MainTest {
         assertTrue(r.err().contains("missing command: one of run, profile, history, backfill, calibrate, validate, generate, benchmark"), r.err());
         CliRun help = CliRun.of("--help");
         assertTrue(help.out().contains("  6  ran, but the metrics history was not written"), help.out());
+        assertFalse((help.out() + help.err()).contains("WARN"), "no picocli warning (an unescaped % in a description)");
+        CliRun benchmark = CliRun.of("benchmark", "--help");
+        String words = benchmark.out().replaceAll("\\s+", " ");
+        for (String description : List.of("Numerical columns of the generated data", "Categorical columns of the generated data",
+            "Numerical columns of the wide case")) {
+            assertTrue(words.contains(description), description + " in: " + benchmark.out());
+        }
     }
 
     @Test
