@@ -35,13 +35,16 @@ public final class ReportEmail {
     public static Email report(EmailAction action, String from, DriftReport r, HtmlReport html, byte[] reportJson, String reportPath,
                                long maxBytes) {
         String page = html.renderForEmail();
-        String text = TextReport.render(r);
+        // the folder of report.json, where report.html and summary.csv are too
+        String folder = reportPath == null ? null : java.util.Optional.ofNullable(java.nio.file.Path.of(reportPath).getParent())
+            .map(Object::toString).orElse(reportPath);
+        String text = TextReport.render(r, folder);
         long images = html.charts().stream().mapToLong(c -> c.png().length).sum();
         long words = text.getBytes(StandardCharsets.UTF_8).length;
         long body = page.getBytes(StandardCharsets.UTF_8).length + images + words;
         boolean rich = body <= maxBytes;
         boolean attach = (rich ? body : words) + reportJson.length <= maxBytes;
-        String where = "The reports are in " + (reportPath == null ? "the report folder" : reportPath) + ".";
+        String where = "The reports are in " + (folder == null ? "the report folder" : folder) + ".";
         if (!attach && rich) {
             String why = String.format("report.json (%,d bytes) is not attached: with it this email would exceed %,d bytes, more than"
                 + " mail servers accept. %s", reportJson.length, maxBytes, where);
@@ -49,11 +52,11 @@ public final class ReportEmail {
             page = page.replaceFirst("(<body[^>]*>)", "$1<p style=\"font-family:Arial,sans-serif;font-size:13px;color:#7a4a00\">"
                 + java.util.regex.Matcher.quoteReplacement(HtmlReport.escape(why)) + "</p>");
         }
-        EmailPopulatingBuilder b = addressed(action, from).withSubject(subject(r, r.explanation()));
+        EmailPopulatingBuilder b = addressed(action, from).withSubject(subject(r, r.explanation())).fixingMessageId(messageId(from));
         if (rich) {
             b.withHTMLText(page).withPlainText(text);
             for (ReportCharts.Chart c : html.charts()) {
-                b.withEmbeddedImage(c.id(), c.png(), "image/png");
+                b.withEmbeddedImage(HtmlReport.inlineName(c), c.png(), "image/png");   // a .png name: clients that save it open it
             }
         } else {
             // the page itself is too large (thousands of columns): the words alone, and where the page is
@@ -72,9 +75,17 @@ public final class ReportEmail {
             + "\n\nNo report was written for this run. Fix the cause and rerun the job for " + date + ".\n";
         return addressed(action, from)
             .withSubject("[driftwatch] ERROR " + (monitor == null ? "" : monitor + " ") + date + ": " + firstWords(message))
+            .fixingMessageId(messageId(from))
             .withPlainText(text)
             .withAttachment("error.txt", text.getBytes(StandardCharsets.UTF_8), "text/plain")
             .buildEmail();
+    }
+
+    /** A Message-ID in the sender's domain, as RFC 5322 asks and spam filters check. */
+    static String messageId(String from) {
+        String address = from.replaceAll(".*<([^>]*)>.*", "$1").strip();
+        String domain = address.contains("@") ? address.substring(address.lastIndexOf('@') + 1) : "driftwatch.invalid";
+        return "<" + java.util.UUID.randomUUID() + ".driftwatch@" + domain + ">";
     }
 
     private static EmailPopulatingBuilder addressed(EmailAction action, String from) {

@@ -69,7 +69,12 @@ public final class HtmlReport {
 
     /** The page for an email body: images as {@code cid:} references to inline parts named by chart id. */
     public String renderForEmail() {
-        return render(c -> "cid:" + c.id());
+        return render(c -> "cid:" + inlineName(c));
+    }
+
+    /** The name of a chart's inline part in the email, its cid: too. */
+    public static String inlineName(ReportCharts.Chart chart) {
+        return chart.id() + ".png";
     }
 
     /**

@@ -121,6 +121,15 @@ class EmailDeliveryTest {
             assertEquals((byte) 0x89, png[0], "a PNG");
         }
         assertEquals(6, images, "PSI overview and one chart per compared column");
+        // the plain-text part (#30 item 11): worst first, where the page lives; parts named .png; a Message-ID of the sender's domain
+        assertTrue(parts.inline().keySet().stream().allMatch(name -> name.endsWith(".png")), parts.inline().keySet().toString());
+        assertTrue(m.getMessageID().matches("<[0-9a-f-]+\\.driftwatch@example\\.com>"), m.getMessageID());
+        String text = parts.text();
+        assertTrue(text.contains("Findings, worst first:"), text);
+        int firstWarn = text.indexOf("\n  WARN ");
+        int lastFail = text.lastIndexOf("\n  FAIL ");
+        assertTrue(lastFail > 0 && firstWarn > lastFail, "every FAIL before any WARN:\n" + text);
+        assertTrue(text.contains("The report with its charts: " + tmp.resolve("out/seattle/2026-11-26") + "/report.html"), text);
         assertFalse(parts.html().contains("data:image"), "no data URIs in mail");
         assertTrue(parts.html().getBytes(StandardCharsets.UTF_8).length < 100_000);
         JsonNode attached = new ObjectMapper().readTree(parts.attachments().get("report.json"));
