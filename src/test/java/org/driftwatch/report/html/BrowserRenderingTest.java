@@ -58,19 +58,39 @@ class BrowserRenderingTest {
     }
 
     private long load(int width) throws Exception {
+        return load(page, width, "report-" + width + ".png");
+    }
+
+    private long load(Path html, int width, String shot) throws Exception {
         browser.manage().window().setSize(new Dimension(width, 900));
-        browser.get(page.toUri().toString());
+        browser.get(html.toUri().toString());
         Object overflow = ((JavascriptExecutor) browser).executeScript(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         Path shots = Path.of("target/screenshots");
         Files.createDirectories(shots);
-        Files.write(shots.resolve("report-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        Files.write(shots.resolve(shot), browser.getScreenshotAs(OutputType.BYTES));
         return ((Number) overflow).longValue();
     }
 
     @Test
     void phoneWidthNeedsNoHorizontalScrolling() throws Exception {
         assertEquals(0, load(375), "horizontal overflow at 375 px");
+    }
+
+    /** Every bundled example fits a phone; the model example's table once needed 346 px of 333 (#30 item 10). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"late-flights,2026-11-26", "seattle-weather,2026-11-26", "synthetic-drift,2026-11-26",
+        "regional-orders,2026-11-26", "nightly-orders,2026-11-10"})
+    void everyExampleFitsAPhone(String example, String date) throws Exception {
+        org.driftwatch.CliRun run = org.driftwatch.CliRun.of("run", "--rules", "rules/" + example + ".yaml", "--date", date,
+            "--out", tmp.resolve("examples").toString(), "--no-email");
+        assertEquals(0, run.exitCode(), run.err());
+        long over = load(tmp.resolve("examples/" + example + "/" + date + "/report.html"), 375, example + "-375.png");
+        Object wide = ((JavascriptExecutor) browser).executeScript("const w = document.documentElement.clientWidth; return Array.from("
+            + "document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > w + 0.5"
+            + " && !Array.from(e.children).some(c => c.getBoundingClientRect().right > w + 0.5)).slice(0, 4)"
+            + ".map(e => e.tagName + ' ' + e.outerHTML.slice(0, 200)).join('\\n');");
+        assertEquals(0, over, example + ": horizontal overflow at 375 px:\n" + wide);
     }
 
     @Test
