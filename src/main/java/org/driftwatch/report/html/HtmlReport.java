@@ -225,9 +225,30 @@ public final class HtmlReport {
         c.columns().values().stream().filter(col -> col.method() != null)
             .min(java.util.Comparator.comparing(col -> col.method().exact()))   // the run's strategy, not a column's exception
             .ifPresent(col -> f.add(fact("Method", col.method().method() + ": " + col.method().reason())));
-        int schemaChanges = c.plan().schema().missingInCurrent().size() + c.plan().schema().typeChanges().size();
-        f.add(fact("Schema", schemaChanges == 0 ? "unchanged" : schemaChanges + " change" + (schemaChanges == 1 ? "" : "s")));
+        f.add(fact("Schema", schemaFact(c)));
         return f;
+    }
+
+    /**
+     * What changed in the schema, from the comparison itself: missing and retyped columns, new columns, and
+     * columns with categories the reference never had — "unchanged" only when none, so the line never
+     * contradicts a schema finding beside it.
+     */
+    private static String schemaFact(Comparison c) {
+        List<String> parts = new ArrayList<>();
+        var schema = c.plan().schema();
+        count(parts, schema.missingInCurrent().size(), "column missing", "columns missing");
+        count(parts, schema.typeChanges().size(), "column retyped", "columns retyped");
+        count(parts, schema.newInCurrent().size(), "new column", "new columns");
+        long unseen = c.allColumns().stream().filter(col -> !col.unseenCategories().isEmpty()).count();
+        count(parts, (int) unseen, "column with new categories", "columns with new categories");
+        return parts.isEmpty() ? "unchanged" : String.join(", ", parts);
+    }
+
+    private static void count(List<String> parts, int n, String one, String many) {
+        if (n > 0) {
+            parts.add(n + " " + (n == 1 ? one : many));
+        }
     }
 
     /** Findings that are not OK, counted per check: "nulls 2 WARN, schema 1 FAIL". */

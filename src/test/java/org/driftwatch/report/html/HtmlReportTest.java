@@ -44,6 +44,15 @@ class HtmlReportTest {
         }
     }
 
+    /** The Schema fact never says "unchanged" beside a schema finding: here category_0 has a new category (#30 item 8). */
+    @Test
+    void theSchemaFactAgreesWithTheSchemaFindings() {
+        Document d = Jsoup.parse(html.renderStandalone());
+        String facts = d.text();
+        assertTrue(facts.contains("Schema 1 column with new categories"), facts);
+        assertFalse(facts.contains("Schema unchanged"));
+    }
+
     @Test
     void valuesFromDataAreEscaped() {
         String page = html.renderForEmail();
@@ -76,7 +85,7 @@ class HtmlReportTest {
             assertTrue(img.attr("alt").length() > 20, "meaningful alt text: " + img.attr("alt"));
         }
         for (ReportCharts.Chart c : html.charts()) {
-            assertEquals(1, d.select("img[src=cid:" + c.id() + "]").size(), c.id());
+            assertEquals(1, d.select("img[src=cid:" + HtmlReport.inlineName(c) + "]").size(), c.id());
         }
     }
 
