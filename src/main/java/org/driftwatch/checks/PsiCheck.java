@@ -101,7 +101,7 @@ public final class PsiCheck implements Check {
             double warnAt = mode == Mode.SIGNIFICANT ? p95 : mode == Mode.BOTH ? Math.max(warn, p95) : warn;
             if (failed) {
                 out.add(new Finding(name(), c.name(), Status.FAIL, psi, failAt,
-                    String.format("PSI %.4f > %s%s: significant shift, retraining recommended", psi, threshold(failAt), noiseWords))
+                    String.format("PSI %.4f > %s%s: significant shift", psi, threshold(failAt), noiseWords))
                     .because(RetrainReason.PSI_FAIL).judging(ColumnComparison.PSI));
             } else if (warned) {
                 out.add(new Finding(name(), c.name(), Status.WARN, psi, warnAt,

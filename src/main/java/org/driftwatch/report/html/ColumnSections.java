@@ -32,18 +32,30 @@ final class ColumnSections {
         Status judged = report.statusOf(col.name(), ColumnComparison.PSI);
         r.put("psiColor", col.psi() == null ? "#cccccc" : HtmlReport.color(judged != null ? judged
             : col.psi() > fail ? Status.FAIL : col.psi() > warn ? Status.WARN : Status.OK));
-        if (col.ks() != null) {
-            r.put("test", String.format("D %.3f, p %s", col.ks().statistic(), p(col.ks().pValue())));
-        } else if (col.jensenShannon() != null) {
-            r.put("test", String.format("JS %.3f, χ² p %s", col.jensenShannon(), p(col.chiSquare().pValue())));
-        } else {
-            r.put("test", "–");
-        }
-        r.put("drift", col.drift().score() == null ? "n/a" : (col.drift().detected() ? "yes" : "no") + " (" + DriftTest.displayOf(col.drift().test()) + ")");
+        // the test that decides Drift, so the two cells never disagree (KS and JS stay in the detail lines)
+        r.put("test", deciding(col));
+        r.put("drift", col.drift().score() == null ? "n/a" : col.drift().detected() ? "yes" : "no");
         Double rn = col.reference().nullShare();
         Double cn = col.current().nullShare();
         r.put("nulls", rn == null || cn == null ? "–" : pctText(rn) + " → " + pctText(cn));
         return r;
+    }
+
+    /** The column's drift test as it decided: its statistic or p-value, and its threshold. */
+    private static String deciding(ColumnComparison col) {
+        ColumnComparison.DriftResult d = col.drift();
+        if (d.score() == null) {
+            return "–";
+        }
+        DriftTest test = DriftTest.byKey(d.test());
+        if (test == DriftTest.KS && col.ks() != null) {
+            return String.format("KS D %.3f, p %s", col.ks().statistic(), p(col.ks().pValue()));
+        }
+        if (test == DriftTest.CHI_SQUARE && col.jensenShannon() != null) {
+            return String.format("χ² p %s, JS %.3f", p(d.score()), col.jensenShannon());
+        }
+        return String.format("%s %.3f (limit %s)", DriftTest.displayOf(d.test()), d.score(),
+            d.threshold() == null ? "–" : java.math.BigDecimal.valueOf(d.threshold()).stripTrailingZeros().toPlainString());
     }
 
     Map<String, Object> detail(ColumnComparison col, ReportCharts.Chart chart) {

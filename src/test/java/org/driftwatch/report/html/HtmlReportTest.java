@@ -53,6 +53,14 @@ class HtmlReportTest {
         assertFalse(facts.contains("Schema unchanged"));
     }
 
+    /** The Test cell shows the test that decides the Drift cell, not KS beside a Wasserstein decision (#30 item 8). */
+    @Test
+    void theTestCellIsTheDecidingTest() {
+        String text = Jsoup.parse(html.renderStandalone()).text();
+        assertTrue(text.contains("feature_3 num 0.226 Wasserstein 0.400 (limit 0.1) yes"), "the row of feature_3, drifted by Wasserstein");
+        assertFalse(text.contains("feature_3 num 0.226 D 0.160"), "not KS's D beside it");
+    }
+
     @Test
     void valuesFromDataAreEscaped() {
         String page = html.renderForEmail();
