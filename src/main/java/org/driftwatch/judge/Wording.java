@@ -10,7 +10,7 @@ import org.driftwatch.checks.RetrainReason;
 import org.driftwatch.checks.Status;
 
 /** The judge's words: reason phrases, headlines, banners and next steps. */
-final class Wording {
+public final class Wording {
     private Wording() {
     }
 
@@ -56,6 +56,68 @@ final class Wording {
             case "WARN" -> "WARNING";
             default -> "OK";
         };
+    }
+
+    /**
+     * What changed tonight in people's terms, for a line that has no room for more (the email subject):
+     * the data failure when the data is unfit; else a performance drop that decides, then the columns that
+     * moved most — a number's mean ("basket_value mean 39.7 → 76.7, PSI 1.93"), a category's share
+     * ("channel app 20% → 45%, PSI 0.61") — at most {@code most} of them; "nothing changed" when none did.
+     */
+    public static String changed(org.driftwatch.compare.Comparison c, Decision d, int most) {
+        List<String> parts = changes(c, d, most);
+        return parts.isEmpty() ? "nothing changed" : String.join("; ", parts);
+    }
+
+    /** The parts of {@link #changed}, most telling first; empty when nothing changed. */
+    public static List<String> changes(org.driftwatch.compare.Comparison c, Decision d, int most) {
+        if (d.dataUnfit()) {
+            return List.of("data unfit, " + d.reasons().get(0).message());
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        d.reasons().stream().filter(r -> r.kind().equals(RetrainReason.PERFORMANCE_DROP.key())).findFirst()
+            .ifPresent(r -> parts.add(r.message()));
+        c.allColumns().stream()
+            .filter(col -> col.psi() != null && (col.drift().detected() || d.retrainColumns().contains(col.name()) || col.psi() > 0.25))
+            .sorted(java.util.Comparator.comparing(org.driftwatch.compare.ColumnComparison::psi).reversed())
+            .limit(Math.max(0, most - parts.size())).forEach(col -> parts.add(moved(col)));
+        return parts;
+    }
+
+    private static String moved(org.driftwatch.compare.ColumnComparison col) {
+        String psi = String.format(java.util.Locale.ROOT, "PSI %.2f", col.psi());
+        if (col.reference().mean() != null && col.current().mean() != null) {
+            return col.name() + " mean " + short3(col.reference().mean()) + " → " + short3(col.current().mean()) + ", " + psi;
+        }
+        var cats = col.categories();
+        if (cats == null || cats.names().isEmpty()) {
+            return col.name() + " " + psi;
+        }
+        long ref = java.util.Arrays.stream(cats.reference()).sum();
+        long cur = java.util.Arrays.stream(cats.current()).sum();
+        int most = 0;
+        double change = -1;
+        for (int i = 0; i < cats.names().size(); i++) {
+            double delta = Math.abs(share(cats.current()[i], cur) - share(cats.reference()[i], ref));
+            if (delta > change) {
+                change = delta;
+                most = i;
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "%s %s %.0f%% → %.0f%%, %s", col.name(), cats.names().get(most),
+            100 * share(cats.reference()[most], ref), 100 * share(cats.current()[most], cur), psi);
+    }
+
+    private static double share(long n, long total) {
+        return total == 0 ? 0 : n / (double) total;
+    }
+
+    /** Three significant digits, no exponent for everyday magnitudes: 39.7, 0.0123, 15300. */
+    private static String short3(double v) {
+        if (v != 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3)) {
+            return String.format(java.util.Locale.ROOT, "%.2e", v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** A failure that makes the data unfit to retrain on, with its check and column: "volume: 400 current rows, …". */

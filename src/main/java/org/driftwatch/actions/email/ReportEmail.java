@@ -2,6 +2,7 @@ package org.driftwatch.actions.email;
 
 import java.nio.charset.StandardCharsets;
 import org.driftwatch.judge.Explanation;
+import java.util.List;
 import org.driftwatch.report.BoundedText;
 import org.driftwatch.report.DriftReport;
 import org.driftwatch.report.TextReport;
@@ -27,8 +28,27 @@ public final class ReportEmail {
     private ReportEmail() {
     }
 
+    /** The most characters of a subject: mail clients show about this much, and cut the rest. */
+    public static final int SUBJECT_CHARS = 80;
+
+    /**
+     * The verdict and the monitor first, then what changed in people's terms, at most {@link #SUBJECT_CHARS}:
+     * "RETRAIN nightly-orders 2026-11-11: basket_value mean 39.7 → 62.4, PSI 0.89".
+     */
     public static String subject(DriftReport r, Explanation v) {
-        return BoundedText.name("[driftwatch] " + v.word() + " " + r.monitor() + " " + r.date() + ": " + v.headline());
+        String s = r.decision().verdict().json().toUpperCase(java.util.Locale.ROOT) + " " + r.monitor() + " " + r.date() + ": ";
+        List<String> parts = org.driftwatch.judge.Wording.changes(r.comparison(), r.decision(), 3);
+        if (parts.isEmpty()) {
+            return cut(s + "nothing changed");
+        }
+        String subject = cut(s + parts.get(0));   // the first change always, cut if it must be
+        for (String part : parts.subList(1, parts.size())) {
+            if ((subject + "; " + part).length() > SUBJECT_CHARS) {
+                break;   // whole changes only: a half-said one misleads
+            }
+            subject += "; " + part;
+        }
+        return subject;
     }
 
     /** @param maxBytes the most the parts may weigh before encoding ({@link #MOST_BYTES} unless the environment says) */
@@ -74,7 +94,7 @@ public final class ReportEmail {
         String text = "driftwatch " + (monitor == null ? "" : monitor + " ") + date + " did not complete:\n\n" + BoundedText.of(message)
             + "\n\nNo report was written for this run. Fix the cause and rerun the job for " + date + ".\n";
         return addressed(action, from)
-            .withSubject("[driftwatch] ERROR " + (monitor == null ? "" : monitor + " ") + date + ": " + firstWords(message))
+            .withSubject(cut("ERROR " + (monitor == null ? "" : monitor + " ") + date + ": " + message))
             .fixingMessageId(messageId(from))
             .withPlainText(text)
             .withAttachment("error.txt", text.getBytes(StandardCharsets.UTF_8), "text/plain")
@@ -96,7 +116,8 @@ public final class ReportEmail {
         return b;
     }
 
-    private static String firstWords(String message) {
-        return message.length() <= 90 ? message : message.substring(0, 89) + "…";
+    private static String cut(String subject) {
+        String line = subject.lines().findFirst().orElse("");
+        return line.length() <= SUBJECT_CHARS ? line : line.substring(0, SUBJECT_CHARS - 1) + "…";
     }
 }

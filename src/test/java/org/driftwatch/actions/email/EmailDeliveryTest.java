@@ -104,8 +104,9 @@ class EmailDeliveryTest {
         assertEquals(2, received.length, "one delivery per recipient");
         MimeMessage m = received[0];
         // the one retrain reason is the label's drift, and the subject says so before the drifted features
-        assertEquals("[driftwatch] RETRAIN seattle 2026-11-26: label weather shifted (PSI 0.838 > 0.25); 2 of 4 columns drifted",
-            m.getSubject());
+        // the verdict and the monitor first, then what changed in people's terms, within 80 characters (#30 item 6)
+        assertEquals("RETRAIN seattle 2026-11-26: weather fog 1% → 14%, PSI 0.84", m.getSubject());
+        assertTrue(m.getSubject().length() <= 80);
         assertEquals("ml-oncall@example.com", m.getRecipients(Message.RecipientType.TO)[0].toString());
         assertEquals("lead@example.com", m.getRecipients(Message.RecipientType.CC)[0].toString());
         assertEquals("driftwatch@example.com", m.getFrom()[0].toString());
@@ -264,7 +265,8 @@ class EmailDeliveryTest {
         assertEquals(ExitCode.BAD_DATA, r.exitCode(), r.err());
         MimeMessage[] received = smtp.getReceivedMessages();
         assertEquals(1, received.length);
-        assertTrue(received[0].getSubject().startsWith("[driftwatch] ERROR seattle 2026-11-26: reference data not found"), received[0].getSubject());
+        assertTrue(received[0].getSubject().startsWith("ERROR seattle 2026-11-26: reference data not found"), received[0].getSubject());
+        assertTrue(received[0].getSubject().length() <= 80, received[0].getSubject());
 
         CliRun badRules = runJob(env(smtp.getSmtp().getPort(), "none"), rules("checks: {psy: {}}\n"), "--email-to", "me@example.com");
         assertEquals(ExitCode.BAD_RULES, badRules.exitCode());
