@@ -59,8 +59,9 @@ public record Trends(Map<String, List<Point>> columns, List<Night> verdicts, Map
     }
 
     /**
-     * Columns whose PSI rose on each of the last {@link #RISING_NIGHTS} runs to at least {@code floor}
-     * (half the warn level: a climb among noise-level values is not news), with how far.
+     * Columns whose PSI rose on each of at least the last {@link #RISING_NIGHTS} runs to at least {@code floor}
+     * (half the warn level: a climb among noise-level values is not news), with since when and how far: the
+     * whole run of rises, not only its last nights ("basket_value: 9 nights since 2026-11-05, PSI 0.004 → 1.93").
      */
     public List<String> rising(double floor) {
         List<String> out = new ArrayList<>();
@@ -69,15 +70,20 @@ public record Trends(Map<String, List<Point>> columns, List<Night> verdicts, Map
             if (n <= RISING_NIGHTS || points.get(n - 1).psi() == null || points.get(n - 1).psi() < floor) {
                 return;
             }
-            for (int i = n - RISING_NIGHTS; i < n; i++) {
+            int rises = 0;
+            for (int i = n - 1; i > 0; i--) {
                 Double a = points.get(i - 1).psi();
                 Double b = points.get(i).psi();
                 if (a == null || b == null || !(b > a)) {
-                    return;
+                    break;
                 }
+                rises++;
             }
-            out.add(String.format("%s (PSI %.3f → %.3f over %d nights)", name, points.get(n - RISING_NIGHTS - 1).psi(),
-                points.get(n - 1).psi(), RISING_NIGHTS));
+            if (rises >= RISING_NIGHTS) {
+                Point from = points.get(n - 1 - rises);
+                out.add(String.format(java.util.Locale.ROOT, "%s: %d nights since %s, PSI %.3f → %.3f", name, rises,
+                    points.get(n - rises).date(), from.psi(), points.get(n - 1).psi()));
+            }
         });
         return out;
     }

@@ -21,8 +21,15 @@ class TrendsTest {
     void risingNeedsThreeRisesEndingAboveTheFloor() {
         Trends t = new Trends(Map.of("up", psi(0.02, 0.03, 0.08, 0.12), "noise", psi(0.010, 0.011, 0.012, 0.013),
             "dip", psi(0.1, 0.2, 0.15, 0.3)), List.of());
-        assertEquals(List.of("up (PSI 0.020 → 0.120 over 3 nights)"), t.rising(0.05));
+        assertEquals(List.of("up: 3 nights since 2026-11-02, PSI 0.020 → 0.120"), t.rising(0.05));
         assertEquals(2, t.rising(0.0).size(), "with no floor the noise-level climb counts too");
+    }
+
+    /** Since when: a column rising 9 nights says 9 and the first of them, not the last 3 (#30 item 7). */
+    @Test
+    void risingSaysTheWholeRunAndSinceWhen() {
+        Trends t = new Trends(Map.of("basket_value", psi(0.05, 0.01, 0.02, 0.04, 0.08, 0.15, 0.3, 0.5, 0.8, 1.2, 1.9)), List.of());
+        assertEquals(List.of("basket_value: 9 nights since 2026-11-03, PSI 0.010 → 1.900"), t.rising(0.05));
     }
 
     @Test

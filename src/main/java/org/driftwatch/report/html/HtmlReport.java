@@ -285,7 +285,7 @@ public final class HtmlReport {
             weeks.add(nights.subList(k, Math.min(nights.size(), k + 7)));   // rows of 7 fit a phone
         }
         return Map.of("nights", weeks, "rising", rising.isEmpty() ? "No column rose " + org.driftwatch.report.Trends.RISING_NIGHTS
-            + " nights in a row." : "Rising " + org.driftwatch.report.Trends.RISING_NIGHTS + " nights in a row: " + String.join("; ", rising),
+            + " nights in a row." : "PSI rising night after night: " + String.join("; ", rising),
             "count", trends.verdicts().size());
     }
 
