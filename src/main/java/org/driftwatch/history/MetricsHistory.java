@@ -180,10 +180,14 @@ public final class MetricsHistory {
         for (String d : dates) {
             String verdict = earlier.text(d, HistoryRow.RUN, "verdict");
             if (verdict != null) {
-                nights.add(new Trends.Night(d, verdict, earlier.text(d, HistoryRow.RUN, "status")));
+                Double unfit = earlier.number(d, HistoryRow.RUN, "data_unfit");
+                Double breached = earlier.number(d, HistoryRow.RUN, "breached");
+                nights.add(new Trends.Night(d, verdict, earlier.text(d, HistoryRow.RUN, "status"),
+                    Trends.Kind.of(verdict, unfit != null && unfit > 0, breached != null && breached > 0)));
             }
         }
-        nights.add(new Trends.Night(tonight.date(), tonight.decision().verdict().json(), tonight.status().json()));
+        nights.add(new Trends.Night(tonight.date(), tonight.decision().verdict().json(), tonight.status().json(),
+            Trends.Kind.of(tonight.decision().verdict().json(), tonight.decision().dataUnfit(), tonight.judgement().breached())));
         Map<String, List<Trends.Share>> quality = new LinkedHashMap<>();
         RememberedNumbers.quality(tonight.comparison().quality()).forEach((column, numbers) -> numbers.forEach((metric, v) -> {
             List<Trends.Share> shares = new ArrayList<>();

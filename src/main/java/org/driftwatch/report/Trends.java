@@ -29,10 +29,54 @@ public record Trends(Map<String, List<Point>> columns, List<Night> verdicts, Map
     public record Point(String date, Double psi, Double driftScore) {
     }
 
-    /** One night's verdict and status (status null when the history does not say). */
-    public record Night(String date, String verdict, String status) {
+    /**
+     * One night's verdict and status (status null when the history does not say), and what kind of night it
+     * was: {@link Kind#RETRAIN}, {@link Kind#DATA} (the data failed a check that holds retraining),
+     * {@link Kind#HELD} (retrain reasons held back by the look-back rules), {@link Kind#ALERT} or {@link Kind#OK}.
+     */
+    public record Night(String date, String verdict, String status, Kind kind) {
+        public Night(String date, String verdict, String status) {
+            this(date, verdict, status, Kind.of(verdict, false, false));
+        }
+
         public Night(String date, String verdict) {
             this(date, verdict, null);
+        }
+    }
+
+    /** A night as its trend cell marks it: a letter people read without the colour. */
+    public enum Kind {
+        RETRAIN("R", "retrain"), DATA("D", "data failure, retrain held"), HELD("H", "retrain held back"), ALERT("A", "alert"),
+        OK("OK", "ok");
+
+        private final String letter;
+        private final String words;
+
+        Kind(String letter, String words) {
+            this.letter = letter;
+            this.words = words;
+        }
+
+        public String letter() {
+            return letter;
+        }
+
+        public String words() {
+            return words;
+        }
+
+        /** From the history's words: the verdict, and whether the data was unfit or a retrain reason breached. */
+        public static Kind of(String verdict, boolean dataUnfit, boolean breached) {
+            if ("retrain".equals(verdict)) {
+                return RETRAIN;
+            }
+            if (dataUnfit) {
+                return DATA;
+            }
+            if (breached) {
+                return HELD;
+            }
+            return "alert".equals(verdict) ? ALERT : OK;
         }
     }
 

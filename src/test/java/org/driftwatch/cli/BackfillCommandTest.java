@@ -85,6 +85,9 @@ class BackfillCommandTest {
         String html = Files.readString(out.resolve("nightly-orders/2026-11-14/report.html"));
         assertTrue(html.contains("alt=\"PSI, 14 runs: "), "a sparkline of the 14 nights");
         assertTrue(html.contains("Trend: the last 14 nights"));
+        // trend cells tell a data failure and a retrain held back from an alert (#30 item 7)
+        assertTrue(html.contains("title=\"2026-11-10: data failure, retrain held\""), "night 10 is a data failure");
+        assertTrue(html.contains("title=\"2026-11-08: retrain held back\""), "night 8 held its retrain (1st of 3)");
     }
 
     /** consecutive: 3 without a cooldown: one retrain per run of breaching nights, none on the short night (#30 items 1, 2). */

@@ -275,9 +275,10 @@ public final class HtmlReport {
         }
         List<Map<String, String>> nights = new ArrayList<>();
         for (org.driftwatch.report.Trends.Night n : trends.verdicts()) {
-            Status s = n.verdict().equals("retrain") ? Status.FAIL : n.verdict().equals("alert") ? Status.WARN : Status.OK;
-            nights.add(Map.of("date", n.date().substring(5), "word", n.verdict().equals("retrain") ? "R" : n.verdict().equals("alert") ? "A" : "OK",
-                "color", color(s), "background", background(s), "title", n.date() + ": " + n.verdict()));
+            Status s = n.kind() == org.driftwatch.report.Trends.Kind.RETRAIN || n.kind() == org.driftwatch.report.Trends.Kind.DATA ? Status.FAIL
+                : n.kind() == org.driftwatch.report.Trends.Kind.OK ? Status.OK : Status.WARN;
+            nights.add(Map.of("date", n.date().substring(5), "word", n.kind().letter(),
+                "color", color(s), "background", background(s), "title", n.date() + ": " + n.kind().words()));
         }
         List<String> rising = trends.rising(report.thresholds().getOrDefault("psi.warn", PopulationStabilityIndex.MODERATE) / 2);
         List<List<Map<String, String>>> weeks = new ArrayList<>();
