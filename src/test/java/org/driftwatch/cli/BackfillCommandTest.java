@@ -83,7 +83,8 @@ class BackfillCommandTest {
             "the retrain comes on the third breaching night: " + verdicts);
         assertEquals(1, verdicts.stream().filter("retrain"::equals).count(), "then the 7-day cooldown: " + verdicts);
         String html = Files.readString(out.resolve("nightly-orders/2026-11-14/report.html"));
-        assertTrue(html.contains("alt=\"PSI, 14 runs: "), "a sparkline of the 14 nights");
+        assertTrue(html.contains("alt=\"PSI, 14 runs: 2026-11-01 "), "a sparkline of the 14 nights, its first date and value in words");
+        assertTrue(html.matches("(?s).*alt=\"PSI, 14 runs: 2026-11-01 [0-9.]+ → 2026-11-14 [0-9.]+\".*"), "and its last");
         assertTrue(html.contains("Trend: the last 14 nights"));
         // trend cells tell a data failure and a retrain held back from an alert (#30 item 7)
         assertTrue(html.contains("title=\"2026-11-10: data failure, retrain held\""), "night 10 is a data failure");

@@ -267,7 +267,10 @@ public final class ReportCharts {
         chart.addSeries("psi", x, y);
         chart.addSeries("warn", new double[] {0, x.length - 1}, new double[] {warn, warn}).setMarker(SeriesMarkers.NONE);
         chart.addSeries("fail", new double[] {0, x.length - 1}, new double[] {fail, fail}).setMarker(SeriesMarkers.NONE);
-        String alt = String.format("PSI, %d runs: %.3f→%.3f", psi.size(), psi.get(0), psi.get(psi.size() - 1));
+        // first and last date with their values: the picture's ends in words (mail clients that block images show this)
+        List<String> dates = points.stream().filter(p -> p.psi() != null).map(org.driftwatch.report.Trends.Point::date).toList();
+        String alt = String.format("PSI, %d runs: %s %.3f → %s %.3f", psi.size(), dates.get(0), psi.get(0), dates.get(dates.size() - 1),
+            psi.get(psi.size() - 1));
         try {
             return new Chart(id, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG), alt);
         } catch (IOException e) {
