@@ -130,8 +130,14 @@ public final class Wording {
         if (decision.retrain()) {
             steps.add("Retrain the model: " + String.join("; ", decision.reasons().stream().map(Decision.Reason::message).toList()) + ".");
         }
+        // a retrain reason's words are in the retrain step already: its advice follows alone (say each thing once)
+        java.util.Set<String> said = new java.util.HashSet<>();
+        if (decision.retrain()) {
+            decision.reasons().forEach(r -> said.add(r.message()));
+        }
         findings.stream().filter(f -> f.status().compareTo(Status.FAIL) >= 0 && f.advice() != null)
-            .forEach(f -> steps.add(f.advice() + ": " + f.message() + "."));
+            .forEach(f -> steps.add(f.retrainReason() != null && decision.retrain() && said.stream().anyMatch(m -> m.contains(f.message())
+                || f.message().contains(m)) ? f.advice() + "." : f.advice() + ": " + f.message() + "."));
         if (steps.isEmpty()) {
             steps.add(status == Status.WARN ? "No action needed yet; watch the columns marked WARN in the next runs." : "No action needed.");
         }

@@ -158,6 +158,10 @@ class RetrainTriggerTest {
         // worse than chance: said, and the labels are to be checked before retraining (#30 item 4)
         assertTrue(conf.get("reasons").get(0).asText().contains("ROC AUC 0.29 is below 0.5: the ranking is reversed"), conf.toString());
         assertTrue(html.contains("Before retraining, check the labels for inversion (positive_class) or a mis-joined key"), "next step");
+        // say each thing once (#30 item 9): the headline, the retrain step and the finding, not five times
+        String text = org.jsoup.Jsoup.parse(html).text();
+        int said = text.split("roc_auc 0.7926 → 0.2896", -1).length - 1;
+        assertTrue(said <= 3, "the performance sentence " + said + " times");
     }
 
     @Test

@@ -213,7 +213,11 @@ public final class HtmlReport {
         List<Map<String, String>> f = new ArrayList<>();
         f.add(fact("Data", String.format("reference %,d rows, current %,d rows", report.reference().rows(), report.current().rows())));
         DatasetDrift dd = report.datasetDrift();
-        f.add(fact("Drift", verdict.headline() + (dd.share() == null ? "" : String.format("; dataset drift %s (%.0f%% of tested columns, threshold %.0f%%)",
+        // the features only: the headline above already says why (say each thing once)
+        int features = c.columns().size();
+        long moved = c.columns().values().stream().filter(col -> col.drift().detected()).count();
+        f.add(fact("Drift", moved + " of " + features + " feature" + (features == 1 ? "" : "s") + " drifted"
+            + (dd.share() == null ? "" : String.format("; dataset drift %s (%.0f%% of tested columns, threshold %.0f%%)",
             dd.detected() ? "detected" : "not detected", 100 * dd.share(), 100 * dd.threshold()))));
         c.label().ifPresent(l -> f.add(fact("Label", l.psi() == null ? "insufficient data"
             : String.format("%s: PSI %.3f%s", l.name(), l.psi(), l.unseenCategories().isEmpty() ? "" : ", new classes " + String.join(", ", l.unseenCategories())))));
