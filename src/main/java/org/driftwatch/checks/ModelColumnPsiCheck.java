@@ -115,25 +115,11 @@ public final class ModelColumnPsiCheck implements Check {
         String test = org.driftwatch.compare.DriftTest.displayOf(d.test()) + " " + String.format(java.util.Locale.ROOT, "%.3g", d.score())
             + (c.jensenShannon() == null ? "" : String.format(java.util.Locale.ROOT, ", JS %.3f", c.jensenShannon()));
         ColumnComparison.Categories cats = c.categories();
-        if (cats == null || cats.names().isEmpty()) {
+        int most = cats == null ? -1 : cats.mostMoved();
+        if (most < 0) {
             return test;
         }
-        long ref = java.util.Arrays.stream(cats.reference()).sum();
-        long cur = java.util.Arrays.stream(cats.current()).sum();
-        int most = 0;
-        double change = -1;
-        for (int i = 0; i < cats.names().size(); i++) {
-            double delta = Math.abs(share(cats.current()[i], cur) - share(cats.reference()[i], ref));
-            if (delta > change) {
-                change = delta;
-                most = i;
-            }
-        }
         return String.format(java.util.Locale.ROOT, "%s; %s: %.1f %% → %.1f %%", test, cats.names().get(most),
-            100 * share(cats.reference()[most], ref), 100 * share(cats.current()[most], cur));
-    }
-
-    private static double share(long n, long total) {
-        return total == 0 ? 0 : n / (double) total;
+            100 * cats.referenceShare(most), 100 * cats.currentShare(most));
     }
 }

@@ -186,6 +186,33 @@ public record ColumnComparison(String name, String type, SideStats reference, Si
             }
             return unseen == null || total == 0 ? null : unseen.rows() / (double) total;
         }
+
+        /** The category whose share moved most between the sides (its index in {@link #names}), or -1 when none. */
+        public int mostMoved() {
+            int most = -1;
+            double change = -1;
+            for (int i = 0; i < names.size(); i++) {
+                double delta = Math.abs(currentShare(i) - referenceShare(i));
+                if (delta > change) {
+                    change = delta;
+                    most = i;
+                }
+            }
+            return most;
+        }
+
+        public double referenceShare(int i) {
+            return share(reference, i);
+        }
+
+        public double currentShare(int i) {
+            return share(current, i);
+        }
+
+        private static double share(long[] counts, int i) {
+            long total = java.util.Arrays.stream(counts).sum();
+            return total == 0 ? 0 : counts[i] / (double) total;
+        }
     }
 
     /** @param bound how much the exact D may exceed {@code statistic}: 0 when computed exactly */

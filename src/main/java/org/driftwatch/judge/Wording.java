@@ -90,26 +90,12 @@ public final class Wording {
             return col.name() + " mean " + short3(col.reference().mean()) + " → " + short3(col.current().mean()) + ", " + psi;
         }
         var cats = col.categories();
-        if (cats == null || cats.names().isEmpty()) {
+        int most = cats == null ? -1 : cats.mostMoved();
+        if (most < 0) {
             return col.name() + " " + psi;
         }
-        long ref = java.util.Arrays.stream(cats.reference()).sum();
-        long cur = java.util.Arrays.stream(cats.current()).sum();
-        int most = 0;
-        double change = -1;
-        for (int i = 0; i < cats.names().size(); i++) {
-            double delta = Math.abs(share(cats.current()[i], cur) - share(cats.reference()[i], ref));
-            if (delta > change) {
-                change = delta;
-                most = i;
-            }
-        }
         return String.format(java.util.Locale.ROOT, "%s %s %.0f%% → %.0f%%, %s", col.name(), cats.names().get(most),
-            100 * share(cats.reference()[most], ref), 100 * share(cats.current()[most], cur), psi);
-    }
-
-    private static double share(long n, long total) {
-        return total == 0 ? 0 : n / (double) total;
+            100 * cats.referenceShare(most), 100 * cats.currentShare(most), psi);
     }
 
     /** Three significant digits, no exponent for everyday magnitudes: 39.7, 0.0123, 15300. */

@@ -75,7 +75,7 @@ public final class ValueSummary implements Serializable {
         v = v + 0.0;
         if (Math.abs(v) > LARGE * scale) {
             rescale(v);
-        } else if (v != 0 && Math.abs(v) < TINY * scale && allTiny()) {
+        } else if (Math.abs(v) < TINY * scale && v != 0 && allTiny()) {
             rescaleDown(v);
         }
         if (count++ == 0) {
@@ -108,20 +108,18 @@ public final class ValueSummary implements Serializable {
     /** A scale near a tiny value's own magnitude; the sums so far (zeros and tinier values) grow by a power of two, exactly. */
     private void rescaleDown(double v) {
         double next = Math.scalb(1.0, Math.max(Math.getExponent(v), Double.MIN_EXPONENT - 1));
-        if (next >= scale) {
-            return;
+        if (next < scale) {
+            rescaleTo(next);
         }
-        double factor = scale / next;
-        s1 *= factor;
-        s2 *= factor;
-        s2 *= factor;
-        scaledShift = shift / next;
-        scale = next;
     }
 
     /** A scale under which |v| is at most 2^480; the sums are multiplied by powers of two, which is exact. */
     private void rescale(double v) {
-        double next = Math.scalb(1.0, Math.getExponent(v) - 479);
+        rescaleTo(Math.scalb(1.0, Math.getExponent(v) - 479));
+    }
+
+    /** Expresses the sums in units of {@code next}: multiplied by a power of two, which is exact. */
+    private void rescaleTo(double next) {
         double factor = scale / next;
         s1 *= factor;
         s2 *= factor;
