@@ -67,6 +67,34 @@ public final class ReportCharts {
     }
 
     /** PSI of every column that has one, largest first, with the warn and fail lines. */
+    /** A horizontal line at a value, across the whole plot (the warn and fail levels behind the bars' series lines). */
+    private static final class LevelLine extends org.knowm.xchart.internal.chartpart.Annotation {
+        private final double value;
+        private final Color color;
+        private final java.awt.Stroke stroke;
+
+        LevelLine(double value, Color color, java.awt.Stroke stroke) {
+            super(false);
+            this.value = value;
+            this.color = color;
+            this.stroke = stroke;
+        }
+
+        @Override
+        public void paint(java.awt.Graphics2D g) {
+            if (!isVisible) {
+                return;
+            }
+            int y = getYAxisScreenValue(value);
+            int left = getXAxisScreenValueForMin();
+            int right = getXAxisScreenValueForMax();
+            g.setColor(color);
+            g.setStroke(stroke);
+            g.drawLine(left, y, right, y);
+            bounds = new java.awt.geom.Rectangle2D.Double(left, y, right - left, 0);
+        }
+    }
+
     public static Chart psiOverview(String id, List<ColumnComparison> columns, double warn, double fail) {
         List<ColumnComparison> withPsi = new ArrayList<>(columns.stream().filter(c -> c.psi() != null).toList());
         if (withPsi.isEmpty()) {
@@ -94,6 +122,9 @@ public final class ReportCharts {
         f.setMarker(SeriesMarkers.NONE);
         f.setLineColor(FAIL);
         f.setLineStyle(new BasicStroke(2f));
+        // a category line runs from the first bar's centre to the last's: the levels span the whole plot too
+        chart.addAnnotation(new LevelLine(warn, WARN, w.getLineStyle()));
+        chart.addAnnotation(new LevelLine(fail, FAIL, f.getLineStyle()));
         long above = psi.stream().filter(p -> p > fail).count();
         String alt = "Bar chart of PSI per column with lines at " + warn + " (warn) and " + fail + " (fail); "
             + above + " column" + (above == 1 ? "" : "s") + " above " + fail + ". Largest: " + withPsi.get(0).name()
