@@ -88,6 +88,20 @@ class MetricsHistoryTest {
         assertEquals(0, h.recall("new", LocalDate.parse("2026-10-09"), 30, 30).dates().size());
     }
 
+    /** {@code history --drop} removes one night, in a folder or a catalog table, and no other. */
+    @ParameterizedTest
+    @ValueSource(strings = {"folder", "table"})
+    void dropRemovesOneNight(String store) {
+        MetricsHistory h = history(store);
+        for (int d = 1; d <= 3; d++) {
+            h.write("drop", "2026-09-0" + d, night(0.1 * d));
+        }
+        assertTrue(h.drop("drop", "2026-09-02"));
+        assertEquals(List.of("2026-09-01", "2026-09-03"), h.dates("drop"));
+        assertEquals(6, h.read("drop").count());
+        assertEquals(false, h.drop("drop", "2026-09-02"), "nothing left to drop");
+    }
+
     @Test
     void theCommandLineWritesAndReadsAHistoryTable() throws Exception {
         TestSpark.session().sql("CREATE DATABASE IF NOT EXISTS dw_cli LOCATION '" + dir.resolve("cli-warehouse").toUri() + "'");
