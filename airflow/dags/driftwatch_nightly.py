@@ -182,9 +182,11 @@ with DAG(
             report = json.loads(Path(entry["report"]).read_text(encoding="utf-8"))
             decision = report.get("decision") or {}
             verdict = decision.get("verdict", "alert")
-            log.info("%s %s: verdict %s, status %s; %s", report["monitor"], report["date"], verdict,
+            # the outcome is the word of the email subject and the report's banner (README: How to read the report)
+            outcome = decision.get("outcome", verdict).upper().replace("_", " ")
+            log.info("%s %s: %s (verdict %s, status %s); %s", report["monitor"], report["date"], outcome, verdict,
                      report["status"], "; ".join(r.get("message", "") for r in decision.get("reasons", [])[:5]))
-            return {"monitor": report["monitor"], "date": report["date"], "verdict": verdict,
+            return {"monitor": report["monitor"], "date": report["date"], "verdict": verdict, "outcome": outcome,
                     "retrain_dag": entry.get("retrain_dag"), "report": entry["report"],
                     "retrain_columns": decision.get("retrain_columns", []),
                     "data_unfit": bool(decision.get("data_unfit", False)),
@@ -212,8 +214,8 @@ with DAG(
             """The verdict needs people: driftwatch's own email/webhooks carry the report; this marks it in Airflow."""
             if branch_of(verdict) != "notify":
                 raise AirflowSkipException(f"verdict {verdict['verdict']}: branch {branch_of(verdict)}")
-            log.warning("driftwatch %s %s needs attention: verdict %s, report %s",
-                        verdict["monitor"], verdict["date"], verdict["verdict"], verdict["report"])
+            log.warning("driftwatch %s %s needs attention: %s, report %s",
+                        verdict["monitor"], verdict["date"], verdict["outcome"], verdict["report"])
 
         @task
         def hold(verdict: dict) -> None:

@@ -91,7 +91,7 @@ class SegmentRunTest {
         assertTrue(report.get("decision").get("drift_types").toString().contains("masked drift in a segment"));
         assertEquals("alert", report.get("decision").get("verdict").asText(), "segments alert by default, never retrain");
         String html = Files.readString(out.reportHtml());
-        assertTrue(html.contains("MASKED DRIFT IN A SEGMENT"), "the banner says so");
+        assertTrue(html.contains("masked drift in a segment: "), "the headline says so");
         assertTrue(html.contains("Segments: 2 of 12 moved"), "the page lists only the segments that moved");
         assertFalse(html.contains("region=west"), "a segment that did not move is not on the page");
         String csv = Files.readString(out.reportJson().resolveSibling("summary.csv"));

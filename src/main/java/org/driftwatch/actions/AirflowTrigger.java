@@ -134,6 +134,7 @@ public record AirflowTrigger(String url, String dagId, String api) implements Ac
         conf.put("date", report.date());
         conf.put("report_path", reportPath);
         conf.put("verdict", report.decision().verdict().json());
+        conf.put("outcome", report.judgement().outcome().json());
         report.decision().retrainColumns().forEach(conf.putArray("drifted_columns")::add);
         report.decision().reasons().forEach(r -> conf.withArray("reasons").add(r.message()));
         report.decision().reasons().stream().map(r -> r.kind()).distinct().forEach(k -> conf.withArray("reason_kinds").add(k));

@@ -168,6 +168,7 @@ public record Webhook(String url, Set<String> when, Map<String, String> headersF
         o.put("monitor", r.monitor());
         o.put("date", r.date());
         o.put("verdict", r.decision().verdict().json());
+        o.put("outcome", r.judgement().outcome().json());
         o.put("status", r.status().json());
         o.put("headline", v.headline());
         r.decision().retrainColumns().forEach(o.putArray("retrain_columns")::add);

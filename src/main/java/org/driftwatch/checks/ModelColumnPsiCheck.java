@@ -27,13 +27,13 @@ public final class ModelColumnPsiCheck implements Check {
             @Override
             String describe(ColumnComparison c, double psi) {
                 String unseen = c.unseenCategories().isEmpty() ? "" : "; new classes: " + String.join(", ", c.unseenCategories());
-                return String.format("label PSI %.4f%s", psi, unseen);
+                return String.format("label PSI %.3f%s", psi, unseen);
             }
         },
         PREDICTION("prediction_drift", DriftKind.PREDICTION, null, c -> c.performance().map(ModelPerformance::predictionDrift)) {
             @Override
             String describe(ColumnComparison c, double psi) {
-                return String.format("prediction %s PSI %.4f", c.name(), psi);
+                return String.format("prediction %s PSI %.3f", c.name(), psi);
             }
         };
 

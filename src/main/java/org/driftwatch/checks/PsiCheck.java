@@ -96,19 +96,19 @@ public final class PsiCheck implements Check {
                 case SIGNIFICANT -> psi > p95;
                 case BOTH -> psi > warn && psi > p95;
             };
-            String noiseWords = p99 == null || mode == Mode.FIXED ? "" : String.format(" (no-drift 99%%: %.4f)", p99);
+            String noiseWords = p99 == null || mode == Mode.FIXED ? "" : String.format(" (no-drift 99%%: %.3f)", p99);
             double failAt = mode == Mode.SIGNIFICANT ? p99 : mode == Mode.BOTH ? Math.max(fail, p99) : fail;
             double warnAt = mode == Mode.SIGNIFICANT ? p95 : mode == Mode.BOTH ? Math.max(warn, p95) : warn;
             if (failed) {
                 out.add(new Finding(name(), c.name(), Status.FAIL, psi, failAt,
-                    String.format("PSI %.4f > %s%s: significant shift", psi, threshold(failAt), noiseWords))
+                    String.format("PSI %.3f > %s%s: significant shift", psi, threshold(failAt), noiseWords))
                     .because(RetrainReason.PSI_FAIL).judging(ColumnComparison.PSI));
             } else if (warned) {
                 out.add(new Finding(name(), c.name(), Status.WARN, psi, warnAt,
-                    String.format("PSI %.4f > %s%s: moderate shift", psi, threshold(warnAt), noiseWords)).judging(ColumnComparison.PSI));
+                    String.format("PSI %.3f > %s%s: moderate shift", psi, threshold(warnAt), noiseWords)).judging(ColumnComparison.PSI));
             } else {
                 String words = mode != Mode.FIXED && psi > warn ? "within the noise of these sample sizes" + noiseWords : "no significant change";
-                out.add(new Finding(name(), c.name(), Status.OK, psi, warnAt, String.format("PSI %.4f: %s", psi, words))
+                out.add(new Finding(name(), c.name(), Status.OK, psi, warnAt, String.format("PSI %.3f: %s", psi, words))
                     .judging(ColumnComparison.PSI));
             }
             if (mode == Mode.FIXED) {
@@ -119,12 +119,12 @@ public final class PsiCheck implements Check {
     }
 
     private String threshold(double t) {
-        return String.format(mode == Mode.FIXED ? "%.2f" : "%.4f", t);
+        return String.format(mode == Mode.FIXED ? "%.2f" : "%.3f", t);
     }
 
     private Finding judgedFixed(ColumnComparison c, double psi, String note) {
         Status s = psi > fail ? Status.FAIL : psi > warn ? Status.WARN : Status.OK;
-        Finding f = new Finding(name(), c.name(), s, psi, s == Status.FAIL ? fail : warn, String.format("PSI %.4f%s", psi, note))
+        Finding f = new Finding(name(), c.name(), s, psi, s == Status.FAIL ? fail : warn, String.format("PSI %.3f%s", psi, note))
             .judging(ColumnComparison.PSI);
         return s == Status.FAIL ? f.because(RetrainReason.PSI_FAIL) : f;
     }

@@ -68,7 +68,7 @@ final class BackfillCommand implements Callable<Integer> {
         int skipped = 0;
         boolean actionFailed = false;
         boolean historyNotWritten = false;
-        StringBuilder nights = new StringBuilder(String.format("%-10s  %-7s  %-6s  %s%n", "date", "verdict", "status", "headline"));
+        StringBuilder nights = new StringBuilder(String.format("%-10s  %-9s  %s%n", "date", "outcome", "headline"));
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch backfill " + set.monitor())) {
             DriftJob job = new DriftJob(lease.spark(), RunCommand::progress).withProfileKey(RunCommand.profileKey(main.env));
             Path profile = reusableProfile(set, job);
@@ -77,7 +77,7 @@ final class BackfillCommand implements Callable<Integer> {
                 DataSource cur = set.current().withDate(date);
                 if (missing(cur)) {
                     RunCommand.progress("warning: " + date + ": no current data at " + cur.describe() + "; date skipped");
-                    nights.append(String.format("%-10s  %-7s  %-6s  %s%n", date, "-", "-", "skipped: no current data"));
+                    nights.append(String.format("%-10s  %-9s  %s%n", date, "-", "skipped: no current data"));
                     skipped++;
                     continue;
                 }
@@ -85,13 +85,13 @@ final class BackfillCommand implements Callable<Integer> {
                     DriftJob.Outcome o = job.run(set, checks, new DriftJob.Inputs(set.reference().withDate(date), cur, date, out, profile), actions);
                     actionFailed |= o.actionFailed();
                     historyNotWritten |= o.historyNotWritten();
-                    RunCommand.progress(date + ": verdict " + o.report().decision().verdict().json());
-                    nights.append(String.format("%-10s  %-7s  %-6s  %s%n", date, o.report().decision().verdict().json(), o.report().status().json(),
-                        org.driftwatch.report.BoundedText.name(o.report().explanation().headline())));
+                    String word = o.report().judgement().outcome().word();
+                    RunCommand.progress(date + ": " + word);
+                    nights.append(String.format("%-10s  %-9s  %s%n", date, word, org.driftwatch.report.BoundedText.name(o.report().explanation().headline())));
                     ran++;
                 } catch (DataException e) {
                     RunCommand.progress("warning: " + date + ": " + e.getMessage() + "; date skipped");
-                    nights.append(String.format("%-10s  %-7s  %-6s  %s%n", date, "-", "-", "skipped: " + org.driftwatch.report.BoundedText.name(e.getMessage())));
+                    nights.append(String.format("%-10s  %-9s  %s%n", date, "-", "skipped: " + org.driftwatch.report.BoundedText.name(e.getMessage())));
                     skipped++;
                 }
             }

@@ -50,7 +50,7 @@ public final class PsiCritical implements ColumnMetric {
         f.put("p95", PsiNoise.critical(0.95, bins, n, m));
         f.put("p99", PsiNoise.critical(0.99, bins, n, m));
         f.put("p_value", PsiNoise.pValue(c.psi(), bins, n, m));
-        return new MetricValue(f, String.format("PSI noise: p95 %.4f, p99 %.4f; p %s", f.get("p95"),
+        return new MetricValue(f, String.format("PSI noise: p95 %.3f, p99 %.3f; p %s", f.get("p95"),
             f.get("p99"), f.get("p_value") < 1e-4 ? String.format("%.1e", f.get("p_value")) : String.format("%.4f", f.get("p_value"))));
     }
 }

@@ -35,7 +35,7 @@ public final class ReferenceSelfCheck implements ColumnMetric {
         }
         Map<String, Double> f = new LinkedHashMap<>();
         StringBuilder words = new StringBuilder("Reference half against half (its own noise):");
-        put(f, words, "psi", "PSI %.4f", s.psi());
+        put(f, words, "psi", "PSI %.3f", s.psi());
         put(f, words, "ks_statistic", "D %.4f", s.ksStatistic());
         put(f, words, "wasserstein_normed", "Wasserstein (normed) %.4f", s.wassersteinNormed());
         put(f, words, "jensen_shannon", "JS %.4f", s.jensenShannon());

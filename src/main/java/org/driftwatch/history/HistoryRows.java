@@ -28,6 +28,7 @@ public final class HistoryRows {
         add(out, HistoryRow.RUN, "drift_share", r.datasetDrift().share());
         out.add(new HistoryRow(HistoryRow.RUN, "status", null, r.status().json()));
         out.add(new HistoryRow(HistoryRow.RUN, "verdict", null, r.decision().verdict().json()));
+        out.add(new HistoryRow(HistoryRow.RUN, "outcome", null, r.judgement().outcome().json()));
         out.add(new HistoryRow(HistoryRow.RUN, "rules_sha256", null, r.run().rulesSha256()));
         return out;
     }

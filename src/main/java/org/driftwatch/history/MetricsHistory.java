@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.driftwatch.compare.ColumnComparison;
 import org.driftwatch.compare.EarlierRuns;
 import org.driftwatch.compare.RememberedNumbers;
+import org.driftwatch.judge.Outcome;
 import org.driftwatch.judge.PastNights;
 import org.driftwatch.report.DriftReport;
 import org.driftwatch.report.Trends;
@@ -182,12 +183,13 @@ public final class MetricsHistory {
             if (verdict != null) {
                 Double unfit = earlier.number(d, HistoryRow.RUN, "data_unfit");
                 Double breached = earlier.number(d, HistoryRow.RUN, "breached");
-                nights.add(new Trends.Night(d, verdict, earlier.text(d, HistoryRow.RUN, "status"),
-                    Trends.Kind.of(verdict, unfit != null && unfit > 0, breached != null && breached > 0)));
+                String status = earlier.text(d, HistoryRow.RUN, "status");
+                String said = earlier.text(d, HistoryRow.RUN, "outcome");   // nights written before outcomes were kept: derived
+                nights.add(new Trends.Night(d, verdict, status, said != null ? Outcome.valueOf(said.toUpperCase(java.util.Locale.ROOT))
+                    : Outcome.of(verdict, unfit != null && unfit > 0, breached != null && breached > 0, status)));
             }
         }
-        nights.add(new Trends.Night(tonight.date(), tonight.decision().verdict().json(), tonight.status().json(),
-            Trends.Kind.of(tonight.decision().verdict().json(), tonight.decision().dataUnfit(), tonight.judgement().breached())));
+        nights.add(new Trends.Night(tonight.date(), tonight.decision().verdict().json(), tonight.status().json(), tonight.judgement().outcome()));
         Map<String, List<Trends.Share>> quality = new LinkedHashMap<>();
         RememberedNumbers.quality(tonight.comparison().quality()).forEach((column, numbers) -> numbers.forEach((metric, v) -> {
             List<Trends.Share> shares = new ArrayList<>();

@@ -46,19 +46,18 @@ public final class Judge {
         boolean breached = !counted.isEmpty();
         String heldBack = breached && tonight != null ? heldBack(past, tonight) : null;
         if (heldBack != null) {
-            List<Decision.Reason> reasons = new java.util.ArrayList<>();
+            List<Decision.Reason> reasons = new ArrayList<>();
             reasons.add(new Decision.Reason("look_back", null, null, null, heldBack));
             reasons.addAll(decision.reasons());
             decision = new Decision(Verdict.ALERT, reasons, List.of());
-            counted = Map.of();
         }
-        Explanation words = explain(comparison, findings, status, decision, counted);
+        Outcome outcome = Outcome.of(decision.verdict(), false, breached, status);
+        Explanation words = explain(comparison, findings, status, outcome, decision);
         if (heldBack != null) {
             List<String> steps = new ArrayList<>();
             steps.add("No retrain tonight: " + heldBack + "; retrain by hand if it cannot wait.");
             words.nextSteps().stream().filter(step -> !step.startsWith("No action needed")).forEach(steps::add);
-            words = new Explanation(words.word(), "RETRAIN HELD BACK", words.level(), words.headline() + "; " + heldBack, words.drifted(),
-                steps, words.driftTypes());
+            words = new Explanation(outcome, words.headline() + "; " + heldBack, words.changes(), words.drifted(), steps, words.driftTypes());
         }
         return new Judgement(status, decision, words, breached);
     }
@@ -76,7 +75,7 @@ public final class Judge {
         alert(findings).reasons().stream().filter(r -> unfit.stream().noneMatch(f -> f.message().equals(r.message()))).forEach(reasons::add);
         List<Decision.Reason> held = counted.isEmpty() ? List.of() : retrain(counted).reasons();
         Decision decision = new Decision(Verdict.ALERT, reasons, List.of(), held);
-        Explanation plain = explain(comparison, findings, status, decision, Map.of());
+        Explanation plain = explain(comparison, findings, status, Outcome.FIX_DATA, decision);
         List<String> steps = new ArrayList<>();
         unfit.forEach(f -> steps.add("Fix the data first: " + Wording.unfit(f)
             + (f.advice() == null ? "" : " (" + Character.toLowerCase(f.advice().charAt(0)) + f.advice().substring(1) + ")") + "."));
@@ -85,7 +84,7 @@ public final class Judge {
         String headline = "tonight's data is not fit to retrain on: " + Wording.unfit(unfit.get(0))
             + (unfit.size() > 1 ? " (and " + (unfit.size() - 1) + " more)" : "")
             + (held.isEmpty() ? "" : "; retrain held until the data is good");
-        Explanation words = new Explanation("FAIL", "FIX THE DATA FIRST", status, headline, plain.drifted(), steps, plain.driftTypes());
+        Explanation words = new Explanation(Outcome.FIX_DATA, headline, plain.changes(), plain.drifted(), steps, plain.driftTypes());
         return new Judgement(status, decision, words, false);
     }
 
@@ -152,28 +151,25 @@ public final class Judge {
         return new Decision(reasons.isEmpty() ? Verdict.OK : Verdict.ALERT, reasons, List.of());
     }
 
-    private static Explanation explain(Comparison comparison, List<Finding> findings, Status status, Decision decision,
-                                       Map<RetrainReason, List<Finding>> counted) {
+    private static Explanation explain(Comparison comparison, List<Finding> findings, Status status, Outcome outcome, Decision decision) {
         Set<String> drifted = new LinkedHashSet<>();
         findings.stream().filter(f -> f.retrainReason() == RetrainReason.PSI_FAIL).forEach(f -> drifted.add(f.column()));
         comparison.columns().values().stream().filter(c -> c.drift().detected()).map(ColumnComparison::name).forEach(drifted::add);
-        int features = comparison.columns().size();
-        String headline = decision.retrain()
-            ? Wording.retrainHeadline(counted, drifted.size(), features)
-            : Wording.headline(drifted.size(), features, findings);
-        String word = decision.retrain() ? "RETRAIN" : status == Status.OK ? "OK" : status == Status.WARN ? "WARN" : "FAIL";
+        List<String> changes = Wording.changes(comparison, decision, findings, CHANGES);
+        String headline = Wording.headline(changes, findings, drifted.size(), comparison.columns().size());
         Finding masked = findings.stream().filter(f -> f.kind() == DriftKind.MASKED && !f.ok())
             .max(java.util.Comparator.comparing(Finding::status)).orElse(null);
-        String banner = Wording.banner(word);
         if (masked != null && !decision.retrain() && drifted.isEmpty()) {
             // the whole data looks fine: the segment is the news
-            banner = "MASKED DRIFT IN A SEGMENT";
-            headline = "masked drift: " + masked.message().replace(" (masked drift: the whole column did not drift)", "")
+            headline = "masked drift in a segment: " + masked.message().replace(" (masked drift: the whole column did not drift)", "")
                 + "; " + headline;
         }
-        return new Explanation(word, banner, status, headline, List.copyOf(drifted),
+        return new Explanation(outcome, headline, changes, List.copyOf(drifted),
             Wording.nextSteps(decision, findings, status), driftTypes(findings, !drifted.isEmpty()));
     }
+
+    /** The most changes a headline names: more is a list, not a headline. */
+    static final int CHANGES = 3;
 
     /**
      * The kinds of drift present: a kind counts when one of its findings failed (data drift also when a

@@ -11,4 +11,9 @@ public record Judgement(Status status, Decision decision, Explanation explanatio
     public Judgement(Status status, Decision decision, Explanation explanation) {
         this(status, decision, explanation, decision.retrain());
     }
+
+    /** What the night was, in the words every output uses. */
+    public Outcome outcome() {
+        return explanation.outcome();
+    }
 }

@@ -3,11 +3,13 @@ package org.driftwatch.judge;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.driftwatch.checks.Finding;
 import org.driftwatch.checks.RetrainReason;
 import org.driftwatch.checks.Status;
+import org.driftwatch.compare.ColumnComparison;
+import org.driftwatch.compare.Comparison;
+import org.driftwatch.stats.PopulationStabilityIndex;
 
 /** The judge's words: reason phrases, headlines, banners and next steps. */
 public final class Wording {
@@ -16,76 +18,72 @@ public final class Wording {
 
     static String reason(RetrainReason reason, Finding f) {
         return switch (reason) {
-            case PSI_FAIL -> String.format("PSI %.3f > %s in %s", f.value(), f.threshold(), f.column());
-            case LABEL_DRIFT -> String.format("label %s PSI %.3f > %s", f.column(), f.value(), f.threshold());
+            case PSI_FAIL -> "PSI " + PopulationStabilityIndex.shown(f.value()) + " > " + f.threshold() + " in " + f.column();
+            case LABEL_DRIFT -> "label " + f.column() + " PSI " + PopulationStabilityIndex.shown(f.value()) + " > " + f.threshold();
             case DATASET_DRIFT -> String.format("dataset drift: %.0f%% of columns drifted", 100 * f.value());
             case PERFORMANCE_DROP, SEGMENT_PSI_FAIL, SEGMENT_PERFORMANCE_DROP -> f.message();
         };
     }
 
-    /** Names the counted reasons first, then how many features drifted when the reasons do not say it. */
-    static String retrainHeadline(Map<RetrainReason, List<Finding>> counted, int drifted, int features) {
+    /**
+     * What changed tonight in people's terms, most telling first, at most {@code most}: the data failures when
+     * the data is unfit; else a performance drop, then the columns that moved most — a number's mean
+     * ("basket_value mean 39.7 → 76.7, PSI 1.930"), a category's share ("channel app 20% → 45%, PSI 0.610"),
+     * the label named as such — then any other failure in its own words. Empty when nothing changed.
+     * The headline and the email subject both say these, so they never disagree.
+     */
+    public static List<String> changes(Comparison c, Decision d, List<Finding> findings, int most) {
         List<String> parts = new ArrayList<>();
-        counted.forEach((reason, fs) -> parts.add(switch (reason) {
-            case PSI_FAIL -> String.format("PSI above %s in %d of %d %s", fs.get(0).threshold(), fs.size(), features, columns(features));
-            case LABEL_DRIFT -> String.format("label %s shifted (PSI %.3f > %s)", fs.get(0).column(), fs.get(0).value(), fs.get(0).threshold());
-            case DATASET_DRIFT -> String.format("dataset drift (%.0f%% of tested columns)", 100 * fs.get(0).value());
-            case PERFORMANCE_DROP -> fs.get(0).message();
-            case SEGMENT_PSI_FAIL, SEGMENT_PERFORMANCE_DROP -> fs.size() == 1 ? fs.get(0).message()
-                : fs.size() + " segments: " + fs.get(0).message() + ", ...";
-        }));
-        boolean countSaid = counted.containsKey(RetrainReason.PSI_FAIL) && counted.get(RetrainReason.PSI_FAIL).size() == drifted
-            || counted.containsKey(RetrainReason.DATASET_DRIFT);
-        if (!countSaid && drifted > 0) {
-            parts.add(driftedCount(drifted, features));
+        if (d.dataUnfit()) {
+            d.reasons().stream().filter(r -> Decision.DATA_UNFIT.equals(r.kind())).map(Decision.Reason::message).forEach(parts::add);
+            return parts.subList(0, Math.min(most, parts.size()));
         }
-        return String.join("; ", parts);
+        findings.stream().filter(f -> failed(f) && f.retrainReason() == RetrainReason.PERFORMANCE_DROP).map(Finding::message).forEach(parts::add);
+        // a retrain's reasons that no column's move says (dataset drift, a segment)
+        Set<String> unsaid = Set.of(RetrainReason.DATASET_DRIFT.key(), RetrainReason.SEGMENT_PSI_FAIL.key(), RetrainReason.SEGMENT_PERFORMANCE_DROP.key());
+        d.reasons().stream().filter(r -> d.retrain() && unsaid.contains(r.kind())).map(Decision.Reason::message).forEach(parts::add);
+        Set<String> named = new java.util.HashSet<>();
+        Set<String> retrainColumns = new java.util.HashSet<>(d.retrainColumns());
+        d.held().forEach(r -> retrainColumns.add(r.column()));
+        findings.stream().filter(f -> failed(f) && f.retrainReason() != null && f.column() != null).forEach(f -> retrainColumns.add(f.column()));
+        String label = c.label().map(ColumnComparison::name).orElse(null);
+        c.allColumns().stream()
+            .filter(col -> col.psi() != null && (col.drift().detected() || retrainColumns.contains(col.name())))
+            .sorted(java.util.Comparator.comparing(ColumnComparison::psi).reversed())
+            .forEach(col -> {
+                parts.add((col.name().equals(label) ? "label " : "") + moved(col));
+                named.add(col.name());
+            });
+        findings.stream().filter(Wording::failed)
+            .filter(f -> f.retrainReason() != RetrainReason.PERFORMANCE_DROP && (f.column() == null || !named.contains(f.column())))
+            .filter(f -> f.retrainReason() != RetrainReason.DATASET_DRIFT && !parts.contains(f.message()))
+            .map(f -> f.column() == null || f.message().contains(f.column()) ? f.message() : f.column() + ": " + f.message())
+            .distinct().forEach(parts::add);
+        return parts.subList(0, Math.min(most, parts.size()));
     }
 
-    static String headline(int drifted, int features, List<Finding> findings) {
-        Set<String> failed = new LinkedHashSet<>();
-        findings.stream().filter(f -> f.status().compareTo(Status.FAIL) >= 0).forEach(f -> failed.add(f.check()));
-        String count = driftedCount(drifted, features);
-        return failed.isEmpty() ? count : count + "; failed: " + String.join(", ", failed);
-    }
-
-    static String banner(String word) {
-        return switch (word) {
-            case "RETRAIN" -> "RETRAIN RECOMMENDED";
-            case "FAIL" -> "DATA QUALITY FAILURE";
-            case "WARN" -> "WARNING";
-            default -> "OK";
-        };
+    /** A failure, worth a place in the headline. */
+    private static boolean failed(Finding f) {
+        return f.status().compareTo(Status.FAIL) >= 0;
     }
 
     /**
-     * What changed tonight in people's terms, for a line that has no room for more (the email subject):
-     * the data failure when the data is unfit; else a performance drop that decides, then the columns that
-     * moved most — a number's mean ("basket_value mean 39.7 → 76.7, PSI 1.93"), a category's share
-     * ("channel app 20% → 45%, PSI 0.61") — at most {@code most} of them; "nothing changed" when none did.
+     * The headline: what changed ({@link #changes}) and how many features drifted; tonight's warnings in
+     * their own words when nothing failed; "nothing changed" when nothing did.
      */
-    public static String changed(org.driftwatch.compare.Comparison c, Decision d, int most) {
-        List<String> parts = changes(c, d, most);
-        return parts.isEmpty() ? "nothing changed" : String.join("; ", parts);
-    }
-
-    /** The parts of {@link #changed}, most telling first; empty when nothing changed. */
-    public static List<String> changes(org.driftwatch.compare.Comparison c, Decision d, int most) {
-        if (d.dataUnfit()) {
-            return List.of("data unfit, " + d.reasons().get(0).message());
+    static String headline(List<String> changes, List<Finding> findings, int drifted, int features) {
+        String count = features == 0 ? "" : " (" + driftedCount(drifted, features) + ")";
+        if (!changes.isEmpty()) {
+            return String.join("; ", changes) + count;
         }
-        List<String> parts = new java.util.ArrayList<>();
-        d.reasons().stream().filter(r -> r.kind().equals(RetrainReason.PERFORMANCE_DROP.key())).findFirst()
-            .ifPresent(r -> parts.add(r.message()));
-        c.allColumns().stream()
-            .filter(col -> col.psi() != null && (col.drift().detected() || d.retrainColumns().contains(col.name()) || col.psi() > 0.25))
-            .sorted(java.util.Comparator.comparing(org.driftwatch.compare.ColumnComparison::psi).reversed())
-            .limit(Math.max(0, most - parts.size())).forEach(col -> parts.add(moved(col)));
-        return parts;
+        List<String> warned = findings.stream().filter(f -> f.status() == Status.WARN)
+            .map(f -> f.column() == null || f.message().contains(f.column()) ? f.message() : f.column() + ": " + f.message())
+            .distinct().limit(2).toList();
+        return (warned.isEmpty() ? "nothing changed" : "watch " + String.join("; ", warned)) + count;
     }
 
-    private static String moved(org.driftwatch.compare.ColumnComparison col) {
-        String psi = String.format(java.util.Locale.ROOT, "PSI %.2f", col.psi());
+    private static String moved(ColumnComparison col) {
+        String psi = "PSI " + PopulationStabilityIndex.shown(col.psi());
         if (col.reference().mean() != null && col.current().mean() != null) {
             return col.name() + " mean " + short3(col.reference().mean()) + " → " + short3(col.current().mean()) + ", " + psi;
         }

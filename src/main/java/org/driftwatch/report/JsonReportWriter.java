@@ -50,7 +50,7 @@ public final class JsonReportWriter {
         for (ReportSection section : ReportSections.ALL) {
             root.set(section.key(), section.json(r));
         }
-        root.set("decision", decision(r.decision()));
+        root.set("decision", decision(r.decision(), r.judgement().outcome()));
         JsonValues.strings(((ObjectNode) root.get("decision")).putArray("drift_types"), r.judgement().explanation().driftTypes());
         ObjectNode thresholds = root.putObject("thresholds");
         r.thresholds().forEach(thresholds::put);
@@ -90,9 +90,10 @@ public final class JsonReportWriter {
         return o;
     }
 
-    private static ObjectNode decision(Decision decision) {
+    private static ObjectNode decision(Decision decision, org.driftwatch.judge.Outcome outcome) {
         ObjectNode d = JSON.createObjectNode();
         d.put("verdict", decision.verdict().json());
+        d.put("outcome", outcome.json());
         reasons(d.putArray("reasons"), decision.reasons());
         JsonValues.strings(d.putArray("retrain_columns"), decision.retrainColumns());
         d.put("data_unfit", decision.dataUnfit());

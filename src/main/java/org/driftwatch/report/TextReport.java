@@ -52,7 +52,7 @@ public final class TextReport {
         b.append('\n').append("Columns (PSI):\n");
         for (ColumnComparison c : r.comparison().allColumns()) {
             b.append("  ").append(BoundedText.name(c.name())).append(": ")
-                .append(c.psi() == null ? "n/a (" + BoundedText.of(String.join("; ", c.notes())) + ")" : String.format("%.4f", c.psi()))
+                .append(c.psi() == null ? "n/a (" + BoundedText.of(String.join("; ", c.notes())) + ")" : String.format("%.3f", c.psi()))
                 .append(c.drift().detected() ? ", drift detected by " + c.drift().test() : "").append('\n');
         }
         if (reportDir != null) {
@@ -90,6 +90,6 @@ public final class TextReport {
             return;
         }
         b.append('\n').append("Last ").append(trends.verdicts().size()).append(" nights: ");
-        b.append(String.join(", ", trends.verdicts().stream().map(n -> n.date() + " " + n.verdict()).toList())).append('\n');
+        b.append(String.join(", ", trends.verdicts().stream().map(n -> n.date() + " " + n.outcome().word()).toList())).append('\n');
     }
 }

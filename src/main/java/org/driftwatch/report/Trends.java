@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.driftwatch.judge.Outcome;
 
 /**
  * The monitor's recent past, from the metrics history, with tonight appended: per column its PSI and drift
@@ -30,53 +31,16 @@ public record Trends(Map<String, List<Point>> columns, List<Night> verdicts, Map
     }
 
     /**
-     * One night's verdict and status (status null when the history does not say), and what kind of night it
-     * was: {@link Kind#RETRAIN}, {@link Kind#DATA} (the data failed a check that holds retraining),
-     * {@link Kind#HELD} (retrain reasons held back by the look-back rules), {@link Kind#ALERT} or {@link Kind#OK}.
+     * One night's verdict and status (status null when the history does not say), and its {@link Outcome}:
+     * what the night's subject and banner said, and its trend cell says.
      */
-    public record Night(String date, String verdict, String status, Kind kind) {
+    public record Night(String date, String verdict, String status, Outcome outcome) {
         public Night(String date, String verdict, String status) {
-            this(date, verdict, status, Kind.of(verdict, false, false));
+            this(date, verdict, status, Outcome.of(verdict, false, false, status));
         }
 
         public Night(String date, String verdict) {
             this(date, verdict, null);
-        }
-    }
-
-    /** A night as its trend cell marks it: a letter people read without the colour. */
-    public enum Kind {
-        RETRAIN("R", "retrain"), DATA("D", "data failure, retrain held"), HELD("H", "retrain held back"), ALERT("A", "alert"),
-        OK("OK", "ok");
-
-        private final String letter;
-        private final String words;
-
-        Kind(String letter, String words) {
-            this.letter = letter;
-            this.words = words;
-        }
-
-        public String letter() {
-            return letter;
-        }
-
-        public String words() {
-            return words;
-        }
-
-        /** From the history's words: the verdict, and whether the data was unfit or a retrain reason breached. */
-        public static Kind of(String verdict, boolean dataUnfit, boolean breached) {
-            if ("retrain".equals(verdict)) {
-                return RETRAIN;
-            }
-            if (dataUnfit) {
-                return DATA;
-            }
-            if (breached) {
-                return HELD;
-            }
-            return "alert".equals(verdict) ? ALERT : OK;
         }
     }
 

@@ -17,6 +17,11 @@ public final class PopulationStabilityIndex {
     private PopulationStabilityIndex() {
     }
 
+    /** How every output shows a PSI: three decimals, so the same value reads the same in the subject, a finding and a table. */
+    public static String shown(double psi) {
+        return String.format(java.util.Locale.ROOT, "%.3f", psi);
+    }
+
     /** PSI from per-bin (or per-category) counts of the two samples. */
     public static double fromCounts(long[] reference, long[] current) {
         if (reference.length != current.length) {

@@ -141,12 +141,13 @@ class RetrainTriggerTest {
         Files.writeString(rules, example);
         CliRun r = run(env(), rules);
         assertEquals(ExitCode.OK, r.exitCode(), r.err());
-        assertTrue(r.err().contains("RETRAIN RECOMMENDED: performance dropped: binary roc_auc") && r.err().contains("[concept drift P(Y|X)]"),
+        assertTrue(r.err().contains("RETRAIN: performance dropped: binary roc_auc") && r.err().contains("[concept drift P(Y|X)]"),
             r.err());
         assertEquals(1, http.requests().size());
         JsonNode conf = JSON.readTree(http.requests().get(0).body()).get("conf");
         assertEquals("/api/v2/dags/late_flights_retrain/dagRuns", http.requests().get(0).path());
         assertEquals("[\"performance_drop\"]", conf.get("reason_kinds").toString());
+        assertEquals("retrain", conf.get("outcome").asText());
         assertEquals("[\"concept drift P(Y|X)\"]", conf.get("drift_types").toString());
         assertTrue(conf.get("reasons").get(0).asText().startsWith("performance dropped: binary roc_auc 0.7926 → 0.2896"));
         JsonNode report = report("late-flights");
@@ -277,8 +278,9 @@ class RetrainTriggerTest {
         assertEquals(1, hooks.size(), "only the webhook that wants retrain");
         assertEquals("hook-secret-42", hooks.get(0).header("X-Hook-Token"));
         JsonNode body = JSON.readTree(hooks.get(0).body());
-        assertTrue(body.get("text").asText().startsWith("driftwatch synthetic 2026-11-26: RETRAIN RECOMMENDED"), body.toString());
+        assertTrue(body.get("text").asText().startsWith("driftwatch synthetic 2026-11-26: RETRAIN — "), body.toString());
         assertEquals("retrain", body.get("verdict").asText());
+        assertEquals("retrain", body.get("outcome").asText(), "the outcome in the one vocabulary");
         assertEquals(1, run(env, rules).exitCode() == 0 ? http.requests("/hook").size() : -1, "the retrain summary is not repeated");
         assertFalse(r.err().contains("hook-secret-42"));
 

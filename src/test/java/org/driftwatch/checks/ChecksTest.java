@@ -110,7 +110,7 @@ class ChecksTest {
         Finding f = new ModelColumnPsiCheck(ModelColumnPsiCheck.Target.LABEL, 0.1, 0.25).evaluate(c).get(0);
         assertEquals(Status.WARN, f.status());
         assertNull(f.retrainReason(), "PSI decides a retrain; the drift test makes it seen");
-        assertTrue(f.message().startsWith("label PSI 0.0830 below 0.1, but its drift test detects a change: χ² 9.00e-47"), f.message());
+        assertTrue(f.message().startsWith("label PSI 0.083 below 0.1, but its drift test detects a change: χ² 9.00e-47"), f.message());
         assertTrue(f.message().endsWith("1: 30.5 % → 44.4 %"), f.message());
     }
 

@@ -35,9 +35,9 @@ class BackfillCommandTest {
         assertTrue(r.err().contains("backfill of backfilled: 3 dates run, 1 skipped"), r.err());
         // each night's verdict at a glance (#30 item 13)
         java.util.List<String> table = r.out().lines().toList();
-        assertTrue(table.get(0).startsWith("date        verdict  status  headline"), r.out());
-        assertTrue(table.get(1).startsWith("2026-10-01  retrain  fail"), r.out());
-        assertTrue(table.get(3).startsWith("2026-10-03  -        -       skipped: no current data"), r.out());
+        assertTrue(table.get(0).startsWith("date        outcome    headline"), r.out());
+        assertTrue(table.get(1).startsWith("2026-10-01  RETRAIN    "), r.out());
+        assertTrue(table.get(3).startsWith("2026-10-03  -          skipped: no current data"), r.out());
         for (String d : new String[] {"2026-10-01", "2026-10-02", "2026-10-04"}) {
             assertTrue(Files.exists(dir.resolve("out/backfilled").resolve(d).resolve("report.json")), d);
         }
@@ -63,9 +63,16 @@ class BackfillCommandTest {
         assertTrue(r.err().contains("backfill of nightly-orders: 14 dates run, 0 skipped"), r.err());
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         java.util.List<String> verdicts = new java.util.ArrayList<>();
+        java.util.List<org.driftwatch.judge.Outcome> outcomes = new java.util.ArrayList<>();
         for (int night = 1; night <= 14; night++) {
             var report = json.readTree(out.resolve(String.format("nightly-orders/2026-11-%02d/report.json", night)).toFile());
             verdicts.add(report.get("decision").get("verdict").asText());
+            // one vocabulary (#30 item 5): report.json's outcome is the word of the page's title and banner
+            var outcome = org.driftwatch.judge.Outcome.valueOf(report.get("decision").get("outcome").asText().toUpperCase(java.util.Locale.ROOT));
+            outcomes.add(outcome);
+            var page = org.jsoup.Jsoup.parse(out.resolve(String.format("nightly-orders/2026-11-%02d/report.html", night)).toFile());
+            assertEquals(String.format("driftwatch nightly-orders 2026-11-%02d: %s", night, outcome.word()), page.title());
+            assertTrue(page.body().text().contains(outcome.mark() + " " + outcome.word()), "the banner, night " + night);
             boolean volumeFailed = false;
             for (var c : report.get("checks")) {
                 volumeFailed |= c.get("name").asText().equals("volume") && c.get("status").asText().equals("fail");
@@ -87,8 +94,18 @@ class BackfillCommandTest {
         assertTrue(html.matches("(?s).*alt=\"PSI, 14 runs: 2026-11-01 [0-9.]+ → 2026-11-14 [0-9.]+\".*"), "and its last");
         assertTrue(html.contains("Trend: the last 14 nights"));
         // trend cells tell a data failure and a retrain held back from an alert (#30 item 7)
-        assertTrue(html.contains("title=\"2026-11-10: data failure, retrain held\""), "night 10 is a data failure");
-        assertTrue(html.contains("title=\"2026-11-08: retrain held back\""), "night 8 held its retrain (1st of 3)");
+        assertTrue(html.contains("title=\"2026-11-10: FIX DATA\""), "night 10 is a data failure");
+        assertTrue(html.contains("title=\"2026-11-08: HELD BACK\""), "night 8 held its retrain (1st of 3)");
+        assertEquals(org.driftwatch.judge.Outcome.FIX_DATA, outcomes.get(9));
+        assertEquals(org.driftwatch.judge.Outcome.HELD_BACK, outcomes.get(7));
+        // each trend cell says the letter of the outcome its night's banner said
+        var cells = org.jsoup.Jsoup.parse(html).select("td[title^=2026-11-]");
+        assertEquals(14, cells.size());
+        for (int night = 1; night <= 14; night++) {
+            assertTrue(cells.get(night - 1).text().contains(outcomes.get(night - 1).letter()), cells.get(night - 1).outerHtml());
+        }
+        // a held-back night does not wear a retrain's mark
+        assertTrue(java.util.Arrays.stream(org.driftwatch.judge.Outcome.values()).map(org.driftwatch.judge.Outcome::mark).distinct().count() == 6);
     }
 
     /** consecutive: 3 without a cooldown: one retrain per run of breaching nights, none on the short night (#30 items 1, 2). */

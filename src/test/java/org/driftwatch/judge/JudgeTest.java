@@ -33,8 +33,10 @@ class JudgeTest {
         assertEquals(List.of("a", "b"), j.decision().retrainColumns());
         assertEquals(List.of("psi_fail", "psi_fail"), j.decision().reasons().stream().map(Decision.Reason::kind).toList());
         assertEquals(Status.FAIL, j.status());
-        assertEquals("RETRAIN", j.explanation().word());
-        assertEquals("PSI above 0.25 in 2 of 4 columns", j.explanation().headline());
+        assertEquals(Outcome.RETRAIN, j.outcome());
+        assertEquals("RETRAIN", j.explanation().banner(), "the banner says the outcome's word");
+        // what changed in people's terms, not "PSI above 0.25 in 2 of 4 columns" (#30 item 6)
+        assertEquals("a mean 0 → 0, PSI 0.010; b mean 0 → 0, PSI 0.010 (2 of 4 columns drifted)", j.explanation().headline());
         assertTrue(j.explanation().nextSteps().get(0).startsWith("Retrain the model: PSI 0.400 > 0.25 in a"), j.explanation().nextSteps().toString());
     }
 
@@ -50,7 +52,7 @@ class JudgeTest {
     void theHeadlineNamesTheLabelWhenLabelDriftIsTheOnlyReason() {
         Judgement j = new Judge(RetrainPolicy.defaults()).judge(FOUR, List.of(labelDrift(0.84)));
         assertEquals(Verdict.RETRAIN, j.decision().verdict());
-        assertEquals("label y shifted (PSI 0.840 > 0.25); 2 of 4 columns drifted", j.explanation().headline());
+        assertEquals("a mean 0 → 0, PSI 0.010; b mean 0 → 0, PSI 0.010; y: label PSI (2 of 4 columns drifted)", j.explanation().headline());
         assertEquals(List.of("y"), j.decision().retrainColumns());
         assertEquals(List.of("a", "b"), j.explanation().drifted());
     }
@@ -63,7 +65,8 @@ class JudgeTest {
         assertEquals(Verdict.RETRAIN, j.decision().verdict());
         assertEquals(List.of(), j.decision().retrainColumns());
         assertEquals(Status.WARN, j.status());
-        assertEquals("dataset drift (50% of tested columns)", j.explanation().headline());
+        assertEquals("dataset drift: 50% of columns drifted; a mean 0 → 0, PSI 0.010; b mean 0 → 0, PSI 0.010 (2 of 4 columns drifted)",
+            j.explanation().headline());
     }
 
     @Test
@@ -73,23 +76,25 @@ class JudgeTest {
         Judgement j = new Judge(RetrainPolicy.defaults()).judge(FOUR, List.of(leak, warn));
         assertEquals(Verdict.ALERT, j.decision().verdict());
         assertEquals(2, j.decision().reasons().size());
-        assertEquals("FAIL", j.explanation().word());
-        assertEquals("DATA QUALITY FAILURE", j.explanation().banner());
-        assertEquals("2 of 4 columns drifted; failed: leakage", j.explanation().headline());
+        assertEquals(Outcome.ALERT, j.outcome(), "a failure that is no retrain reason is an alert, not a 'data quality failure'");
+        assertEquals("ALERT", j.explanation().banner());
+        // the failure in its own words, no check name as jargon (#30 item 6)
+        assertEquals("a mean 0 → 0, PSI 0.010; b mean 0 → 0, PSI 0.010; user: 3 ids leaked (2 of 4 columns drifted)", j.explanation().headline());
         assertEquals(List.of("Remove leaked ids: 3 ids leaked."), j.explanation().nextSteps());
     }
 
     @Test
     void warningsOnlyAndNothingAtAll() {
         Judgement warn = new Judge(RetrainPolicy.defaults()).judge(FOUR, List.of(new Finding("ks", "c", Status.WARN, 0.01, 0.05, "p")));
-        assertEquals("WARN", warn.explanation().word());
+        assertEquals(Outcome.WARN, warn.outcome());
         assertTrue(warn.explanation().nextSteps().get(0).startsWith("No action needed yet"));
         Judgement ok = new Judge(RetrainPolicy.defaults()).judge(Columns.comparison(List.of(Columns.numerical("c").build())),
             List.of(new Finding("psi", "c", Status.OK, 0.01, 0.1, "fine")));
         assertEquals(Verdict.OK, ok.decision().verdict());
         assertEquals(Status.OK, ok.status());
         assertEquals("OK", ok.explanation().banner());
-        assertEquals("0 of 1 column drifted", ok.explanation().headline());
+        assertEquals("nothing changed (0 of 1 column drifted)", ok.explanation().headline());
+        assertEquals(Outcome.OK, ok.outcome());
         assertFalse(ok.decision().retrain());
     }
 
@@ -148,7 +153,10 @@ class JudgeTest {
         assertEquals(List.of("psi_fail"), j.decision().held().stream().map(Decision.Reason::kind).toList());
         assertTrue(j.decision().retrainColumns().isEmpty());
         assertFalse(j.breached(), "an unfit night does not count towards a streak");
-        assertEquals("FIX THE DATA FIRST", j.explanation().banner());
+        assertEquals(Outcome.FIX_DATA, j.outcome());
+        assertEquals("FIX DATA", j.explanation().banner());
+        assertEquals(List.of("volume: 400 current rows, 0.50× the median 800 of the last 7 runs"), j.explanation().changes(),
+            "the subject says the data failure, not the drift it holds");
         assertTrue(j.explanation().nextSteps().get(0).startsWith("Fix the data first: volume: 400 current rows"), j.explanation().nextSteps().toString());
         assertFalse(j.explanation().nextSteps().stream().anyMatch(s -> s.startsWith("Retrain")), j.explanation().nextSteps().toString());
         assertTrue(j.explanation().headline().endsWith("retrain held until the data is good"), j.explanation().headline());

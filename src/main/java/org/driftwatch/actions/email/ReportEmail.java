@@ -36,8 +36,8 @@ public final class ReportEmail {
      * "RETRAIN nightly-orders 2026-11-11: basket_value mean 39.7 → 62.4, PSI 0.89".
      */
     public static String subject(DriftReport r, Explanation v) {
-        String s = r.decision().verdict().json().toUpperCase(java.util.Locale.ROOT) + " " + r.monitor() + " " + r.date() + ": ";
-        List<String> parts = org.driftwatch.judge.Wording.changes(r.comparison(), r.decision(), 3);
+        String s = v.word() + " " + r.monitor() + " " + r.date() + ": ";
+        List<String> parts = v.changes();
         if (parts.isEmpty()) {
             return cut(s + "nothing changed");
         }

@@ -68,7 +68,7 @@ final class ColumnSections {
         d.put("chartAlt", chart == null ? "" : chart.alt());
         List<String> lines = new ArrayList<>();
         if (col.psi() != null) {
-            lines.add(String.format("PSI %.4f", col.psi()));
+            lines.add(String.format("PSI %.3f", col.psi()));
         }
         if (col.ks() != null) {
             // on large data D comes from the reference's compressed distribution: say how far it may be off

@@ -126,7 +126,7 @@ public final class HtmlReport {
         m.put("monitor", report.monitor());
         m.put("date", report.date());
         m.put("verdict", Map.of("banner", verdict.banner(), "headline", verdict.headline(),
-            "color", color(verdict.level()), "background", background(verdict.level()), "icon", icon(verdict.level()),
+            "color", color(verdict.level()), "background", background(verdict.level()), "icon", verdict.outcome().mark(),
             "types", verdict.driftTypes().isEmpty() ? "" : "Drift tonight: " + verdict.driftTypesLine()));
         m.put("steps", verdict.nextSteps());
         m.put("facts", facts());
@@ -279,10 +279,9 @@ public final class HtmlReport {
         }
         List<Map<String, String>> nights = new ArrayList<>();
         for (org.driftwatch.report.Trends.Night n : trends.verdicts()) {
-            Status s = n.kind() == org.driftwatch.report.Trends.Kind.RETRAIN || n.kind() == org.driftwatch.report.Trends.Kind.DATA ? Status.FAIL
-                : n.kind() == org.driftwatch.report.Trends.Kind.OK ? Status.OK : Status.WARN;
-            nights.add(Map.of("date", n.date().substring(5), "word", n.kind().letter(),
-                "color", color(s), "background", background(s), "title", n.date() + ": " + n.kind().words()));
+            Status s = n.outcome().level();
+            nights.add(Map.of("date", n.date().substring(5), "word", n.outcome().letter(),
+                "color", color(s), "background", background(s), "title", n.date() + ": " + n.outcome().word()));
         }
         List<String> rising = trends.rising(report.thresholds().getOrDefault("psi.warn", PopulationStabilityIndex.MODERATE) / 2);
         List<List<Map<String, String>>> weeks = new ArrayList<>();
@@ -291,7 +290,8 @@ public final class HtmlReport {
         }
         return Map.of("nights", weeks, "rising", rising.isEmpty() ? "No column rose " + org.driftwatch.report.Trends.RISING_NIGHTS
             + " nights in a row." : "PSI rising night after night: " + String.join("; ", rising),
-            "count", trends.verdicts().size());
+            "count", trends.verdicts().size(), "legend", String.join(" · ", java.util.Arrays.stream(org.driftwatch.judge.Outcome.values())
+                .filter(o -> o != org.driftwatch.judge.Outcome.OK).map(o -> o.letter() + " " + o.word()).toList()));
     }
 
     private static Map<String, String> fact(String label, String text) {
@@ -314,11 +314,4 @@ public final class HtmlReport {
         };
     }
 
-    private static String icon(Status s) {
-        return switch (s) {
-            case OK -> "✔";
-            case WARN -> "⚠";
-            case FAIL, ERROR -> "✖";
-        };
-    }
 }

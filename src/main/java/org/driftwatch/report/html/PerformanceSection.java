@@ -52,7 +52,7 @@ public final class PerformanceSection {
                 l.nullKeyLabelRows() == 0 ? "" : String.format(", %d had no key", l.nullKeyLabelRows())));
         }
         ColumnComparison d = p.predictionDrift();
-        lines.add("Prediction drift of " + d.name() + ": " + (d.psi() == null ? "no PSI" : String.format("PSI %.4f", d.psi()))
+        lines.add("Prediction drift of " + d.name() + ": " + (d.psi() == null ? "no PSI" : String.format("PSI %.3f", d.psi()))
             + (d.drift() == null ? "" : ", " + d.drift().test() + (d.drift().detected() ? " detected" : " not detected")));
         lines.addAll(p.notes());
         m.put("lines", lines);

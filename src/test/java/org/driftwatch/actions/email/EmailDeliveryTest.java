@@ -105,14 +105,14 @@ class EmailDeliveryTest {
         MimeMessage m = received[0];
         // the one retrain reason is the label's drift, and the subject says so before the drifted features
         // the verdict and the monitor first, then what changed in people's terms, within 80 characters (#30 item 6)
-        assertEquals("RETRAIN seattle 2026-11-26: weather fog 1% → 14%, PSI 0.84", m.getSubject());
+        assertEquals("RETRAIN seattle 2026-11-26: label weather fog 1% → 14%, PSI 0.838", m.getSubject());
         assertTrue(m.getSubject().length() <= 80);
         assertEquals("ml-oncall@example.com", m.getRecipients(Message.RecipientType.TO)[0].toString());
         assertEquals("lead@example.com", m.getRecipients(Message.RecipientType.CC)[0].toString());
         assertEquals("driftwatch@example.com", m.getFrom()[0].toString());
         MailMessages parts = MailMessages.parse(m);
         assertNotNull(parts.html(), "HTML part");
-        assertTrue(parts.text().contains("RETRAIN RECOMMENDED") && parts.text().contains("What to do next"), parts.text());
+        assertTrue(parts.text().lines().findFirst().orElse("").equals("driftwatch seattle 2026-11-26: RETRAIN") && parts.text().contains("What to do next"), parts.text());
         Matcher cid = Pattern.compile("src=\"cid:([^\"]+)\"").matcher(parts.html());
         int images = 0;
         while (cid.find()) {
