@@ -123,16 +123,21 @@ public final class HistoryCheck implements Check {
         double z = (tonight - band.mean()) / band.spread();
         Status status = Math.abs(z) > failSigma ? Status.FAIL : Math.abs(z) > sigma ? Status.WARN : Status.OK;
         double k = status == Status.FAIL ? failSigma : sigma;
-        double bound = z >= 0 ? band.mean() + k * band.spread() : band.mean() - k * band.spread();
+        // a count, share or distance has no values below zero: its band says so rather than "-0.43 to 0.68"
+        double floor = RememberedNumbers.NON_NEGATIVE.contains(metric) ? 0 : Double.NEGATIVE_INFINITY;
+        double bound = z >= 0 ? band.mean() + k * band.spread() : Math.max(floor, band.mean() - k * band.spread());
         String words = String.format(Locale.ROOT, "%s %s against the last %d runs' %s ± %s (%.1fσ; band at %.0fσ %s to %s)",
             metric, num(tonight), past.length, num(band.mean()), num(band.std()), z, sigma,
-            num(band.mean() - sigma * band.spread()), num(band.mean() + sigma * band.spread()));
+            num(Math.max(floor, band.mean() - sigma * band.spread())), num(band.mean() + sigma * band.spread()));
         Finding f = new Finding(name(), column, status, tonight, bound, words);
         return status == Status.OK ? f : f.advising("Look at what changed upstream for " + (column == null ? "the current data" : column)
             + ": " + metric + " left the range of its own last " + past.length + " runs");
     }
 
     private static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%,.0f", v);   // a count reads 400, not 400.0
+        }
         return Math.abs(v) >= 1e5 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.4g", v);
     }
 

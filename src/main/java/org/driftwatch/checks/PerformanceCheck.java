@@ -113,7 +113,7 @@ public final class PerformanceCheck implements Check {
         }
         if (drop == null) {
             return List.of(new Finding(name(), null, Status.WARN, null, maxDrop, m + " is undefined on one side ("
-                + before + " → " + now + ")"));
+                + before + " → " + now + ")").judging(m).showing(DriftKind.PERFORMANCE));
         }
         String words = String.format("%s %s %.4g → %.4g (%s %.4g%s, allowed %s)", p.task().key(), m, before, now,
             PerformanceMetrics.LOWER_IS_BETTER.contains(m) ? "worse by" : "down", drop, relative ? " of the reference" : "", maxDrop);
@@ -125,10 +125,10 @@ public final class PerformanceCheck implements Check {
         }
         if (drop > maxDrop) {
             return List.of(new Finding(name(), null, Status.FAIL, drop, maxDrop, "performance dropped: " + words)
-                .because(RetrainReason.PERFORMANCE_DROP).showing(DriftKind.PERFORMANCE)
+                .because(RetrainReason.PERFORMANCE_DROP).showing(DriftKind.PERFORMANCE).judging(m)
                 .advising(reversed ? "Before retraining, check the labels for inversion (positive_class) or a mis-joined key: a ranking"
                     + " worse than chance is rarely the world changing" : "Check the model on recent labelled data"));
         }
-        return List.of(new Finding(name(), null, Status.OK, drop, maxDrop, words));
+        return List.of(new Finding(name(), null, Status.OK, drop, maxDrop, words).judging(m).showing(DriftKind.PERFORMANCE));
     }
 }

@@ -38,6 +38,18 @@ public record PerformanceMetrics(long rows, long n, Map<String, Double> metrics,
     public static final List<String> LOWER_IS_BETTER = List.of("log_loss", "brier", "mae", "mse", "rmse", "median_absolute_error",
         "max_error", "mape");
 
+    /** Neither better nor worse when they move: rates, means and counts that describe the data, not the model's quality. */
+    public static final List<String> NEUTRAL = List.of("positive_rate_labels", "positive_rate_predictions", "mean_score",
+        "distinct_scores", "label_mean", "prediction_mean", "mean_error");
+
+    /** Whether a change of {@code metric} by {@code change} makes the model worse (false when better, null when neither). */
+    public static Boolean worse(String metric, double change) {
+        if (NEUTRAL.contains(metric) || change == 0 || Double.isNaN(change)) {
+            return null;
+        }
+        return LOWER_IS_BETTER.contains(metric) ? change > 0 : change < 0;
+    }
+
     public static final Map<ModelTask, List<String>> METRICS = Map.of(
         ModelTask.BINARY, List.of("accuracy", "precision", "recall", "f1", "specificity", "balanced_accuracy",
             "positive_rate_labels", "positive_rate_predictions", "roc_auc", "pr_auc", "log_loss", "brier", "ks_separation",

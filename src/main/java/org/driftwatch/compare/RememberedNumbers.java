@@ -11,6 +11,14 @@ public final class RememberedNumbers {
     private RememberedNumbers() {
     }
 
+    /**
+     * The remembered metrics that cannot go below zero (counts, shares, distances, p-values, ages): a band
+     * around their past stops at zero. A mean, or a model metric such as r2, can be negative.
+     */
+    public static final java.util.Set<String> NON_NEGATIVE = java.util.Set.of("rows", "rows_current", "rows_reference", "current_count",
+        "psi", "ks_statistic", "ks_p_value", "wasserstein_normed", "jensen_shannon", "null_share", "drift_score", "drift_detected",
+        "failed_share", "age_hours");
+
     /** Tonight's finite numbers of one column, in the history's metric names. */
     public static Map<String, Double> of(ColumnComparison c) {
         Map<String, Double> out = new LinkedHashMap<>();

@@ -165,7 +165,7 @@ public final class Judge {
                 + "; " + headline;
         }
         return new Explanation(outcome, headline, changes, List.copyOf(drifted),
-            Wording.nextSteps(decision, findings, status), driftTypes(findings, !drifted.isEmpty()));
+            Wording.nextSteps(decision, findings, status, changes), driftTypes(findings, !drifted.isEmpty()));
     }
 
     /** The most changes a headline names: more is a list, not a headline. */

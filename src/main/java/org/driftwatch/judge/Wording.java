@@ -109,19 +109,19 @@ public final class Wording {
         return f.check() + (f.column() == null ? "" : " " + f.column()) + ": " + f.message();
     }
 
-    static List<String> nextSteps(Decision decision, List<Finding> findings, Status status) {
+    /** @param headline what the headline says already: a reason or failure among it is not repeated in the steps */
+    static List<String> nextSteps(Decision decision, List<Finding> findings, Status status, List<String> headline) {
         Set<String> steps = new LinkedHashSet<>();
+        // say each thing once: words in the headline or the retrain step are not repeated after an advice
+        Set<String> said = new java.util.HashSet<>(headline);
         if (decision.retrain()) {
-            steps.add("Retrain the model: " + String.join("; ", decision.reasons().stream().map(Decision.Reason::message).toList()) + ".");
-        }
-        // a retrain reason's words are in the retrain step already: its advice follows alone (say each thing once)
-        java.util.Set<String> said = new java.util.HashSet<>();
-        if (decision.retrain()) {
+            List<String> unsaid = decision.reasons().stream().map(Decision.Reason::message).filter(m -> !headline.contains(m)).toList();
+            steps.add(unsaid.isEmpty() ? "Retrain the model." : "Retrain the model: " + String.join("; ", unsaid) + ".");
             decision.reasons().forEach(r -> said.add(r.message()));
         }
         findings.stream().filter(f -> f.status().compareTo(Status.FAIL) >= 0 && f.advice() != null)
-            .forEach(f -> steps.add(f.retrainReason() != null && decision.retrain() && said.stream().anyMatch(m -> m.contains(f.message())
-                || f.message().contains(m)) ? f.advice() + "." : f.advice() + ": " + f.message() + "."));
+            .forEach(f -> steps.add(said.stream().anyMatch(m -> m.contains(f.message()) || f.message().contains(m))
+                ? f.advice() + "." : f.advice() + ": " + f.message() + "."));
         if (steps.isEmpty()) {
             steps.add(status == Status.WARN ? "No action needed yet; watch the columns marked WARN in the next runs." : "No action needed.");
         }

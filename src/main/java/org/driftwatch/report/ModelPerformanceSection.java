@@ -32,7 +32,10 @@ final class ModelPerformanceSection implements ReportSection {
     public HtmlBlock html(DriftReport report) {
         return report.comparison().performance().map(p -> {
             ReportCharts.Chart chart = ReportCharts.performance("performance", p);
-            return new HtmlBlock(TEMPLATE, PerformanceSection.of(p, chart),
+            // the metric the performance check judged, highlighted in the table
+            String judged = report.findings().stream().filter(f -> f.kind() == org.driftwatch.checks.DriftKind.PERFORMANCE
+                && f.column() == null && f.judged() != null).map(org.driftwatch.checks.Finding::judged).findFirst().orElse(null);
+            return new HtmlBlock(TEMPLATE, PerformanceSection.of(p, chart, judged),
                 chart == null ? List.of() : List.of(chart));
         }).orElse(null);
     }

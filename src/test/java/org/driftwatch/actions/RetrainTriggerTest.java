@@ -159,10 +159,23 @@ class RetrainTriggerTest {
         // worse than chance: said, and the labels are to be checked before retraining (#30 item 4)
         assertTrue(conf.get("reasons").get(0).asText().contains("ROC AUC 0.29 is below 0.5: the ranking is reversed"), conf.toString());
         assertTrue(html.contains("Before retraining, check the labels for inversion (positive_class) or a mis-joined key"), "next step");
-        // say each thing once (#30 item 9): the headline, the retrain step and the finding, not five times
-        String text = org.jsoup.Jsoup.parse(html).text();
+        // say each thing once (#30 item 9): the headline and the findings list, not five times
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+        String text = page.text();
         int said = text.split("roc_auc 0.7926 → 0.2896", -1).length - 1;
-        assertTrue(said <= 3, "the performance sentence " + said + " times");
+        assertTrue(said <= 2, "the performance sentence " + said + " times");
+        assertTrue(text.contains("Retrain the model. "), "the retrain step does not repeat the headline");
+        // the judged metric stands out and every change says which way is worse; no all-low PSI chart above the model
+        org.jsoup.nodes.Element judged = page.select("td").stream().filter(td -> td.ownText().equals("roc_auc (judged)")).findFirst()
+            .orElseThrow().parent();
+        assertTrue(judged != null && judged.attr("style").contains("font-weight:bold"), "the judged row is bold");
+        assertTrue(judged.text().endsWith("-0.5030 worse"), judged.text());
+        java.util.function.Function<String, String> row = name -> page.select("td").stream().filter(td -> td.ownText().equals(name))
+            .findFirst().orElseThrow().parent().text();
+        assertTrue(row.apply("log_loss").endsWith("worse"), "lower is better for log_loss: up is worse");
+        assertTrue(row.apply("mean_score").endsWith("+0.0008562"), "a neutral metric says neither");
+        assertTrue(page.select("img[alt^=Bar chart of PSI per column]").isEmpty(),
+            "every PSI is below the warn level: no PSI overview chart");
     }
 
     @Test

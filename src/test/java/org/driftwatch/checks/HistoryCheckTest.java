@@ -70,6 +70,21 @@ class HistoryCheckTest {
         assertNull(half.column());
     }
 
+    /** A PSI never goes below zero, so neither does its band: "band at 3σ 0 to 0.68", not "-0.43 to 0.68" (#30 item 8). */
+    @Test
+    void theBandOfANonNegativeMetricStopsAtZero() {
+        double[] spiky = {0.01, 0.01, 0.02, 0.01, 0.45, 0.01, 0.02, 0.01, 0.30};   // mean 0.093, std 0.163: mean − 3σ is −0.40
+        HistoryCheck check = new HistoryCheck(30, 7, 3, 5, List.of("psi", "rows"));
+        long[] rows = {800, 800, 800, 800, 800, 800, 800, 800, 800};
+        List<Finding> f = check.evaluate(tonight(0.70, 400, runs(spiky, rows)));
+        Finding psi = f.stream().filter(x -> "x".equals(x.column())).findFirst().orElseThrow();
+        assertTrue(psi.message().contains("band at 3σ 0 to "), psi.message());
+        Finding volume = f.stream().filter(x -> x.column() == null).findFirst().orElseThrow();
+        assertTrue(volume.message().startsWith("rows 400 against the last 9 runs' 800 ± 0 ("), "counts read as counts: " + volume.message());
+        assertEquals(Status.FAIL, volume.status());
+        assertTrue(volume.threshold() >= 0, "the bound crossed is no negative row count");
+    }
+
     @Test
     void theWindowIsTheLastRuns() {
         double[] psi = {0.5, 0.5, 0.5, 0.02, 0.03, 0.025, 0.02, 0.035, 0.03, 0.025, 0.02};

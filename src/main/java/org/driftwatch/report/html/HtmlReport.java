@@ -132,7 +132,9 @@ public final class HtmlReport {
         m.put("facts", facts());
         double warn = report.threshold("psi.warn", PopulationStabilityIndex.MODERATE);
         double fail = report.threshold("psi.fail", PopulationStabilityIndex.SIGNIFICANT);
-        ReportCharts.Chart overview = ReportCharts.psiOverview("psi-overview", c.allColumns(), warn, fail);
+        // a chart of PSIs that all stay below the warn level explains nothing: the page leads with what does
+        boolean moved = c.allColumns().stream().anyMatch(col -> col.psi() != null && col.psi() >= warn);
+        ReportCharts.Chart overview = moved ? ReportCharts.psiOverview("psi-overview", c.allColumns(), warn, fail) : null;
         if (overview != null) {
             charts.add(overview);
             m.put("overview", Map.of("present", true, "id", overview.id(), "alt", overview.alt()));

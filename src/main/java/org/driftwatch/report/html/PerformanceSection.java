@@ -16,13 +16,14 @@ public final class PerformanceSection {
     private PerformanceSection() {
     }
 
-    public static Map<String, Object> of(ModelPerformance p, ReportCharts.Chart chart) {
+    /** @param judged the metric the performance check judged (its row is highlighted), or null */
+    public static Map<String, Object> of(ModelPerformance p, ReportCharts.Chart chart, String judged) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", "Model performance: " + p.task().key() + (p.taskInferred() ? " (" + p.taskReason() + ")" : "")
             + ", label " + p.label() + ", prediction " + p.prediction() + (p.score() == null ? "" : ", score " + p.score()));
         List<Map<String, String>> rows = new ArrayList<>();
         rows.add(row("rows evaluated", count(p.reference() == null ? null : p.reference().n()), count(p.current() == null ? null : p.current().n()),
-            p.change().get("n") == null ? "" : String.format("%+d", p.change().get("n").longValue())));
+            p.change().get("n") == null ? "" : String.format("%+d", p.change().get("n").longValue()), null, false));
         for (String name : PerformanceMetrics.METRICS.get(p.task())) {
             Double a = p.reference() == null ? null : p.reference().metric(name);
             Double b = p.current() == null ? null : p.current().metric(name);
@@ -31,7 +32,8 @@ public final class PerformanceSection {
             }
             Number d = p.change().get(name);
             rows.add(row(name, number(a), number(b), d == null ? "" : d.doubleValue() == Math.rint(d.doubleValue())
-                && Math.abs(d.doubleValue()) >= 1 ? String.format("%+d", (long) d.doubleValue()) : String.format("%+.4g", d.doubleValue())));
+                && Math.abs(d.doubleValue()) >= 1 ? String.format("%+d", (long) d.doubleValue()) : String.format("%+.4g", d.doubleValue()),
+                d == null ? null : PerformanceMetrics.worse(name, d.doubleValue()), name.equals(judged)));
         }
         m.put("rows", rows);
         List<Map<String, Object>> matrices = new ArrayList<>();
@@ -79,8 +81,11 @@ public final class PerformanceSection {
         return Map.of("side", "Confusion matrix, " + side, "cells", cells);
     }
 
-    private static Map<String, String> row(String name, String a, String b, String d) {
-        return Map.of("name", name, "reference", a, "current", b, "change", d);
+    /** A metric's row: its change says "worse" or "better" in words and colour; the judged metric is marked and bold. */
+    private static Map<String, String> row(String name, String a, String b, String d, Boolean worse, boolean judged) {
+        return Map.of("name", judged ? name + " (judged)" : name, "reference", a, "current", b,
+            "change", worse == null ? d : d + (worse ? " worse" : " better"),
+            "color", worse == null ? "" : worse ? "#b3261e" : "#1e6b2e", "judged", judged ? "yes" : "");
     }
 
     private static String number(Double v) {
