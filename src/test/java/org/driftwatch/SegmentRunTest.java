@@ -92,6 +92,10 @@ class SegmentRunTest {
         assertEquals("alert", report.get("decision").get("verdict").asText(), "segments alert by default, never retrain");
         String html = Files.readString(out.reportHtml());
         assertTrue(html.contains("masked drift in a segment: "), "the headline says so");
+        String headline = out.report().explanation().headline();
+        assertTrue(headline.startsWith("masked drift in a segment: region=north: basket_value PSI 0.728"), headline);
+        assertEquals(1, headline.split("region=north", -1).length - 1, "the segment is said once: " + headline);
+        assertEquals(org.driftwatch.judge.Outcome.ALERT, out.report().judgement().outcome());
         assertTrue(html.contains("Segments: 2 of 12 moved"), "the page lists only the segments that moved");
         assertFalse(html.contains("region=west"), "a segment that did not move is not on the page");
         String csv = Files.readString(out.reportJson().resolveSibling("summary.csv"));

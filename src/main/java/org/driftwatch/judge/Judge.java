@@ -156,14 +156,17 @@ public final class Judge {
         findings.stream().filter(f -> f.retrainReason() == RetrainReason.PSI_FAIL).forEach(f -> drifted.add(f.column()));
         comparison.columns().values().stream().filter(c -> c.drift().detected()).map(ColumnComparison::name).forEach(drifted::add);
         List<String> changes = Wording.changes(comparison, decision, findings, CHANGES);
-        String headline = Wording.headline(changes, findings, drifted.size(), comparison.columns().size());
         Finding masked = findings.stream().filter(f -> f.kind() == DriftKind.MASKED && !f.ok())
             .max(java.util.Comparator.comparing(Finding::status)).orElse(null);
         if (masked != null && !decision.retrain() && drifted.isEmpty()) {
-            // the whole data looks fine: the segment is the news
-            headline = "masked drift in a segment: " + masked.message().replace(" (masked drift: the whole column did not drift)", "")
-                + "; " + headline;
+            // the whole data looks fine: the segment is the news, said first and once
+            String segment = masked.message().replace(" (masked drift: the whole column did not drift)", "");
+            List<String> rest = changes.stream().filter(c -> !c.equals(masked.message())).toList();
+            changes = new ArrayList<>();
+            changes.add("masked drift in a segment: " + segment);
+            changes.addAll(rest.subList(0, Math.min(rest.size(), CHANGES - 1)));
         }
+        String headline = Wording.headline(changes, findings, drifted.size(), comparison.columns().size());
         return new Explanation(outcome, headline, changes, List.copyOf(drifted),
             Wording.nextSteps(decision, findings, status, changes), driftTypes(findings, !drifted.isEmpty()));
     }
