@@ -94,6 +94,7 @@ public final class DriftJob {
         DriverHeap heap = DriverHeap.start();
         String group = "driftwatch-" + rules.monitor() + "-" + started.toEpochMilli();
         spark.sparkContext().setJobGroup(group, "driftwatch " + rules.monitor() + " " + in.date(), false);
+        catalogs(spark, rules);
         try {
             CompareSettings settings = CompareSettings.fromRules(rules);
             settings.deprecations().forEach(d -> progress.say("warning: " + d));
@@ -119,8 +120,10 @@ public final class DriftJob {
             DriftReport report = new DriftReport(rules.monitor(), in.date(),
                 new DriftReport.RunInfo(Version.get(), spark.version(), spark.sparkContext().master(), started.toString(),
                     seconds, jobs, rules.file(), rules.sha256(), heapUse.peakBytes(), heapUse.afterGcBytes()),
-                new DriftReport.Source(profiled.referenceDescription(), profiled.referenceFormat(), comparison.referenceRows()),
-                new DriftReport.Source(in.current().describe(), in.current().format(), comparison.currentRows()),
+                new DriftReport.Source(profiled.referenceDescription(), profiled.referenceFormat(), comparison.referenceRows(),
+                    profiled.referenceVersion()),
+                new DriftReport.Source(in.current().describe(), in.current().format(), comparison.currentRows(),
+                    org.driftwatch.data.TableVersions.resolve(spark, "current", in.current())),
                 comparison, findings, judgement, thresholds(settings, checks), List.of());
             if (history != null) {
                 report = report.withTrends(MetricsHistory.trends(earlier, report))
@@ -224,8 +227,14 @@ public final class DriftJob {
         }
     }
 
+    /** The catalogs the rule file names ({@code spark_conf}), set before any table is read: Spark loads a catalog on first use. */
+    public static void catalogs(SparkSession spark, RuleSet rules) {
+        rules.sparkConf().forEach((key, value) -> spark.conf().set(key, value));
+    }
+
     /** Builds the reference profile of a rule file and writes it atomically; returns its path. */
     public Path writeProfile(RuleSet rules, List<Check> checks, DataSource referenceSource, Path out) throws IOException {
+        catalogs(spark, rules);
         CompareSettings settings = CompareSettings.fromRules(rules);
         settings.deprecations().forEach(d -> progress.say("warning: " + d));
         return new Profiling(spark, progress, profileKey).writeProfile(rules, checks, settings, referenceSource, out);

@@ -59,8 +59,27 @@ final class Profiling {
     }
 
     /** @param quarantine tonight's rows failing a data-quality constraint, as they can be kept; null without constraints */
+    /** @param referenceVersion the Delta version or Iceberg snapshot the reference was read at; null for files */
     record Profiled(ColumnPlan plan, JointProfile profile, String referenceDescription, String referenceFormat,
-                    org.driftwatch.profile.quality.Quarantine quarantine) {
+                    org.driftwatch.profile.quality.Quarantine quarantine, String referenceVersion) {
+        Profiled(ColumnPlan plan, JointProfile profile, String referenceDescription, String referenceFormat,
+                 org.driftwatch.profile.quality.Quarantine quarantine) {
+            this(plan, profile, referenceDescription, referenceFormat, quarantine, null);
+        }
+    }
+
+    /**
+     * What a profile records as its reference: the source's words and, for a Delta or Iceberg table, the
+     * version read ("table lake.db.orders (iceberg snapshot 61662...)"), so a profile of one version is refused
+     * against another.
+     */
+    private static String identity(DataSource source, String version) {
+        return source.describe() + (version == null ? "" : " (" + version + ")");
+    }
+
+    /** The fingerprint of what was read: the table version when there is one (Iceberg lists no files), else the files. */
+    private static String fingerprint(Dataset<Row> data, String version) {
+        return version != null ? org.driftwatch.data.TableVersions.fingerprint(version) : DataFiles.fingerprint(data);
     }
 
     private static org.driftwatch.profile.quality.Quarantine quarantine(Dataset<Row> current, ProfileNeeds needs,
@@ -110,7 +129,8 @@ final class Profiling {
         } catch (NoRowsException e) {
             throw e.naming(e.reference() ? referenceSource.describe() : currentSource.describe());
         }
-        return new Profiled(plan, profile, referenceSource.describe(), referenceSource.format(), quarantine(current, needs, tables));
+        return new Profiled(plan, profile, referenceSource.describe(), referenceSource.format(), quarantine(current, needs, tables),
+            org.driftwatch.data.TableVersions.resolve(spark, "reference", referenceSource));
     }
 
     /**
@@ -175,8 +195,9 @@ final class Profiling {
         ProfileRequest request = request(plan, settings, List.of(), saved.schema()).withAnalyzers(needs.analyzers())
             .withQuality(needs.quality());
         Dataset<Row> referenceIds = stillReadable(reader, referenceSource);
+        String version = referenceIds == null ? null : org.driftwatch.data.TableVersions.resolve(spark, "reference", referenceSource);
         saved.checkFits(file, rules.monitor(), request, referenceIds == null ? null : referenceIds.schema(),
-            referenceIds == null ? null : DataFiles.fingerprint(referenceIds), referenceSource.describe());
+            referenceIds == null ? null : fingerprint(referenceIds, version), identity(referenceSource, version));
         sayProfiling(plan);
         java.util.Map<String, Dataset<Row>> tables = tables(reader, needs);
         JointProfile profile;
@@ -222,9 +243,10 @@ final class Profiling {
             throw new DataException("reference column '" + profile.manyValued().get(0) + "' has too many distinct values"
                 + " for a reference profile to hold as categories; declare it as id, or leave it out of columns.categorical");
         }
+        String version = org.driftwatch.data.TableVersions.resolve(spark, "reference", referenceSource);
         ReferenceProfileFile file = new ReferenceProfileFile(ReferenceProfileFile.FORMAT_VERSION, Version.get(), Instant.now().toString(),
-            rules.file(), rules.monitor(), referenceSource.describe(), reference.schema().json(),
-            ReferenceProfileFile.fingerprint(reference.schema()), DataFiles.fingerprint(reference), request.numerical(), request.categorical(), request.id(),
+            rules.file(), rules.monitor(), identity(referenceSource, version), reference.schema().json(),
+            ReferenceProfileFile.fingerprint(reference.schema()), fingerprint(reference, version), request.numerical(), request.categorical(), request.id(),
             request.psiBins(), request.valueTableLimit(), ReferenceProfiler.INSIDE_SHARE, profile);
         Files.createDirectories(out.toAbsolutePath().getParent());
         ReportFiles.writeAtomically(out, file.bytes(profileKey));

@@ -11,13 +11,15 @@ public final class TestSpark {
 
     public static synchronized SparkSession session() {
         if (spark == null) {
-            spark = SparkSession.builder().master("local[2]").appName("driftwatch-tests")
+            SparkSession.Builder b = SparkSession.builder().master("local[2]").appName("driftwatch-tests")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.sql.session.timeZone", "UTC")
-                .getOrCreate();
+                .config("spark.sql.session.timeZone", "UTC");
+            // Delta and Iceberg are on the test classpath: the session is configured as a run's would be
+            org.driftwatch.cli.SparkSessions.lakehouse(new java.util.Properties()).forEach(b::config);
+            spark = b.getOrCreate();
             spark.sparkContext().setLogLevel("ERROR");
             SparkSession.setDefaultSession(spark);
         }

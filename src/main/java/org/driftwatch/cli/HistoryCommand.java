@@ -57,6 +57,7 @@ final class HistoryCommand implements Callable<Integer> {
             RunCommand.checkDate(drop, "--drop");
         }
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch history " + set.monitor())) {
+            org.driftwatch.DriftJob.catalogs(lease.spark(), set);
             MetricsHistory history = new MetricsHistory(lease.spark(), out.toString(), set.history());
             if (drop != null) {
                 if (!history.drop(set.monitor(), drop)) {

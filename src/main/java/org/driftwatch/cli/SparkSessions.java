@@ -25,6 +25,46 @@ public final class SparkSessions {
         return System.getProperty("spark.master") != null;
     }
 
+    /** Delta Lake's session extension: on the classpath (bin/driftwatch --lakehouse, --packages), Delta tables work by name too. */
+    static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+    static final String DELTA_CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
+    static final String ICEBERG_EXTENSION = "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions";
+
+    /**
+     * The settings a session needs for the lakehouse formats whose classes are on the classpath, unless the
+     * submitter set them ({@code given}: spark-submit's --conf arrive as system properties): Delta's extension
+     * and its catalog as the session catalog (so {@code CREATE TABLE ... USING delta} and Delta tables by name
+     * work), Iceberg's extension (its procedures and DDL). Iceberg catalogs themselves are named by the rule
+     * file's {@code spark_conf} or --conf. Nothing when neither format is present.
+     */
+    public static java.util.Map<String, String> lakehouse(java.util.Properties given) {
+        java.util.Map<String, String> conf = new java.util.LinkedHashMap<>();
+        java.util.List<String> extensions = new java.util.ArrayList<>();
+        if (present(DELTA_EXTENSION)) {
+            extensions.add(DELTA_EXTENSION);
+            if (given.getProperty("spark.sql.catalog.spark_catalog") == null) {
+                conf.put("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
+            }
+        }
+        if (present(ICEBERG_EXTENSION)) {
+            extensions.add(ICEBERG_EXTENSION);
+        }
+        if (!extensions.isEmpty() && given.getProperty("spark.sql.extensions") == null) {
+            conf.put("spark.sql.extensions", String.join(",", extensions));
+        }
+        return conf;
+    }
+
+    /** Whether a class can be loaded, without initialising it. */
+    public static boolean present(String className) {
+        try {
+            Class.forName(className, false, SparkSessions.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     public static Lease acquire(String appName) {
         var existing = SparkSession.getDefaultSession();
         if (existing.isDefined()) {
@@ -41,6 +81,7 @@ public final class SparkSessions {
         if (System.getProperty("spark.sql.session.timeZone") == null) {
             b.config("spark.sql.session.timeZone", "UTC");
         }
+        lakehouse(System.getProperties()).forEach(b::config);
         SparkSession spark = b.getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
         return new Lease(spark, true);

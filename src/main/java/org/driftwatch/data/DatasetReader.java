@@ -24,17 +24,27 @@ public final class DatasetReader {
 
     public Dataset<Row> open(String role, DataSource source) {
         try {
+            Dataset<Row> data;
             if (source.table() != null) {
-                return spark.table(source.table());
+                DataFrameReader reader = spark.read().options(source.options());
+                if (source.asOf() != null) {
+                    reader = reader.option(source.asOf().option(), source.asOf().value());   // Delta and Iceberg both read these
+                }
+                data = reader.table(source.table());
+            } else {
+                checkLocalPathExists(role, source.path());
+                DataFrameReader reader = spark.read().format(source.format()).options(defaults(source));
+                if (source.asOf() != null) {
+                    reader = reader.option(source.asOf().option(), source.asOf().value());
+                }
+                data = reader.load(source.path());
+                if (data.schema().fields().length == 0) {
+                    // an empty file: bad data, not a rule-file mistake about missing columns
+                    throw new DataException(role + " data " + source.describe() + ": no columns (the file is empty)");
+                }
             }
-            checkLocalPathExists(role, source.path());
-            DataFrameReader reader = spark.read().format(source.format()).options(defaults(source));
-            Dataset<Row> data = reader.load(source.path());
-            if (data.schema().fields().length == 0) {
-                // an empty file: bad data, not a rule-file mistake about missing columns
-                throw new DataException(role + " data " + source.describe() + ": no columns (the file is empty)");
-            }
-            return data;
+            // the predicate Spark pushes into the scan: a partitioned table or folder reads only the partitions it names
+            return source.where() == null ? data : data.where(org.apache.spark.sql.functions.expr(source.where()));
         } catch (DataException e) {
             throw e;
         } catch (Exception e) {

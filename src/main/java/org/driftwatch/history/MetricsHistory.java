@@ -34,7 +34,8 @@ public final class MetricsHistory {
 
     public MetricsHistory(SparkSession spark, String reportRoot, HistorySettings settings) {
         this.spark = spark;
-        this.store = settings.table() != null ? new TableStore(spark, settings.table()) : new FolderStore(spark, reportRoot);
+        this.store = settings.table() != null ? new TableStore(spark, settings.table(), settings.formatOrDefault())
+            : new FolderStore(spark, reportRoot);
     }
 
     public String location() {

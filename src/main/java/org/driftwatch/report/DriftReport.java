@@ -117,6 +117,10 @@ public record DriftReport(String monitor, String date, RunInfo run, Source refer
         }
     }
 
-    public record Source(String location, String format, long rows) {
+    /** @param version the Delta version or Iceberg snapshot read ("delta version 12"); null for files and other tables */
+    public record Source(String location, String format, long rows, String version) {
+        public Source(String location, String format, long rows) {
+            this(location, format, rows, null);
+        }
     }
 }

@@ -136,6 +136,9 @@ public final class JsonReportWriter {
         o.put("source", s.location());
         o.put("format", s.format());
         o.put("rows", s.rows());
+        if (s.version() != null) {
+            o.put("version", s.version());
+        }
         return o;
     }
 

@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 /** Reads a rule file into a {@link RuleSet}, rejecting unknown keys and bad values with their position. */
 public final class RuleFileParser {
     static final List<String> TOP_KEYS = List.of("monitor", "description", "reference", "current", "columns", "compare", "model",
-        "history", "checks", "actions", "segments");
-    static final List<String> SOURCE_KEYS = List.of("path", "table", "format", "options");
+        "history", "checks", "actions", "segments", "spark_conf");
+    static final List<String> SOURCE_KEYS = List.of("path", "table", "format", "options", "where");
     /** A reference may also name a saved profile (driftwatch profile) that runs use instead of scanning it. */
-    static final List<String> REFERENCE_KEYS = List.of("path", "table", "format", "options", "profile");
+    static final List<String> REFERENCE_KEYS = List.of("path", "table", "format", "options", "where", "as_of", "profile");
     static final List<String> COLUMN_KEYS = List.of("numerical", "categorical", "id", "label", "prediction", "score");
     /** Folder names are at most 255 bytes on common file systems; leave room for rotated names. */
     static final int MAX_MONITOR = 200;
@@ -57,7 +57,24 @@ public final class RuleFileParser {
         HistorySettings history = top.section("history").map(HistorySettings::fromRules).orElse(HistorySettings.DEFAULT);
         SegmentRules segments = top.section("segments").map(SegmentRules::fromRules).orElse(SegmentRules.NONE);
         return new RuleSet(file.toString(), sha256(file), monitor, reference, current, columns, compare, checks, actions, model, history,
-            segments);
+            segments, sparkConf(top));
+    }
+
+    /**
+     * {@code spark_conf:} the catalogs a run reads tables from or keeps its history in (an Iceberg catalog
+     * on a warehouse folder, a REST catalog), as spark-submit's --conf would name them. Only catalog settings:
+     * Spark reads them when a catalog is first used, so a running session takes them; anything else belongs
+     * on spark-submit's command line.
+     */
+    private static Map<String, String> sparkConf(RuleSection top) {
+        Map<String, String> conf = top.stringMap("spark_conf");
+        for (String key : conf.keySet()) {
+            if (!key.startsWith(RuleSet.SPARK_CONF_PREFIX) || key.length() == RuleSet.SPARK_CONF_PREFIX.length()) {
+                throw top.error("spark_conf", "spark_conf." + key + ": a rule file sets catalogs only (" + RuleSet.SPARK_CONF_PREFIX
+                    + "NAME...); give other Spark settings to spark-submit with --conf");
+            }
+        }
+        return conf;
     }
 
     private static ModelRules model(RuleSection top, ColumnRoles columns) {
@@ -146,7 +163,51 @@ public final class RuleFileParser {
         } else if (format != null) {
             throw s.error("format", key + ".format does not apply to a table");
         }
-        return new DataSource(path, table, format, s.stringMap("options"), profile);
+        String where = s.string("where").orElse(null);
+        if (where != null) {
+            // checked with a sample date in place of {date}: the run date is not known yet
+            String error = SqlCondition.syntaxError(where.replace("{date}", "2026-01-01"));
+            if (error != null) {
+                throw s.error("where", key + ".where is not a Spark SQL condition: " + error);
+            }
+        }
+        DataSource.AsOf asOf = reference ? asOf(s, key, path != null && !"delta".equals(format)) : null;
+        return new DataSource(path, table, format, s.stringMap("options"), profile, where, asOf);
+    }
+
+    /** {@code as_of: {version: 12}} or {@code {timestamp: "2026-11-01T00:00:00Z"}}: a Delta or Iceberg table as it was. */
+    private static DataSource.AsOf asOf(RuleSection s, String key, boolean files) {
+        var a = s.section("as_of").orElse(null);
+        if (a == null) {
+            return null;
+        }
+        if (files) {
+            throw s.error("as_of", key + ".as_of needs a Delta or Iceberg table: a table name, or a path with format: delta");
+        }
+        a.allowOnly(List.of("version", "timestamp"));
+        String version = a.string("version").orElse(null);
+        String timestamp = a.string("timestamp").orElse(null);
+        if ((version == null) == (timestamp == null)) {
+            throw a.error(version == null ? "version" : "timestamp", key + ".as_of needs exactly one of 'version' or 'timestamp'");
+        }
+        if (version != null) {
+            try {
+                long v = Long.parseLong(version.strip());
+                if (v < 0) {
+                    throw new NumberFormatException();
+                }
+                return new DataSource.AsOf(v, null);
+            } catch (NumberFormatException e) {
+                throw a.error("version", key + ".as_of.version '" + version + "' is not a version number (Delta) or snapshot id (Iceberg)");
+            }
+        }
+        try {
+            java.time.OffsetDateTime.parse(timestamp.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw a.error("timestamp", key + ".as_of.timestamp '" + timestamp + "' is not an ISO-8601 instant with its offset, such as"
+                + " 2026-11-01T00:00:00Z");
+        }
+        return new DataSource.AsOf(null, timestamp.strip());
     }
 
     static String guessFormat(String path) {

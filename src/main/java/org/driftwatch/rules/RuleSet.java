@@ -8,16 +8,20 @@ import java.util.Map;
  */
 public record RuleSet(String file, String sha256, String monitor, DataSource reference, DataSource current,
                       ColumnRoles columns, RuleSection compare, Map<String, RuleSection> checks,
-                      RuleSection actions, ModelRules model, HistorySettings history, SegmentRules segments) {
+                      RuleSection actions, ModelRules model, HistorySettings history, SegmentRules segments, Map<String, String> sparkConf) {
+    /** Spark settings a rule file may make: catalogs (spark.sql.catalog.NAME...), which Spark loads on first use. */
+    public static final String SPARK_CONF_PREFIX = "spark.sql.catalog.";
+
     public RuleSet {
         segments = segments == null ? SegmentRules.NONE : segments;
+        sparkConf = sparkConf == null ? Map.of() : Map.copyOf(sparkConf);
         checks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checks));
     }
 
     public RuleSet(String file, String sha256, String monitor, DataSource reference, DataSource current, ColumnRoles columns,
                    RuleSection compare, Map<String, RuleSection> checks, RuleSection actions) {
         this(file, sha256, monitor, reference, current, columns, compare, checks, actions, ModelRules.NONE, HistorySettings.DEFAULT,
-            SegmentRules.NONE);
+            SegmentRules.NONE, Map.of());
     }
 
     /** The same rules with the delayed labels' {@code {date}} filled in. */
@@ -26,7 +30,7 @@ public record RuleSet(String file, String sha256, String monitor, DataSource ref
             return this;
         }
         return new RuleSet(file, sha256, monitor, reference, current, columns, compare, checks, actions,
-            model.withLabels(model.labels().withDate(date)), history, segments);
+            model.withLabels(model.labels().withDate(date)), history, segments, sparkConf);
     }
 
     /** Whether runs write and read the metrics history. */
@@ -40,7 +44,7 @@ public record RuleSet(String file, String sha256, String monitor, DataSource ref
             throw new RuleException("--history-table", "'" + table + "' is not a table name (catalog.db.table, db.table or table)");
         }
         return table == null ? this : new RuleSet(file, sha256, monitor, reference, current, columns, compare, checks, actions, model,
-            history.withTable(table), segments);
+            history.withTable(table), segments, sparkConf);
     }
 
     /** Whether the rule file monitors a model: a label and a prediction column. */
