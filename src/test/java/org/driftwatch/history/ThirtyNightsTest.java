@@ -194,7 +194,7 @@ class ThirtyNightsTest {
         }
         assertTrue(flagged, "n0's PSI leaves its band within a week of the drift's start");
         assertTrue(findings(report(20), "history").stream().anyMatch(f -> f.get("column").isNull()
-            && f.get("message").asText().startsWith("rows 1000") && !f.get("status").asText().equals("ok")), "rows of night 20 out of band");
+            && f.get("message").asText().startsWith("rows 1,000 ") && !f.get("status").asText().equals("ok")), "rows of night 20 out of band");
         assertFalse(findings(report(9), "history").stream().anyMatch(f -> f.get("column").asText().equals("n2")
             && !f.get("status").asText().equals("ok")), "a stable column stays in its band");
     }
