@@ -75,6 +75,8 @@ public final class SparkSessions {
             b.master(System.getenv().getOrDefault("DRIFTWATCH_SPARK_MASTER", "local[*]"))
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "8")
+                // Delta rebuilds a table's state after each commit in 50 tasks by default: on one machine, as many as shuffles
+                .config("spark.databricks.delta.snapshotPartitions", "8")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1");
         }

@@ -60,7 +60,9 @@ final class TableStore implements HistoryStore {
                         throw new IllegalStateException("concurrent commit: table " + name + " vanished while writing", e);
                     }
                     long expected = rows.count();
-                    long landed = spark.table(table).where(col("monitor").equalTo(monitor).and(col("date").equalTo(date))).count();
+                    // read back as rows, not count(): Delta answers a count from its file statistics, rebuilding its state (seconds)
+                    long landed = spark.table(table).where(col("monitor").equalTo(monitor).and(col("date").equalTo(date))).select("metric")
+                        .collectAsList().size();
                     if (landed != expected) {
                         throw new IllegalStateException("concurrent commit: " + landed + " of " + expected + " rows of " + date + " found after the write");
                     }
@@ -104,8 +106,8 @@ final class TableStore implements HistoryStore {
 
     /**
      * A commit that lost a race with another writer: Delta's Concurrent*Exception and changed protocol or
-     * metadata, Iceberg's CommitFailedException and conflict validation, a table created at the same moment,
-     * or rows missing after the write.
+     * metadata, Iceberg's CommitFailedException and conflict validation, a table created at the same moment
+     * (Delta finds the other writer's folder not yet a table), or rows missing after the write.
      */
     static boolean conflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -113,7 +115,7 @@ final class TableStore implements HistoryStore {
             String m = String.valueOf(t.getMessage());
             if (n.contains("Concurrent") || n.contains("CommitFailed") || n.contains("ProtocolChanged") || n.contains("MetadataChanged")
                 || n.contains("AlreadyExists") || n.endsWith("ValidationException") || m.startsWith("concurrent commit:")
-                || m.contains("DELTA_CONCURRENT") || m.contains("conflicting")) {
+                || m.contains("DELTA_CONCURRENT") || m.contains("conflicting") || m.contains("NON_EMPTY_LOCATION")) {
                 return true;
             }
         }

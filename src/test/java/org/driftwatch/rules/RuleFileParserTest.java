@@ -85,7 +85,7 @@ class RuleFileParserTest {
 
     @Test
     void unknownKeysSuggestTheNearest() throws IOException {
-        assertEquals(":1:1: unknown key 'monitr' at the top level (did you mean 'monitor'?); allowed: monitor, description, reference, current, columns, compare, model, history, checks, actions, segments",
+        assertEquals(":1:1: unknown key 'monitr' at the top level (did you mean 'monitor'?); allowed: monitor, description, reference, current, columns, compare, model, history, checks, actions, segments, spark_conf",
             error("monitr: m\n" + SOURCES));
         assertTrue(error("monitor: m\n" + SOURCES + "columns: {numerical: [a], lable: y}\n")
             .contains(":4:27: unknown key 'lable' under columns (did you mean 'label'?)"));
