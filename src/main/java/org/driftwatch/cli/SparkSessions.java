@@ -40,29 +40,19 @@ public final class SparkSessions {
     public static java.util.Map<String, String> lakehouse(java.util.Properties given) {
         java.util.Map<String, String> conf = new java.util.LinkedHashMap<>();
         java.util.List<String> extensions = new java.util.ArrayList<>();
-        if (present(DELTA_EXTENSION)) {
+        if (org.driftwatch.data.Lakehouse.present(DELTA_EXTENSION)) {
             extensions.add(DELTA_EXTENSION);
             if (given.getProperty("spark.sql.catalog.spark_catalog") == null) {
                 conf.put("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
             }
         }
-        if (present(ICEBERG_EXTENSION)) {
+        if (org.driftwatch.data.Lakehouse.present(ICEBERG_EXTENSION)) {
             extensions.add(ICEBERG_EXTENSION);
         }
         if (!extensions.isEmpty() && given.getProperty("spark.sql.extensions") == null) {
             conf.put("spark.sql.extensions", String.join(",", extensions));
         }
         return conf;
-    }
-
-    /** Whether a class can be loaded, without initialising it. */
-    public static boolean present(String className) {
-        try {
-            Class.forName(className, false, SparkSessions.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     public static Lease acquire(String appName) {

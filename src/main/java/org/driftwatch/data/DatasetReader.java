@@ -23,6 +23,9 @@ public final class DatasetReader {
     }
 
     public Dataset<Row> open(String role, DataSource source) {
+        if ("delta".equals(source.format()) && !Lakehouse.delta()) {
+            throw new DataException(role + " data " + source.describe() + ": " + Lakehouse.missing("Delta Lake", Lakehouse.DELTA_PACKAGE));
+        }
         try {
             Dataset<Row> data;
             if (source.table() != null) {
