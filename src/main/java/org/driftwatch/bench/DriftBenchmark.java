@@ -76,6 +76,19 @@ public final class DriftBenchmark {
     private final Counter counter = new Counter();
     private int qualityPairs = 1;
     private int segmentPairs = 1;
+    private int deltaNights = 0;
+    private int deltaPairs = 1;
+
+    /**
+     * Also time a nightly run that reads one night of a Delta table of {@code nights} partitions (each a copy
+     * of the current data) by {@code where}, against the same run reading that partition's files directly;
+     * {@code pairs} alternating runs of each. Needs Delta on the classpath (bin/driftwatch --lakehouse).
+     */
+    public DriftBenchmark withDeltaNights(int nights, int pairs) {
+        this.deltaNights = nights;
+        this.deltaPairs = pairs;
+        return this;
+    }
 
     /** Alternating pairs of runs without and with {@link #SEGMENTS} per size (0: none). */
     public DriftBenchmark withSegmentPairs(int pairs) {
@@ -156,6 +169,9 @@ public final class DriftBenchmark {
             if (segmentPairs > 0 && categorical >= 1) {
                 segments(label, data);
             }
+            if (deltaNights > 0) {
+                delta(label, data);
+            }
             if (n <= naiveMaxRows) {
                 add(label, "naive per-column baseline", measure(() -> naive(data)), floor);
             }
@@ -191,6 +207,44 @@ public final class DriftBenchmark {
         }
         pairs(label, data, rules(data, "parquet", true, quality(categories), "rules-quality"), qualityPairs,
             "driftwatch run with 10 data-quality constraints (× the row above)");
+    }
+
+    /** One night of a Delta table read by {@code where}, against its partition's Parquet files read directly (#32). */
+    private void delta(String label, Path data) {
+        Path table = data.resolve("delta-" + deltaNights + "-nights");
+        String night = String.format(Locale.ROOT, "2026-11-%02d", Math.min(deltaNights, 15));
+        if (!Files.exists(table.resolve("_delta_log"))) {
+            log.accept("writing a Delta table of " + deltaNights + " nights: " + table);
+            Dataset<Row> nights = spark.range(1, deltaNights + 1).selectExpr("date_format(date_add(DATE'2026-10-31', CAST(id AS INT)), 'yyyy-MM-dd')"
+                + " AS event_date");
+            spark.read().parquet(data.resolve("current.parquet").toString()).crossJoin(nights)
+                .write().format("delta").partitionBy("event_date").save(table.toString());
+        }
+        String reference = "reference: {path: \"" + data.resolve("reference.parquet") + "\", format: parquet}\ncolumns: {id: id}\n";
+        RuleSet byWhere = inline(data, "rules-delta-where", reference + "current: {path: \"" + table
+            + "\", format: delta, where: \"event_date = '" + night + "'\"}\n");
+        RuleSet direct = inline(data, "rules-delta-files", reference + "current: {path: \"" + table.resolve("event_date=" + night)
+            + "\", format: parquet}\n");
+        List<Measure> files = new ArrayList<>();
+        List<Measure> where = new ArrayList<>();
+        for (int i = 0; i < deltaPairs; i++) {
+            files.add(measure(() -> driftwatch(direct, data)));
+            where.add(measure(() -> driftwatch(byWhere, data)));
+        }
+        Measure a = Measure.mean(files);
+        add(label, "driftwatch run on one night's partition files read directly (mean of " + deltaPairs + ")", a, a);
+        add(label, "driftwatch run on the same night of a Delta table of " + deltaNights + " nights by where (× the row above)",
+            Measure.mean(where), a);
+    }
+
+    private RuleSet inline(Path data, String name, String text) {
+        try {
+            Path rules = data.resolve(name + ".yaml");
+            Files.writeString(rules, "monitor: bench\n" + text);
+            return RuleFileParser.parse(rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Runs without and with {@link #SEGMENTS}. */

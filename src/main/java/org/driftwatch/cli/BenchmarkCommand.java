@@ -48,6 +48,15 @@ final class BenchmarkCommand implements Callable<Integer> {
             + " the ratio quoted in README; 0 skips them (default: ${DEFAULT-VALUE}).")
     int segmentPairs;
 
+    @Option(names = "--delta-nights", defaultValue = "0",
+        description = "Also time a run reading one night of a Delta table of this many nightly partitions by where, against reading"
+            + " that partition's files directly; needs bin/driftwatch --lakehouse; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int deltaNights;
+
+    @Option(names = "--delta-pairs", defaultValue = "3",
+        description = "Alternating pairs of runs of the --delta-nights comparison (default: ${DEFAULT-VALUE}).")
+    int deltaPairs;
+
     @Option(names = "--data", defaultValue = "target/benchmark", description = "Where generated data is kept between runs (default: ${DEFAULT-VALUE}).")
     Path data;
 
@@ -55,7 +64,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() {
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch benchmark")) {
             String table = new DriftBenchmark(lease.spark(), data, RunCommand::progress)
-                .withQualityPairs(qualityPairs).withSegmentPairs(segmentPairs).run(rows, numerical, categorical, wideRows, wideColumns, naiveMaxRows, model, csvMaxRows);
+                .withQualityPairs(qualityPairs).withSegmentPairs(segmentPairs)
+                .withDeltaNights(deltaNights, deltaPairs).run(rows, numerical, categorical, wideRows, wideColumns, naiveMaxRows, model, csvMaxRows);
             System.out.println("Spark " + lease.spark().version() + ", " + lease.spark().sparkContext().master() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, driver heap max " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
             System.out.print(table);
