@@ -102,6 +102,11 @@ class LakehouseTablesTest {
         assertTrue(report.get("current").get("source").asText().endsWith("where event_date = '2026-11-12'"));
         assertTrue(report.get("columns").get("x").get("psi").asDouble() > 0.25, "night 12 is the shifted one");
 
+        // a relative path names the same table (Delta's path identifiers want it absolute: driftwatch qualifies it)
+        String relative = Path.of("").toAbsolutePath().relativize(Path.of(table)).toString();
+        assertEquals("delta version 1", org.driftwatch.data.TableVersions.resolve(spark, "current",
+            new org.driftwatch.rules.DataSource(relative, null, "delta", java.util.Map.of())));
+
         // Spark prunes the other 29 partitions: the scan's files all sit under the night's folder
         Dataset<Row> opened = new DatasetReader(spark).open("current", RuleFileParser.parse(rules).current().withDate("2026-11-05"));
         String[] files = opened.inputFiles();

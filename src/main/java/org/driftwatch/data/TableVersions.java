@@ -56,7 +56,7 @@ public final class TableVersions {
     }
 
     private static long delta(SparkSession spark, DataSource source) {
-        String id = source.table() != null ? quoted(source.table()) : "delta.`" + source.path().replace("`", "``") + "`";
+        String id = source.table() != null ? quoted(source.table()) : "delta.`" + qualified(spark, source.path()).replace("`", "``") + "`";
         List<Row> history = spark.sql("DESCRIBE HISTORY " + id).select("version", "timestamp").collectAsList();
         return pick(source, history.stream().map(r -> new Commit(r.getLong(0), r.getTimestamp(1).toInstant())).toList(), "version");
     }
@@ -101,6 +101,16 @@ public final class TableVersions {
             .orElseThrow(() -> new DataException(source.describe() + ": the table's first commit is at "
                 + commits.stream().map(Commit::at).min(Instant::compareTo).orElseThrow() + ", after " + source.asOf().timestamp()))
             .version();
+    }
+
+    /** A path as Delta's path identifiers want it: absolute, with its scheme (a relative one is no table to them). */
+    private static String qualified(SparkSession spark, String path) {
+        try {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+            return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+        } catch (java.io.IOException e) {
+            return path;
+        }
     }
 
     /** A table name as SQL text: each part back-quoted. */
