@@ -138,6 +138,11 @@ class LakehouseTablesTest {
         JsonNode byTime = json(run(rules("delta-t1", "{path: \"" + table + "\", format: delta, as_of: {timestamp: \"" + between + "\"}}",
             current, ""), "2026-11-26"));
         JsonNode latest = json(run(rules("delta-latest", "{path: \"" + table + "\", format: delta}", current, ""), "2026-11-26"));
+        // the same table by name in the session catalog (Delta's catalog, set up when Delta is on the classpath)
+        spark.sql("CREATE TABLE default.train_delta_tt USING delta LOCATION '" + table + "'");
+        JsonNode byName = json(run(rules("delta-name-v1", "{table: default.train_delta_tt, as_of: {version: 1}}", current, ""), "2026-11-26"));
+        assertEquals(numbers(asParquet), numbers(byName), "a Delta table by name travels as by path");
+        assertEquals("delta version 1", byName.get("reference").get("version").asText());
 
         assertEquals(numbers(asParquet), numbers(byVersion), "version 1 is the data of the second commit");
         assertEquals(numbers(asParquet), numbers(byTime), "the last commit at or before the instant is version 1");

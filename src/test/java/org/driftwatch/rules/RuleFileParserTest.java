@@ -118,6 +118,31 @@ class RuleFileParserTest {
         assertTrue(error("monitor: m\n" + SOURCES + "actions: {email: {to: [a@b.c], when: [failed]}}\n").contains("unknown outcome 'failed' (did you mean 'fail'?)"));
     }
 
+    /** The lakehouse keys (#32): where, as_of, history.format and spark_conf, each mistake one line naming its key. */
+    @Test
+    void lakehouseKeysAreCheckedBeforeSpark() throws IOException {
+        String current = "current: {path: b.parquet}\n";
+        assertTrue(error("monitor: m\nreference: {path: t, format: delta, where: \"event_date = = '{date}'\"}\n" + current)
+            .contains(":2:"), "located");
+        assertTrue(error("monitor: m\nreference: {path: t, format: delta, where: \"event_date = = '{date}'\"}\n" + current)
+            .contains("reference.where is not a Spark SQL condition"));
+        assertTrue(error("monitor: m\nreference: {path: a.parquet, as_of: {version: 3}}\n" + current)
+            .contains("reference.as_of needs a Delta or Iceberg table"));
+        assertTrue(error("monitor: m\nreference: {table: t, as_of: {version: 3, timestamp: \"2026-11-01T00:00:00Z\"}}\n" + current)
+            .contains("needs exactly one of 'version' or 'timestamp'"));
+        assertTrue(error("monitor: m\nreference: {table: t, as_of: {version: twelve}}\n" + current)
+            .contains("reference.as_of.version 'twelve' is not a version number"));
+        assertTrue(error("monitor: m\nreference: {table: t, as_of: {timestamp: \"2026-11-01\"}}\n" + current)
+            .contains("is not an ISO-8601 instant with its offset"));
+        assertTrue(error("monitor: m\n" + SOURCES + "history: {table: db.h, format: detla}\n").contains("(did you mean 'delta'?)"));
+        assertTrue(error("monitor: m\n" + SOURCES + "history: {format: iceberg}\n").contains("history.format applies to a history table"));
+        assertTrue(error("monitor: m\n" + SOURCES + "spark_conf: {spark.executor.memory: 4g}\n").contains("a rule file sets catalogs only"));
+        RuleSet ok = RuleFileParser.parse(file("monitor: m\nreference: {table: lake.db.t, as_of: {timestamp: \"2026-11-01T00:00:00Z\"}}\n"
+            + "current: {path: t, format: delta, where: \"event_date = '{date}'\"}\n"));
+        assertEquals("table lake.db.t as of 2026-11-01T00:00:00Z", ok.reference().describe());
+        assertEquals("t where event_date = '2026-11-26'", ok.current().withDate("2026-11-26").describe());
+    }
+
     @Test
     void brokenYamlAndMissingFileAreOneLine() throws IOException {
         String broken = error("monitor: m\nreference: {path: [\n");
