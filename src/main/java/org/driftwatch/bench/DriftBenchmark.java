@@ -237,6 +237,7 @@ public final class DriftBenchmark {
             Measure.mean(where), a);
     }
 
+    /** A rule file of monitor "bench" with these lines, written into the data folder under {@code name}. */
     private RuleSet inline(Path data, String name, String text) {
         try {
             Path rules = data.resolve(name + ".yaml");
@@ -389,15 +390,9 @@ public final class DriftBenchmark {
     }
 
     private RuleSet rules(Path data, String format, boolean id, String extra, String name) {
-        try {
-            Path rules = data.resolve(name + ".yaml");
-            Files.writeString(rules, "monitor: bench\nreference: {path: \"" + data.resolve("reference." + format) + "\", format: " + format + "}\n"
-                + "current: {path: \"" + data.resolve("current." + format) + "\", format: " + format + "}\n" + (id ? "columns: {id: id}\n" : "")
-                + extra);
-            return RuleFileParser.parse(rules);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return inline(data, name, "reference: {path: \"" + data.resolve("reference." + format) + "\", format: " + format + "}\n"
+            + "current: {path: \"" + data.resolve("current." + format) + "\", format: " + format + "}\n" + (id ? "columns: {id: id}\n" : "")
+            + extra);
     }
 
     private void driftwatch(Path data, Path profile) {
