@@ -87,7 +87,8 @@ final class BackfillCommand implements Callable<Integer> {
                     historyNotWritten |= o.historyNotWritten();
                     String word = o.report().judgement().outcome().word();
                     RunCommand.progress(date + ": " + word);
-                    nights.append(String.format("%-10s  %-9s  %s%n", date, word, org.driftwatch.report.BoundedText.name(o.report().explanation().headline())));
+                    nights.append(String.format("%-10s  %-9s  %s%n", date, word,
+                        org.driftwatch.report.BoundedText.name(o.report().explanation().headline())));
                     ran++;
                 } catch (DataException e) {
                     RunCommand.progress("warning: " + date + ": " + e.getMessage() + "; date skipped");

@@ -32,7 +32,7 @@ public final class Wording {
      * the label named as such — then any other failure in its own words. Empty when nothing changed.
      * The headline and the email subject both say these, so they never disagree.
      */
-    public static List<String> changes(Comparison c, Decision d, List<Finding> findings, int most) {
+    static List<String> changes(Comparison c, Decision d, List<Finding> findings, int most) {
         List<String> parts = new ArrayList<>();
         if (d.dataUnfit()) {
             d.reasons().stream().filter(r -> Decision.DATA_UNFIT.equals(r.kind())).map(Decision.Reason::message).forEach(parts::add);
