@@ -126,9 +126,11 @@ public final class HistoryCheck implements Check {
         // a count, share or distance has no values below zero: its band says so rather than "-0.43 to 0.68"
         double floor = RememberedNumbers.NON_NEGATIVE.contains(metric) ? 0 : Double.NEGATIVE_INFINITY;
         double bound = z >= 0 ? band.mean() + k * band.spread() : Math.max(floor, band.mean() - k * band.spread());
-        String words = String.format(Locale.ROOT, "%s %s against the last %d runs' %s ± %s (%.1fσ; band at %.0fσ %s to %s)",
-            metric, num(tonight), past.length, num(band.mean()), num(band.std()), z, sigma,
-            num(Math.max(floor, band.mean() - sigma * band.spread())), num(band.mean() + sigma * band.spread()));
+        // where tonight stands first, in words a reader of the headline follows; the statistics after
+        String where = Math.abs(z) <= sigma ? "within" : z > 0 ? "above" : "below";
+        String words = String.format(Locale.ROOT, "%s %s is %s its last %d runs' band %s to %s (%.0fσ; %.1fσ from their mean %s ± %s)",
+            metric, num(tonight), where, past.length, num(Math.max(floor, band.mean() - sigma * band.spread())),
+            num(band.mean() + sigma * band.spread()), sigma, z, num(band.mean()), num(band.std()));
         Finding f = new Finding(name(), column, status, tonight, bound, words);
         return status == Status.OK ? f : f.advising("Look at what changed upstream for " + (column == null ? "the current data" : column)
             + ": " + metric + " left the range of its own last " + past.length + " runs");

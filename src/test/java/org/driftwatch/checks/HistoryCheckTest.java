@@ -51,7 +51,8 @@ class HistoryCheckTest {
         Finding warn = check.evaluate(tonight(0.045, 1000, runs(PSI, ROWS))).get(0);
         assertEquals(Status.WARN, warn.status(), warn.message());
         assertEquals(0.025625 + 3 * 0.0056299, warn.threshold(), 1e-6, "the bound crossed");
-        assertTrue(warn.message().startsWith("psi 0.04500 against the last 8 runs' 0.02563 ± 0.005630 (3.4σ"), warn.message());
+        assertTrue(warn.message().startsWith("psi 0.04500 is above its last 8 runs' band 0.008735 to 0.04251 (3σ; 3.4σ from their mean"
+            + " 0.02563 ± 0.005630)"), warn.message());
         Finding fail = check.evaluate(tonight(0.30, 1000, runs(PSI, ROWS))).get(0);
         assertEquals(Status.FAIL, fail.status());
         assertEquals(DriftKind.DATA, check.findings(tonight(0.30, 1000, runs(PSI, ROWS))).get(0).kind());
@@ -70,7 +71,7 @@ class HistoryCheckTest {
         assertNull(half.column());
     }
 
-    /** A PSI never goes below zero, so neither does its band: "band at 3σ 0 to 0.68", not "-0.43 to 0.68" (#30 item 8). */
+    /** A PSI never goes below zero, so neither does its band: "band 0 to 0.58", not "-0.40 to 0.58" (#30 item 8). */
     @Test
     void theBandOfANonNegativeMetricStopsAtZero() {
         double[] spiky = {0.01, 0.01, 0.02, 0.01, 0.45, 0.01, 0.02, 0.01, 0.30};   // mean 0.093, std 0.163: mean − 3σ is −0.40
@@ -78,9 +79,9 @@ class HistoryCheckTest {
         long[] rows = {800, 800, 800, 800, 800, 800, 800, 800, 800};
         List<Finding> f = check.evaluate(tonight(0.70, 400, runs(spiky, rows)));
         Finding psi = f.stream().filter(x -> "x".equals(x.column())).findFirst().orElseThrow();
-        assertTrue(psi.message().contains("band at 3σ 0 to "), psi.message());
+        assertTrue(psi.message().contains(" is above its last 9 runs' band 0 to "), psi.message());
         Finding volume = f.stream().filter(x -> x.column() == null).findFirst().orElseThrow();
-        assertTrue(volume.message().startsWith("rows 400 against the last 9 runs' 800 ± 0 ("), "counts read as counts: " + volume.message());
+        assertTrue(volume.message().startsWith("rows 400 is below its last 9 runs' band 797.6 to 802.4 ("), "counts read as counts: " + volume.message());
         assertEquals(Status.FAIL, volume.status());
         assertTrue(volume.threshold() >= 0, "the bound crossed is no negative row count");
     }
