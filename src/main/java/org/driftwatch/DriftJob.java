@@ -229,19 +229,8 @@ public final class DriftJob {
 
     /** The catalogs the rule file names ({@code spark_conf}), set before any table is read: Spark loads a catalog on first use. */
     public static void catalogs(SparkSession spark, RuleSet rules) {
-        rules.sparkConf().forEach((key, value) -> {
-            // spark.sql.catalog.NAME names the catalog's class: missing, Spark would only say so at the first read
-            if (key.indexOf('.', RuleSet.SPARK_CONF_PREFIX.length()) < 0 && !org.driftwatch.data.Lakehouse.present(value)) {
-                throw new org.driftwatch.data.DataException(rules.file() + ": spark_conf." + key + ": " + org.driftwatch.data.Lakehouse.missing(
-                    "class " + value, value.startsWith("org.apache.iceberg") ? org.driftwatch.data.Lakehouse.ICEBERG_PACKAGE : "its package"));
-            }
-            spark.conf().set(key, value);
-        });
-        String format = rules.history().format();
-        if ("delta".equals(format) && !org.driftwatch.data.Lakehouse.delta()) {
-            throw new org.driftwatch.data.DataException(rules.file() + ": history.format delta: "
-                + org.driftwatch.data.Lakehouse.missing("Delta Lake", org.driftwatch.data.Lakehouse.DELTA_PACKAGE));
-        }
+        org.driftwatch.data.Lakehouse.requireFor(rules);
+        rules.sparkConf().forEach((key, value) -> spark.conf().set(key, value));
     }
 
     /** Builds the reference profile of a rule file and writes it atomically; returns its path. */

@@ -64,6 +64,7 @@ final class BackfillCommand implements Callable<Integer> {
         ActionPlan actions = ActionPlan.of(set, List.of(), noEmail, main.env);
         ReportFiles.checkWritable(out.toAbsolutePath(), "report folder");
         RunCommand.checkHistoryWritable(set, out);
+        org.driftwatch.data.Lakehouse.requireFor(set);   // before Spark starts, and not once per night
         int ran = 0;
         int skipped = 0;
         boolean actionFailed = false;

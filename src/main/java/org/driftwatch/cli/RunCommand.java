@@ -95,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
         // output problems are found now, not after all the work
         ReportFiles.checkWritable(ReportFiles.directory(out, set.monitor(), runDate).toAbsolutePath(), "report folder");
         checkHistoryWritable(set, out);
+        org.driftwatch.data.Lakehouse.requireFor(set);   // a format or catalog the rules need, before Spark starts
         progress(set.monitor() + " " + runDate + ": starting Spark");
         try (SparkSessions.Lease lease = SparkSessions.acquire("driftwatch " + set.monitor())) {
             DriftJob.Outcome outcome = new DriftJob(lease.spark(), RunCommand::progress).withProfileKey(profileKey(main.env))

@@ -26,6 +26,7 @@ final class ValidateCommand implements Callable<Integer> {
         CompareSettings.fromRules(set).deprecations().forEach(d -> System.err.println("driftwatch: warning: " + d));
         RetrainPolicy.fromRules(set);
         ActionPlan.of(set, List.of(), false, Map.of());
+        org.driftwatch.data.Lakehouse.requireFor(set);   // Delta or an Iceberg catalog the rules need, without --lakehouse
         // a path that does not exist is found now, not at 3 am; a dated path is checked by each night's run
         for (var side : List.of(Map.entry("reference", set.reference()), Map.entry("current", set.current()))) {
             String path = side.getValue().path();

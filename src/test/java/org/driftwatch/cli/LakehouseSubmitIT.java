@@ -43,9 +43,16 @@ class LakehouseSubmitIT {
         Path log = tmp.resolve("without.log");
         assertEquals(3, run(without, root, log), "bad input: exit 3");
         String said = Files.readString(log);
-        assertTrue(said.contains("current data " + table + " where event_date = '2026-11-01': Delta Lake is not on the classpath: run"
-            + " bin/driftwatch --lakehouse ..., or give spark-submit --packages io.delta:delta-spark_4.1_2.13:4.4.0"), said);
-        assertTrue(!said.contains("\tat "), "one line, no stack trace");
+        String line = rules + ": current.format delta: Delta Lake is not on the classpath: run bin/driftwatch --lakehouse ..., or give"
+            + " spark-submit --packages io.delta:delta-spark_4.1_2.13:4.4.0";
+        assertTrue(said.contains(line), said);
+        assertTrue(!said.contains("\tat ") && !said.contains("starting Spark"), "one line, before Spark starts: " + said);
+        // validate says the same without starting Spark, and is content with --lakehouse
+        Path validated = tmp.resolve("validate.log");
+        assertEquals(3, run(List.of(root.resolve("bin/driftwatch").toString(), "validate", "--rules", rules.toString()), root, validated));
+        assertTrue(Files.readString(validated).contains(line), Files.readString(validated));
+        assertEquals(0, run(List.of(root.resolve("bin/driftwatch").toString(), "--lakehouse", "validate", "--rules", rules.toString()), root,
+            validated), Files.readString(validated));
 
         assertEquals(0, run(submit(jar, List.of("--jars", lakehouseJars), rules, tmp.resolve("submitted")), root, tmp.resolve("with.log")),
             Files.readString(tmp.resolve("with.log")));
