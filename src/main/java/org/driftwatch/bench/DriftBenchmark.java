@@ -225,16 +225,8 @@ public final class DriftBenchmark {
             + "\", format: delta, where: \"event_date = '" + night + "'\"}\n");
         RuleSet direct = inline(data, "rules-delta-files", reference + "current: {path: \"" + table.resolve("event_date=" + night)
             + "\", format: parquet}\n");
-        List<Measure> files = new ArrayList<>();
-        List<Measure> where = new ArrayList<>();
-        for (int i = 0; i < deltaPairs; i++) {
-            files.add(measure(() -> driftwatch(direct, data)));
-            where.add(measure(() -> driftwatch(byWhere, data)));
-        }
-        Measure a = Measure.mean(files);
-        add(label, "driftwatch run on one night's partition files read directly (mean of " + deltaPairs + ")", a, a);
-        add(label, "driftwatch run on the same night of a Delta table of " + deltaNights + " nights by where (× the row above)",
-            Measure.mean(where), a);
+        pairs(label, data, direct, "driftwatch run on one night's partition files read directly", byWhere, deltaPairs,
+            "driftwatch run on the same night of a Delta table of " + deltaNights + " nights by where (× the row above)");
     }
 
     /** A rule file of monitor "bench" with these lines, written into the data folder under {@code name}. */
@@ -256,7 +248,11 @@ public final class DriftBenchmark {
 
     /** {@code pairs} runs without and with {@code with}'s rules, alternating; the mean of each, the second against the first. */
     private void pairs(String label, Path data, RuleSet with, int pairs, String what) {
-        RuleSet plain = rules(data, "parquet", true, "", "rules");
+        pairs(label, data, rules(data, "parquet", true, "", "rules"), "driftwatch run, the base of the next row", with, pairs, what);
+    }
+
+    /** {@code pairs} runs of {@code plain} and {@code with}, alternating; the mean of each, the second against the first. */
+    private void pairs(String label, Path data, RuleSet plain, String plainWhat, RuleSet with, int pairs, String what) {
         List<Measure> base = new ArrayList<>();
         List<Measure> added = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
@@ -264,7 +260,7 @@ public final class DriftBenchmark {
             added.add(measure(() -> driftwatch(with, data)));
         }
         Measure a = Measure.mean(base);
-        add(label, "driftwatch run, the base of the next row (mean of " + pairs + ")", a, a);
+        add(label, plainWhat + " (mean of " + pairs + ")", a, a);
         add(label, what, Measure.mean(added), a);
     }
 
